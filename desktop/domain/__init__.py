@@ -1,0 +1,1 @@
+"""Pure school rules: no Qt, no database.  Each rule lives here once."""

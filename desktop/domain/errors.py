@@ -1,0 +1,190 @@
+"""Errors that carry a message for the person at the desk.
+
+Every refusal in Daftar is a :class:`DaftarError` with a stable ``code`` and the
+parameters of the message.  ``str(error)`` is the Persian message (the office
+works in Persian); ``error.message("en")`` gives the English one for logs and for
+``--lang en``.  The catalogue is here, once, so that the GUI, the command line
+and the tests all show the same words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .text import to_persian_digits
+
+# code -> (Persian, English).  Parameters are str.format fields.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # identity
+    "national_code.empty": ("کد ملی وارد نشده است.", "The national code is empty."),
+    "national_code.not_digits": (
+        "کد ملی «{value}» باید فقط رقم باشد.",
+        "National code '{value}' must contain digits only.",
+    ),
+    "national_code.length": (
+        "کد ملی «{value}» باید ۱۰ رقم باشد (۸ یا ۹ رقم با صفر از چپ کامل می‌شود).",
+        "National code '{value}' must have 10 digits (8 or 9 are left-padded with zeros).",
+    ),
+    "national_code.repeated": (
+        "کد ملی «{value}» با ارقام تکراری معتبر نیست.",
+        "National code '{value}' made of one repeated digit is not valid.",
+    ),
+    "national_code.checksum": (
+        "کد ملی «{value}» نادرست است (رقم کنترل نمی‌خواند).",
+        "National code '{value}' is wrong (the check digit does not match).",
+    ),
+    "foreign_id.type": (
+        "نوع شناسه اتباع «{value}» شناخته نیست.",
+        "Unknown foreign-national id type '{value}'.",
+    ),
+    "foreign_id.value": (
+        "شناسه اتباع «{value}» برای نوع «{kind}» معتبر نیست.",
+        "Foreign-national id '{value}' is not valid for type '{kind}'.",
+    ),
+    "digits.length": (
+        "{field} باید دقیقاً {length} رقم باشد؛ «{value}» وارد شده است.",
+        "{field} must have exactly {length} digits; got '{value}'.",
+    ),
+    "name.empty": ("{field} خالی است.", "{field} is empty."),
+    # calendar
+    "date.format": (
+        "تاریخ «{value}» درست نیست؛ به شکل ۱۴۰۴/۰۷/۰۱ وارد کنید.",
+        "Date '{value}' is not valid; use the form 1404/07/01.",
+    ),
+    # grades
+    "grade.not_number": (
+        "نمره «{value}» عدد نیست.",
+        "Grade '{value}' is not a number.",
+    ),
+    "grade.range": (
+        "نمره «{value}» باید بین {low} و {high} باشد.",
+        "Grade '{value}' must be between {low} and {high}.",
+    ),
+    "grade.step": (
+        "نمره «{value}» باید مضربی از {step} باشد.",
+        "Grade '{value}' must be a multiple of {step}.",
+    ),
+    "grade.level": (
+        "«{value}» از سطوح ارزشیابی توصیفی نیست ({levels}).",
+        "'{value}' is not a descriptive-evaluation level ({levels}).",
+    ),
+    "grade.component": (
+        "ستون «{value}» در این برگه نمره وجود ندارد.",
+        "Component '{value}' does not exist on this grade sheet.",
+    ),
+    "grade.descriptive_average": (
+        "ارزشیابی توصیفی دوره ابتدایی میانگین‌گیری نمی‌شود.",
+        "Primary descriptive evaluation is never averaged.",
+    ),
+    # workflow
+    "workflow.action": (
+        "اقدام «{action}» برای برگه‌ای در وضعیت «{state}» مجاز نیست.",
+        "Action '{action}' is not allowed on a sheet in state '{state}'.",
+    ),
+    "workflow.role": (
+        "نقش «{role}» اجازه «{action}» را ندارد.",
+        "Role '{role}' may not '{action}'.",
+    ),
+    "workflow.reason": (
+        "برای برگشت دادن برگه نوشتن دلیل لازم است.",
+        "A rejection needs a reason.",
+    ),
+    "sheet.not_editable": (
+        "برگه نمره در وضعیت «{state}» است و نمره‌هایش ویرایش نمی‌شود.",
+        "The grade sheet is '{state}'; its grades cannot be edited.",
+    ),
+    "sheet.component": (
+        "ستون «{component}» در برگه {session} ویرایش نمی‌شود.",
+        "Column '{component}' is not editable on the {session} sheet.",
+    ),
+    "sheet.student": (
+        "این دانش‌آموز در کلاس این برگه نمره ثبت‌نام نشده است.",
+        "This student is not enrolled in this sheet's class.",
+    ),
+    # records
+    "student.duplicate": (
+        "دانش‌آموزی با شناسه «{value}» پیش‌تر ثبت شده است.",
+        "A student with id '{value}' already exists.",
+    ),
+    "not_found": ("{what} «{value}» پیدا نشد.", "{what} '{value}' was not found."),
+    "enrollment.duplicate": (
+        "این دانش‌آموز در سال تحصیلی {year} پیش‌تر در کلاس «{klass}» ثبت‌نام شده است.",
+        "This student is already enrolled in class '{klass}' for school year {year}.",
+    ),
+    "enrollment.level": (
+        "پایه کلاس ({klass}) با پایه درس ({course}) یکی نیست.",
+        "The class's grade ({klass}) differs from the course's grade ({course}).",
+    ),
+    "school.exists": (
+        "این پایگاه داده پیش‌تر برای مدرسه «{name}» ساخته شده است.",
+        "This database already belongs to school '{name}'.",
+    ),
+    "school.missing": (
+        "پایگاه داده هنوز مدرسه‌ای ندارد؛ نخست «daftar init» یا «daftar demo» را اجرا کنید.",
+        "The database has no school yet; run 'daftar init' or 'daftar demo' first.",
+    ),
+    "db.newer": (
+        "این پایگاه داده با نسخه تازه‌تری از دفتر ساخته شده است ({revision}).",
+        "This database was made by a newer version of Daftar ({revision}).",
+    ),
+    "db.not_daftar": (
+        "پرونده «{path}» پایگاه داده دفتر نیست.",
+        "'{path}' is not a Daftar database.",
+    ),
+    "course.units": (
+        "تعداد واحد «{value}» باید بین ۰ و ۲۰ باشد.",
+        "Units '{value}' must be between 0 and 20.",
+    ),
+    "student.gender": (
+        "جنسیت باید «پسر» یا «دختر» باشد؛ «{value}» وارد شده است.",
+        "Gender must be boy or girl; got '{value}'.",
+    ),
+    "student.birth_date": (
+        "تاریخ تولد «{value}» پذیرفتنی نیست (در آینده است یا بیش از ۱۰۰ سال پیش).",
+        "Birth date '{value}' is not acceptable (in the future or over 100 years ago).",
+    ),
+    "student.identity": (
+        "برای دانش‌آموز ایرانی کد ملی و برای اتباع نوع و شماره شناسه لازم است، نه هر دو.",
+        "An Iranian student needs a national code, a foreign student an id type and value; not both.",
+    ),
+    "csv.header": (
+        "سرستون‌های پرونده درست نیست: {value}",
+        "The file's header is wrong: {value}",
+    ),
+}
+
+
+class DaftarError(Exception):
+    """A refusal with a clear message; nothing was changed when it is raised."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        if code not in MESSAGES:
+            raise KeyError(f"unknown message code {code!r}")
+        self.code = code
+        self.params = params
+        super().__init__(self.message("fa"))
+
+    def message(self, lang: str = "fa") -> str:
+        fa, en = MESSAGES[self.code]
+        if lang == "en":
+            return en.format(**self.params)
+        params = {
+            k: to_persian_digits(v) if isinstance(v, (int, float, str)) else v
+            for k, v in self.params.items()
+        }
+        return fa.format(**params)
+
+    def __str__(self) -> str:
+        return self.message("fa")
+
+
+class ValidationError(DaftarError):
+    """Bad input: a wrong code, a grade of 21, a date that does not exist."""
+
+
+class WorkflowError(DaftarError):
+    """A grade-sheet transition that the rules or the role do not allow."""
+
+
+class NotFound(DaftarError):
+    """A record that the caller named does not exist."""

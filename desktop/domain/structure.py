@@ -1,0 +1,33 @@
+"""The school structure as data: grade levels (پایه), branches (شاخه) and fields (رشته)."""
+
+from __future__ import annotations
+
+from .grading import Stage, stage_of
+
+GRADE_LEVEL_NAMES = {
+    1: "اول", 2: "دوم", 3: "سوم", 4: "چهارم", 5: "پنجم", 6: "ششم",
+    7: "هفتم", 8: "هشتم", 9: "نهم", 10: "دهم", 11: "یازدهم", 12: "دوازدهم",
+}
+
+# code -> Persian name
+BRANCHES = {
+    "theoretical": "نظری",
+    "technical": "فنی و حرفه‌ای",
+    "vocational": "کاردانش",
+}
+
+# code -> (branch code, Persian name)
+FIELDS = {
+    "math": ("theoretical", "ریاضی و فیزیک"),
+    "science": ("theoretical", "علوم تجربی"),
+    "humanities": ("theoretical", "ادبیات و علوم انسانی"),
+    "islamic": ("theoretical", "علوم و معارف اسلامی"),
+    "computer": ("technical", "شبکه و نرم‌افزار رایانه"),
+    "electronics": ("technical", "الکترونیک"),
+    "accounting": ("vocational", "حسابداری"),
+    "graphics": ("vocational", "گرافیک"),
+}
+
+
+def grade_levels() -> list[tuple[int, str, Stage]]:
+    return [(n, name, stage_of(n)) for n, name in GRADE_LEVEL_NAMES.items()]
