@@ -1,0 +1,198 @@
+"""Engine, unit of work and start-up migration.
+
+* The embedded default is a SQLite file in the user's data folder, opened with
+  WAL, foreign keys on, synchronous FULL (a grade accepted is a grade on disk)
+  and a busy timeout.  Any SQLAlchemy URL (``postgresql+psycopg://...``) runs
+  the same models for a school that shares one database between office PCs.
+* :meth:`Database.unit` is one unit of work: one transaction per user action,
+  committed on leaving the block, rolled back on any error (nothing half-written).
+* :func:`open_database` brings the schema to the head revision with Alembic.
+  A new file is created at head; an existing SQLite file behind head is first
+  copied aside (``<name>.before-<rev>-<stamp>.sqlite``) with SQLite's online
+  backup, then upgraded.  A file from a newer Daftar, or a file that is not a
+  Daftar database, is refused with a clear message and left untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..domain.errors import DaftarError
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def default_db_path() -> Path:
+    """``~/.local/share/Daftar/daftar.sqlite`` (or the platform's own data folder)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("Daftar", appauthor=False, ensure_exists=True) / "daftar.sqlite"
+
+
+def to_url(target: str | Path) -> str:
+    """A path becomes a SQLite URL; a URL is kept as it is."""
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # pysqlite's own transaction handling is turned off so that SQLAlchemy's
+    # BEGIN is the one that runs (see SQLAlchemy's "pysqlite serializable" recipe).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def make_engine(target: str | Path, **kwargs: Any) -> Engine:
+    url = make_url(to_url(target))
+    engine = create_engine(url, **kwargs)
+    if url.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # one writer; no upgrade deadlocks
+
+    return engine
+
+
+@dataclass
+class Database:
+    """An engine and its session factory.  Services open one unit of work per call."""
+
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        if self.engine.url.get_backend_name() != "sqlite" or not self.engine.url.database:
+            return None
+        return Path(self.engine.url.database)
+
+    @contextmanager
+    def unit(self) -> Iterator[Session]:
+        """One transaction: commit on success, roll back on any exception."""
+        with self._factory.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+# --- migrations -------------------------------------------------------------
+
+def _alembic_config(connection: Any = None) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+@lru_cache(maxsize=1)
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def backup_sqlite(path: Path, label: str) -> Path:
+    """A consistent copy of a live SQLite file beside it (online backup API)."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-{label}-{stamp}{path.suffix}")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(db: Database) -> Path | None:
+    """Bring the schema to head; return the backup file made first, if any."""
+    from alembic import command
+
+    engine = db.engine
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return None
+    if current is not None and current not in _known_revisions():
+        raise DaftarError("db.newer", revision=current)
+    backup: Path | None = None
+    if current is None:
+        tables = set(inspect(engine).get_table_names())
+        if tables:  # tables but no revision: not ours
+            raise DaftarError("db.not_daftar", path=db.url)
+    elif db.path is not None:
+        backup = backup_sqlite(db.path, current)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+    return backup
+
+
+def open_database(target: str | Path | None = None, migrate: bool = True) -> Database:
+    """Open (and create or upgrade) the database at a path or URL."""
+    if target is None:
+        target = default_db_path()
+    url = to_url(target)
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if path.exists() and path.stat().st_size > 0:
+            with path.open("rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise DaftarError("db.not_daftar", path=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(make_engine(url))
+    if migrate:
+        try:
+            upgrade(db)
+        except Exception:
+            db.dispose()
+            raise
+    return db
