@@ -1,0 +1,293 @@
+"""A realistic demo school, so that the program is worth opening on the first run.
+
+«مجتمع آموزشی دخترانه فرهیختگان» (schools in Iran are single-sex): a primary
+section (grades 1-6, descriptive evaluation) and a secondary one (grades 7-9,
+and 10-12 in the fields ریاضی و فیزیک، علوم تجربی، ادبیات و علوم انسانی), about
+1,000 students with valid national codes, surnames written with ZWNJ
+(«حسین‌زاده»), both terms' grades of the current school year, the Dey sheets
+approved by the principal and the Khordad sheets still in draft.  Generated
+from a seed, so the same seed gives the same school.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+
+import jdatetime
+from sqlalchemy import insert, select
+
+from ..domain.calendar import DEFAULT_CALENDAR, SessionKind, today_tehran
+from ..domain.grading import DEFAULT_POLICY, Descriptive, Mark, Stage, stage_of, to_centi
+from ..domain.identity import make_national_code
+from ..domain.text import normalize, search_key
+from ..domain.workflow import SheetState
+from ..models.db import Database
+from ..models.entities import (
+    AcademicYear,
+    ClassGroup,
+    Course,
+    Enrollment,
+    ExamSession,
+    Field,
+    Grade,
+    GradeLevel,
+    GradeSheet,
+    School,
+    Student,
+)
+from . import audit
+from .context import PRINCIPAL_ACTOR
+from .school import create_school
+
+GIRL_NAMES = [
+    "فاطمه", "زهرا", "مریم", "نرگس", "سارا", "ستایش", "هستی", "یسنا", "رها", "آوا",
+    "نازنین‌زهرا", "فاطمه‌زهرا", "کوثر", "ریحانه", "مهسا", "الهام", "نیایش", "حنانه", "ملیکا",
+    "آیدا", "باران", "محدثه", "سپیده", "ترانه", "پرنیان", "دینا", "رویا", "سمانه", "عسل",
+    "مائده", "هانیه", "یگانه", "زینب", "طاها", "آتنا", "بهاره", "نگار", "شیوا", "کیانا", "مهتاب",
+]
+FATHER_NAMES = [
+    "محمد", "علی", "حسین", "رضا", "مهدی", "حسن", "محمدرضا", "احمد", "مصطفی", "عباس",
+    "جواد", "امیر", "سعید", "مجید", "حمید", "ناصر", "کاظم", "یوسف", "ابراهیم", "اکبر",
+    "محمدعلی", "غلامرضا", "مرتضی", "بهروز", "داوود", "فرهاد", "کریم", "منصور", "هادی", "یعقوب",
+]
+LAST_NAMES = [
+    "حسین‌زاده", "علی‌پور", "رضایی", "محمدی", "احمدی", "کریمی", "موسوی", "جعفری", "صادقی",
+    "قلی‌پور", "نیک‌نام", "رحیمی", "حسینی", "ابراهیمی", "کاظمی", "عباسی", "نوری", "یزدانی",
+    "طاهرخانی", "امیری", "شریفی", "باقری", "اسدی", "محمدزاده", "تقی‌زاده", "ملکی", "فرهادی",
+    "رستمی", "صالحی", "قاسمی", "زارعی", "کاظم‌نژاد", "عبدالهی", "سلیمانی", "بهرامی", "خسروی",
+    "میرزایی", "نجفی", "حیدری", "اکبری", "رضوانی‌فر", "شاه‌حسینی", "پورمحمدی", "قربانی", "نظری",
+    "جمشیدی", "دهقان", "کرمانی", "شیرازی", "اصفهانی", "تهرانی", "یوسفی", "مرادی", "فتحی",
+    "اسماعیل‌پور", "خدابنده‌لو", "آقایی", "وحیدی", "منصوری", "رحمانی",
+]
+PLACES = ["تهران", "تهران", "تهران", "شهر ری", "کرج", "اصفهان", "شیراز", "مشهد", "تبریز",
+          "قم", "رشت", "همدان", "یزد", "کرمان", "اهواز", "ساری", "زنجان", "قزوین"]
+SERIES = "الف ب ج د ه ی".split()
+
+# (code, name, units, has_final, discipline, difficulty, field or None)
+PRIMARY_COURSES = [
+    ("quran", "آموزش قرآن"), ("farsi_read", "فارسی (خوانداری)"),
+    ("farsi_write", "فارسی (نوشتاری)"), ("math", "ریاضی"), ("science", "علوم تجربی"),
+    ("heavenly", "هدیه‌های آسمان"), ("social", "مطالعات اجتماعی"), ("art", "هنر"),
+    ("pe", "تربیت بدنی"), ("thinking", "تفکر و پژوهش"),
+]
+LOWER_COURSES = [
+    ("quran", "قرآن", 2, True), ("payam", "پیام‌های آسمان", 2, True), ("farsi", "فارسی", 4, True),
+    ("negaresh", "نگارش", 2, True), ("arabic", "عربی", 2, True), ("english", "زبان انگلیسی", 2, True),
+    ("math", "ریاضی", 4, True), ("science", "علوم تجربی", 4, True),
+    ("social", "مطالعات اجتماعی", 3, True), ("art", "فرهنگ و هنر", 2, True),
+    ("tech", "کار و فناوری", 2, True), ("life", "تفکر و سبک زندگی", 2, True),
+    ("pe", "تربیت بدنی", 2, False),
+]
+UPPER_COMMON = [
+    ("quran", "قرآن", 1, True), ("religion", "دین و زندگی", 3, True), ("farsi", "فارسی", 2, True),
+    ("negaresh", "نگارش", 2, True), ("arabic", "عربی", 2, True), ("english", "زبان انگلیسی", 2, True),
+    ("pe", "تربیت بدنی", 2, False), ("defense", "آمادگی دفاعی", 3, True),
+]
+UPPER_FIELD = {
+    "math": [("calculus", "حسابان", 4, True), ("geometry", "هندسه", 3, True),
+             ("physics", "فیزیک", 4, True), ("chemistry", "شیمی", 3, True),
+             ("statistics", "آمار و احتمال", 2, True), ("lab", "آزمایشگاه علوم", 1, False)],
+    "science": [("math", "ریاضی", 4, True), ("biology", "زیست‌شناسی", 4, True),
+                ("physics", "فیزیک", 4, True), ("chemistry", "شیمی", 3, True),
+                ("geology", "زمین‌شناسی", 2, True), ("lab", "آزمایشگاه علوم", 1, False)],
+    "humanities": [("math", "ریاضی و آمار", 4, True), ("literature", "علوم و فنون ادبی", 3, True),
+                   ("economics", "اقتصاد", 3, True), ("sociology", "جامعه‌شناسی", 2, True),
+                   ("logic", "منطق", 2, True), ("history", "تاریخ", 2, True)],
+}
+DISCIPLINE = ("discipline", "انضباط", 0, False)
+
+# (grade, field, class name, base size)
+CLASSES: list[tuple[int, str | None, str, int]] = (
+    [(g, None, f"{n} {i}", 30)
+     for g, n in [(1, "اول"), (2, "دوم"), (3, "سوم"), (4, "چهارم"), (5, "پنجم"), (6, "ششم")]
+     for i in ("الف", "ب")]
+    + [(g, None, f"{n} {i}", 40) for g, n in [(7, "هفتم"), (8, "هشتم"), (9, "نهم")]
+       for i in ("الف", "ب")]
+    + [(g, f, f"{n} {fn}", 40)
+       for g, n in [(10, "دهم"), (11, "یازدهم"), (12, "دوازدهم")]
+       for f, fn in [("math", "ریاضی"), ("science", "تجربی"), ("humanities", "انسانی")]]
+    + [(10, "science", "دهم تجربی ۲", 40)]
+)
+BASE_TOTAL = sum(c[3] for c in CLASSES)  # 1000
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    school: str
+    year: int
+    classes: int
+    courses: int
+    students: int
+    sheets: int
+    grades: int
+
+
+def _quarter(value: float) -> int:
+    """A grade in hundredths on a quarter step, clamped to 0..20."""
+    clamped = min(20.0, max(0.0, value))
+    return to_centi(Decimal(round(clamped * 4) / 4).quantize(Decimal("0.01")))
+
+
+def build_demo(db: Database, students: int = 1000, seed: int = 1405,
+               year: int | None = None) -> DemoSummary:
+    """Create the demo school in an empty database (refused if a school exists)."""
+    if students < len(CLASSES):
+        raise ValueError(f"the demo school needs at least {len(CLASSES)} students")
+    rng = random.Random(seed)
+    year = year or DEFAULT_CALENDAR.school_year_of(today_tehran())
+    create_school(db, "12345678", "مجتمع آموزشی دخترانه فرهیختگان", "منطقه ۶ تهران", "تهران",
+                  [Stage.PRIMARY, Stage.LOWER_SECONDARY, Stage.UPPER_SECONDARY], year=year)
+    scale = students / BASE_TOTAL
+    sizes = [max(1, round(c[3] * scale)) for c in CLASSES]
+    sizes[-1] = max(1, sizes[-1] + students - sum(sizes))  # exact total
+
+    with db.unit() as s:
+        school_id = s.scalar(select(School.id))
+        year_row = s.scalar(select(AcademicYear).where(AcademicYear.start_year == year))
+        assert school_id is not None and year_row is not None
+        levels = dict(s.execute(select(GradeLevel.number, GradeLevel.id)).all())
+        fields = dict(s.execute(select(Field.code, Field.id)).all())
+        sessions = dict(s.execute(select(ExamSession.kind, ExamSession.id)
+                                  .where(ExamSession.year_id == year_row.id)).all())
+
+        # Courses: (grade, field) -> [(course id, code, has_final, discipline, difficulty)]
+        course_rows: list[dict[str, object]] = []
+        for grade in range(1, 13):
+            stage = stage_of(grade)
+            if stage is Stage.PRIMARY:
+                for code, name in PRIMARY_COURSES:
+                    if code == "social" and grade < 3 or code == "thinking" and grade < 6:
+                        continue
+                    course_rows.append(dict(code=f"{grade}-{code}", name=name, units=0,
+                                            has_final=True, discipline=False, field=None,
+                                            grade=grade, national_exam=False))
+                continue
+            if stage is Stage.LOWER_SECONDARY:
+                specs = [(None, LOWER_COURSES + [DISCIPLINE])]
+            else:
+                specs = [(None, UPPER_COMMON + [DISCIPLINE])] + [
+                    (f, UPPER_FIELD[f]) for f in ("math", "science", "humanities")]
+            for field_code, courses in specs:
+                for code, name, units, has_final in courses:
+                    discipline = code == "discipline"
+                    course_rows.append(dict(
+                        code=f"{grade}-{field_code + '-' if field_code else ''}{code}",
+                        name=name, units=units, has_final=has_final, discipline=discipline,
+                        field=field_code, grade=grade,
+                        national_exam=grade == 12 and has_final and not discipline))
+        course_ids = s.scalars(
+            insert(Course).returning(Course.id, sort_by_parameter_order=True),
+            [dict(school_id=school_id, grade_level_id=levels[c["grade"]],
+                  field_id=fields[c["field"]] if c["field"] else None, code=c["code"],
+                  name=normalize(str(c["name"])), units=c["units"], has_final=c["has_final"],
+                  discipline=c["discipline"], national_exam=c["national_exam"])
+             for c in course_rows],
+        ).all()
+        for c, cid in zip(course_rows, course_ids, strict=True):
+            c["id"] = cid
+            c["difficulty"] = rng.uniform(-1.0, 2.5)
+
+        class_ids = s.scalars(
+            insert(ClassGroup).returning(ClassGroup.id, sort_by_parameter_order=True),
+            [dict(year_id=year_row.id, grade_level_id=levels[g],
+                  field_id=fields[f] if f else None, name=normalize(name),
+                  name_key=search_key(name))
+             for g, f, name, _ in CLASSES],
+        ).all()
+
+        # Students
+        used_codes: set[str] = set()
+        used_records: set[str] = set()
+        student_rows: list[dict[str, object]] = []
+        class_of: list[int] = []
+        for (grade, _f, _n, _), size in zip(CLASSES, sizes, strict=True):
+            born_year = year - grade - 6
+            for _ in range(size):
+                while True:
+                    first9 = f"{rng.randrange(1, 10)}{rng.randrange(10**8):08d}"
+                    code = make_national_code(first9)
+                    if code not in used_codes and code != code[0] * 10:
+                        used_codes.add(code)
+                        break
+                first, last = normalize(rng.choice(GIRL_NAMES)), normalize(rng.choice(LAST_NAMES))
+                day = jdatetime.date(born_year, 7, 1) + jdatetime.timedelta(days=rng.randrange(365))
+                record = None
+                if grade == 12:
+                    while record is None or record in used_records:
+                        record = f"{rng.randrange(10**18, 10**19)}"
+                    used_records.add(record)
+                student_rows.append(dict(
+                    school_id=school_id, national_code=code, first_name=first, last_name=last,
+                    name_key=search_key(f"{first} {last}"),
+                    father_name=normalize(rng.choice(FATHER_NAMES)),
+                    gender="F", birth_date=day.togregorian(), birth_place=rng.choice(PLACES),
+                    birth_cert_serial=normalize(f"{rng.choice(SERIES)}/{rng.randrange(10, 99)} "
+                                                f"{rng.randrange(100000, 999999)}"),
+                    record_code=record))
+                class_of.append(grade)
+        student_ids = s.scalars(
+            insert(Student).returning(Student.id, sort_by_parameter_order=True), student_rows
+        ).all()
+        opening = year_row.opening_date
+        enrol_rows = []
+        members: dict[int, list[int]] = {}
+        i = 0
+        for class_index, size in enumerate(sizes):
+            cid = class_ids[class_index]
+            members[cid] = list(student_ids[i:i + size])
+            enrol_rows += [dict(student_id=sid, class_id=cid, year_id=year_row.id,
+                                enrolled_on=opening) for sid in members[cid]]
+            i += size
+        s.execute(insert(Enrollment), enrol_rows)
+
+        # Sheets and grades for both terms
+        ability = {sid: rng.gauss(15.5, 2.4) for sid in student_ids}
+        sheet_specs: list[tuple[int, dict[str, object], SessionKind]] = []
+        for class_index, (grade, field_code, _n, _) in enumerate(CLASSES):
+            cid = class_ids[class_index]
+            for c in course_rows:
+                if c["grade"] == grade and c["field"] in (None, field_code):
+                    for kind in (SessionKind.DEY, SessionKind.KHORDAD):
+                        sheet_specs.append((cid, c, kind))
+        sheet_ids = s.scalars(
+            insert(GradeSheet).returning(GradeSheet.id, sort_by_parameter_order=True),
+            [dict(class_id=cid, course_id=c["id"], session_id=sessions[kind],
+                  state=SheetState.APPROVED if kind is SessionKind.DEY else SheetState.DRAFT)
+             for cid, c, kind in sheet_specs],
+        ).all()
+        grade_rows: list[dict[str, object]] = []
+        for sheet_id, (cid, c, kind) in zip(sheet_ids, sheet_specs, strict=True):
+            scheme = DEFAULT_POLICY.scheme_for(int(c["grade"]), bool(c["has_final"]),  # type: ignore[call-overload]
+                                               bool(c["national_exam"]))
+            comps = scheme.components_for(kind)
+            for sid in members[cid]:
+                a = ability[sid]
+                for comp in comps:
+                    row: dict[str, object] = dict(sheet_id=sheet_id, student_id=sid,
+                                                  component=comp.code, updated_by="demo",
+                                                  value_centi=None, level=None, mark=None)
+                    if scheme.descriptive:
+                        v = a + rng.gauss(0, 1.5)
+                        row["level"] = int(Descriptive.VERY_GOOD if v >= 16.5 else
+                                           Descriptive.GOOD if v >= 14 else
+                                           Descriptive.ACCEPTABLE if v >= 11 else
+                                           Descriptive.NEEDS_EFFORT)
+                    elif c["discipline"]:
+                        row["value_centi"] = _quarter(rng.choice([20, 20, 20, 19.75, 19.5, 19, 18]))
+                    elif comp.is_exam and rng.random() < 0.003:
+                        row["mark"] = Mark.ABSENT.value
+                    elif comp.is_exam:
+                        row["value_centi"] = _quarter(a - float(c["difficulty"])  # type: ignore[arg-type]
+                                                      + rng.gauss(0, 2.0))
+                    else:
+                        row["value_centi"] = _quarter(a + 1.5 - float(c["difficulty"]) / 2  # type: ignore[arg-type]
+                                                      + rng.gauss(0, 1.2))
+                    grade_rows.append(row)
+        s.execute(insert(Grade), grade_rows)
+        summary = DemoSummary("مجتمع آموزشی دخترانه فرهیختگان", year, len(class_ids),
+                              len(course_ids), len(student_ids), len(sheet_ids), len(grade_rows))
+        audit.record(s, PRINCIPAL_ACTOR, "demo.create", "school", school_id,
+                     new={"seed": seed, "students": len(student_ids), "grades": len(grade_rows)})
+        return summary

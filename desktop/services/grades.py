@@ -1,0 +1,387 @@
+"""Grade sheets: open, read with computed results, write one cell, read a class, export.
+
+A sheet is one class x course x session.  Its grid shows the components of its
+own session as editable and, for Khordad, the Dey components read-only beside
+them, with the result the policy computes (term, annual or summer grade and
+pass/fail).  Each accepted cell is its own transaction with its audit event,
+so nothing typed is lost if the program is killed a second later.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import IO
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..domain.calendar import SessionKind
+from ..domain.errors import NotFound, ValidationError, WorkflowError
+from ..domain.grading import (
+    DEFAULT_POLICY,
+    CourseOutcome,
+    Descriptive,
+    Entry,
+    GradingPolicy,
+    Mark,
+    Scheme,
+    format_grade,
+    from_centi,
+    to_centi,
+)
+from ..domain.text import collation_key
+from ..domain.workflow import EDITOR_ROLES, SheetState, is_editable
+from ..models.base import utcnow
+from ..models.db import Database
+from ..models.entities import (
+    AcademicYear,
+    ClassGroup,
+    Course,
+    Enrollment,
+    ExamSession,
+    Grade,
+    GradeLevel,
+    GradeSheet,
+    Student,
+)
+from . import audit
+from .context import DEFAULT_ACTOR, Actor
+
+
+@dataclass(frozen=True)
+class ColumnInfo:
+    code: str
+    label: str
+    session: SessionKind
+    editable: bool
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    student_id: int
+    national_code: str | None
+    first_name: str
+    last_name: str
+    cells: dict[str, Entry]
+    outcome: CourseOutcome
+
+
+@dataclass(frozen=True)
+class SheetData:
+    sheet_id: int
+    class_id: int
+    class_name: str
+    course_id: int
+    course_name: str
+    units: int
+    national_exam: bool
+    grade_level: int
+    year: int
+    session: SessionKind
+    state: SheetState
+    last_reason: str | None
+    descriptive: bool
+    columns: tuple[ColumnInfo, ...]
+    rows: tuple[SheetRow, ...]
+
+    @property
+    def editable(self) -> bool:
+        return is_editable(self.state)
+
+    @property
+    def average(self) -> Decimal | None:
+        """The class average of the sheet's result column (numeric courses only)."""
+        grades = [r.outcome.grade for r in self.rows if r.outcome.grade is not None]
+        if self.descriptive or not grades:
+            return None
+        return (sum(grades) / len(grades)).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class CellResult:
+    """What one accepted edit changed: the stored cell and the student's new result."""
+
+    student_id: int
+    component: str
+    entry: Entry
+    outcome: CourseOutcome
+
+
+def _cell(value_centi: int | None, level: int | None, mark: str | None) -> Entry:
+    if value_centi is not None:
+        return from_centi(value_centi)
+    if level is not None:
+        return Descriptive(level)
+    return Mark(mark) if mark else None
+
+
+def _entry(g: Grade) -> Entry:
+    return _cell(g.value_centi, g.level, g.mark)
+
+
+# Plain columns: reading a whole school must not build 40,000 ORM objects.
+_CELL_COLUMNS = (Grade.student_id, Grade.component, Grade.value_centi, Grade.level, Grade.mark)
+
+
+def _name_order(last: str, first: str, ident: int) -> tuple[object, ...]:
+    return (collation_key(last), collation_key(first), ident)
+
+
+def _columns_for(scheme: Scheme, session: SessionKind) -> tuple[ColumnInfo, ...]:
+    shown: list[ColumnInfo] = []
+    if session is SessionKind.KHORDAD:
+        shown += [ColumnInfo(c.code, c.label_fa, c.session, False)
+                  for c in scheme.components_for(SessionKind.DEY)]
+    shown += [ColumnInfo(c.code, c.label_fa, c.session, True)
+              for c in scheme.components_for(session)]
+    return tuple(shown)
+
+
+@dataclass(frozen=True)
+class _SheetContext:
+    sheet: GradeSheet
+    klass: ClassGroup
+    course: Course
+    session_kind: SessionKind
+    year_id: int
+    year: int
+    level: int
+    scheme: Scheme
+
+
+def _context(s: Session, sheet_id: int, policy: GradingPolicy) -> _SheetContext:
+    row = s.execute(
+        select(GradeSheet, ClassGroup, Course, ExamSession.kind, AcademicYear.id,
+               AcademicYear.start_year, GradeLevel.number)
+        .join(ClassGroup, GradeSheet.class_id == ClassGroup.id)
+        .join(Course, GradeSheet.course_id == Course.id)
+        .join(ExamSession, GradeSheet.session_id == ExamSession.id)
+        .join(AcademicYear, ExamSession.year_id == AcademicYear.id)
+        .join(GradeLevel, ClassGroup.grade_level_id == GradeLevel.id)
+        .where(GradeSheet.id == sheet_id)
+    ).first()
+    if row is None:
+        raise NotFound("not_found", what="برگه نمره", value=sheet_id)
+    sheet, klass, course, kind, year_id, year, level = row
+    scheme = policy.scheme_for(level, course.has_final, course.national_exam)
+    return _SheetContext(sheet, klass, course, kind, year_id, year, level, scheme)
+
+
+def _entries(s: Session, class_id: int, course_id: int, year_id: int,
+             student_ids: Iterable[int] | None = None) -> dict[int, dict[str, Entry]]:
+    """Every component of one course for a class's students, across the year's sessions."""
+    q = (select(*_CELL_COLUMNS).join(GradeSheet, Grade.sheet_id == GradeSheet.id)
+         .join(ExamSession, GradeSheet.session_id == ExamSession.id)
+         .where(GradeSheet.class_id == class_id, GradeSheet.course_id == course_id,
+                ExamSession.year_id == year_id))
+    if student_ids is not None:
+        q = q.where(Grade.student_id.in_(list(student_ids)))
+    out: dict[int, dict[str, Entry]] = defaultdict(dict)
+    for student_id, component, value, level, mark in s.execute(q):
+        out[student_id][component] = _cell(value, level, mark)
+    return out
+
+
+def open_sheet(db: Database, class_id: int, course_id: int, session: SessionKind) -> int:
+    """The sheet for class x course x session of the class's year, created in draft if new."""
+    with db.unit() as s:
+        klass = s.get(ClassGroup, class_id)
+        if klass is None:
+            raise NotFound("not_found", what="کلاس", value=class_id)
+        if s.get(Course, course_id) is None:
+            raise NotFound("not_found", what="درس", value=course_id)
+        session_id = s.scalar(select(ExamSession.id).where(
+            ExamSession.year_id == klass.year_id, ExamSession.kind == session))
+        if session_id is None:
+            raise NotFound("not_found", what="نوبت", value=session.label_fa)
+        sheet_id = s.scalar(select(GradeSheet.id).where(
+            GradeSheet.class_id == class_id, GradeSheet.course_id == course_id,
+            GradeSheet.session_id == session_id))
+        if sheet_id is None:
+            sheet = GradeSheet(class_id=class_id, course_id=course_id, session_id=session_id,
+                               state=SheetState.DRAFT)
+            s.add(sheet)
+            s.flush()
+            sheet_id = sheet.id
+        return sheet_id
+
+
+def read_sheet(db: Database, sheet_id: int, policy: GradingPolicy = DEFAULT_POLICY) -> SheetData:
+    with db.unit() as s:
+        ctx = _context(s, sheet_id, policy)
+        students = s.execute(
+            select(Student.id, Student.national_code, Student.first_name, Student.last_name)
+            .join(Enrollment, Enrollment.student_id == Student.id)
+            .where(Enrollment.class_id == ctx.klass.id)
+        ).all()
+        students = sorted(students, key=lambda r: _name_order(r.last_name, r.first_name, r.id))
+        entries = _entries(s, ctx.klass.id, ctx.course.id, ctx.year_id)
+        rows = tuple(
+            SheetRow(sid, code, first, last, entries.get(sid, {}),
+                     ctx.scheme.session_grade(ctx.session_kind, entries.get(sid, {})))
+            for sid, code, first, last in students
+        )
+        return SheetData(
+            sheet_id, ctx.klass.id, ctx.klass.name, ctx.course.id, ctx.course.name,
+            ctx.course.units, ctx.course.national_exam, ctx.level, ctx.year, ctx.session_kind,
+            ctx.sheet.state, ctx.sheet.last_reason, ctx.scheme.descriptive,
+            _columns_for(ctx.scheme, ctx.session_kind), rows,
+        )
+
+
+def _stored(entry: Entry) -> dict[str, int | str | None]:
+    return {
+        "value_centi": to_centi(entry) if isinstance(entry, Decimal) else None,
+        "level": int(entry) if isinstance(entry, Descriptive) else None,
+        "mark": entry.value if isinstance(entry, Mark) else None,
+    }
+
+
+def _audit_text(entry: Entry) -> str | None:
+    return None if entry is None else format_grade(entry, persian=False) if isinstance(
+        entry, Decimal) else (entry.name.lower() if isinstance(entry, Descriptive) else entry.value)
+
+
+def write_grade(db: Database, sheet_id: int, student_id: int, component: str,
+                typed: str | Decimal | int | None, actor: Actor = DEFAULT_ACTOR,
+                policy: GradingPolicy = DEFAULT_POLICY, reason: str | None = None) -> CellResult:
+    """Check, store and audit one cell; an empty value clears it.  All or nothing."""
+    actor.require(EDITOR_ROLES, "ثبت نمره")
+    with db.unit() as s:
+        ctx = _context(s, sheet_id, policy)
+        if not is_editable(ctx.sheet.state):
+            raise WorkflowError("sheet.not_editable", state=ctx.sheet.state.label_fa)
+        editable = {c.code for c in ctx.scheme.components_for(ctx.session_kind)}
+        if component not in editable:
+            raise ValidationError("sheet.component", component=component,
+                                  session=ctx.session_kind.label_fa)
+        entry = ctx.scheme.parse(typed)  # raises ValidationError with the Persian reason
+        enrolled = s.scalar(select(Enrollment.id).where(
+            Enrollment.class_id == ctx.klass.id, Enrollment.student_id == student_id))
+        if enrolled is None:
+            raise ValidationError("sheet.student")
+        grade = s.scalar(select(Grade).where(
+            Grade.sheet_id == sheet_id, Grade.student_id == student_id,
+            Grade.component == component))
+        old = _entry(grade) if grade is not None else None
+        if old != entry or type(old) is not type(entry):
+            if entry is None:
+                s.execute(delete(Grade).where(Grade.id == grade.id))  # type: ignore[union-attr]
+            elif grade is None:
+                s.add(Grade(sheet_id=sheet_id, student_id=student_id, component=component,
+                            updated_by=actor.username, **_stored(entry)))
+            else:
+                for key, value in _stored(entry).items():
+                    setattr(grade, key, value)
+                grade.updated_at = utcnow()
+                grade.updated_by = actor.username
+            ctx.sheet.updated_at = utcnow()
+            audit.record(s, actor, "grade.set" if entry is not None else "grade.clear", "grade",
+                         f"{sheet_id}:{student_id}:{component}",
+                         old=_audit_text(old), new=_audit_text(entry), reason=reason)
+            s.flush()
+        entries = _entries(s, ctx.klass.id, ctx.course.id, ctx.year_id, [student_id])
+        outcome = ctx.scheme.session_grade(ctx.session_kind, entries.get(student_id, {}))
+        return CellResult(student_id, component, entry, outcome)
+
+
+@dataclass(frozen=True)
+class GradeRow:
+    """One stored cell in long form, for listing and CSV export."""
+
+    national_code: str | None
+    foreign_id: str | None
+    last_name: str
+    first_name: str
+    class_name: str
+    course_code: str
+    course_name: str
+    session: SessionKind
+    component: str
+    entry: Entry
+
+
+def class_grades(db: Database, class_id: int, session: SessionKind | None = None,
+                 course_id: int | None = None) -> list[GradeRow]:
+    """Every stored cell of one class (optionally one session or course), in long form."""
+    q = (select(Student.national_code, Student.foreign_id_value, Student.last_name,
+                Student.first_name, ClassGroup.name, Course.code, Course.name, ExamSession.kind,
+                Grade)
+         .join(Grade, Grade.student_id == Student.id)
+         .join(GradeSheet, Grade.sheet_id == GradeSheet.id)
+         .join(ClassGroup, GradeSheet.class_id == ClassGroup.id)
+         .join(Course, GradeSheet.course_id == Course.id)
+         .join(ExamSession, GradeSheet.session_id == ExamSession.id)
+         .where(GradeSheet.class_id == class_id)
+         .order_by(Student.id, Course.id, ExamSession.id, Grade.component))
+    if session is not None:
+        q = q.where(ExamSession.kind == session)
+    if course_id is not None:
+        q = q.where(GradeSheet.course_id == course_id)
+    with db.unit() as s:
+        rows = [GradeRow(nc, fid, ln, fn, cn, cc, cname, kind, g.component, _entry(g))
+                for nc, fid, ln, fn, cn, cc, cname, kind, g in s.execute(q).all()]
+    # Stable sort: keeps course and session order within each student.
+    return sorted(rows, key=lambda r: (collation_key(r.last_name), collation_key(r.first_name),
+                                       r.national_code or r.foreign_id or ""))
+
+
+@dataclass(frozen=True)
+class ClassCourseResult:
+    course_id: int
+    course_name: str
+    units: int
+    rows: dict[int, CourseOutcome]  # student id -> result
+
+
+def read_class(db: Database, class_id: int, session: SessionKind = SessionKind.KHORDAD,
+               policy: GradingPolicy = DEFAULT_POLICY) -> list[ClassCourseResult]:
+    """Every course's results for a whole class in one read (report cards, averages)."""
+    with db.unit() as s:
+        klass = s.get(ClassGroup, class_id)
+        if klass is None:
+            raise NotFound("not_found", what="کلاس", value=class_id)
+        grade_level = s.scalar(select(GradeLevel.number)
+                               .where(GradeLevel.id == klass.grade_level_id))
+        assert grade_level is not None
+        student_ids = list(s.scalars(select(Enrollment.student_id)
+                                     .where(Enrollment.class_id == class_id)))
+        q = (select(GradeSheet.course_id, *_CELL_COLUMNS)
+             .join(Grade, Grade.sheet_id == GradeSheet.id)
+             .join(ExamSession, GradeSheet.session_id == ExamSession.id)
+             .where(GradeSheet.class_id == class_id, ExamSession.year_id == klass.year_id))
+        cells: dict[int, dict[int, dict[str, Entry]]] = defaultdict(lambda: defaultdict(dict))
+        for course_id, student_id, component, value, descriptive, mark in s.execute(q):
+            cells[course_id][student_id][component] = _cell(value, descriptive, mark)
+        courses = s.scalars(select(Course).where(Course.id.in_(list(cells)))
+                            .order_by(Course.id)).all()
+        out = []
+        for course in courses:
+            scheme = policy.scheme_for(grade_level, course.has_final, course.national_exam)
+            by_student = cells[course.id]
+            out.append(ClassCourseResult(course.id, course.name, course.units, {
+                sid: scheme.session_grade(session, by_student.get(sid, {}))
+                for sid in student_ids
+            }))
+        return out
+
+
+CSV_HEADER = ["national_code", "foreign_id", "last_name", "first_name", "class", "course_code",
+              "course", "session", "component", "value"]
+
+
+def write_csv(rows: Iterable[GradeRow], out: IO[str]) -> int:
+    """Long-form CSV (UTF-8, ASCII digits, one cell a line).  Returns the rows written."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADER)
+    n = 0
+    for r in rows:
+        writer.writerow([r.national_code or "", r.foreign_id or "", r.last_name, r.first_name,
+                         r.class_name, r.course_code, r.course_name, r.session.value, r.component,
+                         _audit_text(r.entry) or ""])
+        n += 1
+    return n

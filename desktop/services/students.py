@@ -1,0 +1,255 @@
+"""Students: add, edit, search, enrol."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import jdatetime
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..domain.calendar import parse_jalali, today_tehran
+from ..domain.errors import DaftarError, NotFound, ValidationError
+from ..domain.identity import (
+    normalize_foreign_id,
+    normalize_national_code,
+    normalize_record_code,
+)
+from ..domain.text import collation_key, digits_only, is_ascii_digits, normalize, search_key
+from ..models.db import Database
+from ..models.entities import AcademicYear, ClassGroup, Enrollment, School, Student
+from . import audit
+from .context import DEFAULT_ACTOR, Actor
+
+GENDERS = {"M": "M", "F": "F", "پسر": "M", "دختر": "F", "مرد": "M", "زن": "F",
+           "m": "M", "f": "F", "male": "M", "female": "F"}
+
+
+@dataclass(frozen=True)
+class StudentInput:
+    """What the office types; checked and normalised by :func:`validate_student`."""
+
+    first_name: str
+    last_name: str
+    father_name: str
+    gender: str
+    birth_date: str | jdatetime.date
+    birth_place: str
+    national_code: str | None = None
+    foreign_id_type: str | None = None
+    foreign_id_value: str | None = None
+    birth_cert_serial: str | None = None
+    record_code: str | None = None
+
+
+@dataclass(frozen=True)
+class StudentInfo:
+    id: int
+    national_code: str | None
+    foreign_id_type: str | None
+    foreign_id_value: str | None
+    first_name: str
+    last_name: str
+    father_name: str
+    gender: str
+    birth_date: jdatetime.date
+    birth_place: str
+    birth_cert_serial: str | None
+    record_code: str | None
+    class_id: int | None = None
+    class_name: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def identity(self) -> str:
+        return self.national_code or f"{self.foreign_id_type}:{self.foreign_id_value}"
+
+
+def _name(text: str | None, field: str) -> str:
+    value = normalize(text)
+    if not value:
+        raise ValidationError("name.empty", field=field)
+    return value
+
+
+def validate_student(inp: StudentInput, today: jdatetime.date | None = None) -> dict[str, object]:
+    """Column values for a student, or :class:`ValidationError` on the first bad field."""
+    has_national = bool((inp.national_code or "").strip())
+    has_foreign = bool((inp.foreign_id_type or "").strip() or (inp.foreign_id_value or "").strip())
+    if has_national == has_foreign:
+        raise ValidationError("student.identity")
+    values: dict[str, object] = {
+        "first_name": _name(inp.first_name, "نام"),
+        "last_name": _name(inp.last_name, "نام خانوادگی"),
+        "father_name": _name(inp.father_name, "نام پدر"),
+        "birth_place": _name(inp.birth_place, "محل تولد"),
+        "national_code": None, "foreign_id_type": None, "foreign_id_value": None,
+    }
+    if has_national:
+        values["national_code"] = normalize_national_code(inp.national_code)
+    else:
+        fid = normalize_foreign_id(inp.foreign_id_type or "", inp.foreign_id_value)
+        values["foreign_id_type"], values["foreign_id_value"] = fid.kind, fid.value
+    gender = GENDERS.get(normalize(inp.gender))
+    if gender is None:
+        raise ValidationError("student.gender", value=inp.gender)
+    values["gender"] = gender
+    born = inp.birth_date if isinstance(inp.birth_date, jdatetime.date) else parse_jalali(
+        inp.birth_date)
+    today = today or today_tehran()
+    if born > today or born.year < today.year - 100:
+        raise ValidationError("student.birth_date", value=str(inp.birth_date))
+    values["birth_date"] = born.togregorian()
+    serial = normalize(inp.birth_cert_serial) or None
+    if serial is not None and len(serial) > 20:
+        raise ValidationError("digits.length", field="سریال شناسنامه", length=20, value=serial)
+    values["birth_cert_serial"] = serial
+    record = (inp.record_code or "").strip()
+    values["record_code"] = normalize_record_code(record) if record else None
+    values["name_key"] = search_key(f"{values['first_name']} {values['last_name']}")
+    return values
+
+
+def _info(st: Student, class_id: int | None = None, class_name: str | None = None) -> StudentInfo:
+    return StudentInfo(
+        st.id, st.national_code,
+        st.foreign_id_type.value if st.foreign_id_type else None, st.foreign_id_value,
+        st.first_name, st.last_name, st.father_name, st.gender,
+        jdatetime.date.fromgregorian(date=st.birth_date), st.birth_place,
+        st.birth_cert_serial, st.record_code, class_id, class_name,
+    )
+
+
+def _duplicate_of(s: Session, values: dict[str, object], exclude: int | None) -> str | None:
+    conds = []
+    if values["national_code"]:
+        conds.append(Student.national_code == values["national_code"])
+    if values["foreign_id_value"]:
+        conds.append((Student.foreign_id_type == values["foreign_id_type"])
+                     & (Student.foreign_id_value == values["foreign_id_value"]))
+    if values["record_code"]:
+        conds.append(Student.record_code == values["record_code"])
+    q = select(Student).where(or_(*conds))
+    if exclude is not None:
+        q = q.where(Student.id != exclude)
+    other = s.scalar(q.limit(1))
+    if other is None:
+        return None
+    if values["record_code"] and other.record_code == values["record_code"]:
+        return str(values["record_code"])
+    return str(values["national_code"] or values["foreign_id_value"])
+
+
+def add_student(db: Database, inp: StudentInput, actor: Actor = DEFAULT_ACTOR) -> StudentInfo:
+    values = validate_student(inp)
+    with db.unit() as s:
+        school_id = s.scalar(select(School.id).limit(1))
+        if school_id is None:
+            raise DaftarError("school.missing")
+        dup = _duplicate_of(s, values, None)
+        if dup:
+            raise ValidationError("student.duplicate", value=dup)
+        student = Student(school_id=school_id, **values)
+        s.add(student)
+        try:
+            s.flush()
+        except IntegrityError:  # a concurrent insert on a shared database
+            raise ValidationError("student.duplicate",
+                                  value=values["national_code"] or values["foreign_id_value"]
+                                  ) from None
+        audit.record(s, actor, "student.create", "student", student.id,
+                     new=_audit_view(values))
+        return _info(student)
+
+
+def update_student(db: Database, student_id: int, inp: StudentInput,
+                   actor: Actor = DEFAULT_ACTOR) -> StudentInfo:
+    values = validate_student(inp)
+    with db.unit() as s:
+        student = s.get(Student, student_id)
+        if student is None:
+            raise NotFound("not_found", what="دانش‌آموز", value=student_id)
+        dup = _duplicate_of(s, values, student_id)
+        if dup:
+            raise ValidationError("student.duplicate", value=dup)
+        old = {k: getattr(student, k) for k in values}
+        for key, value in values.items():
+            setattr(student, key, value)
+        changed_old = {k: v for k, v in old.items() if v != values[k]}
+        changed_new = {k: values[k] for k in changed_old}
+        if changed_new:
+            audit.record(s, actor, "student.update", "student", student_id,
+                         old=_audit_view(changed_old), new=_audit_view(changed_new))
+        return _info(student)
+
+
+def _audit_view(values: dict[str, object]) -> dict[str, object]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v)
+            for k, v in values.items() if k != "name_key"}
+
+
+def get_student(db: Database, student_id: int) -> StudentInfo:
+    with db.unit() as s:
+        student = s.get(Student, student_id)
+        if student is None:
+            raise NotFound("not_found", what="دانش‌آموز", value=student_id)
+        return _info(student)
+
+
+def search_students(db: Database, text: str = "", class_id: int | None = None,
+                    year: int | None = None, limit: int | None = None) -> list[StudentInfo]:
+    """Students whose name or id contains ``text``, typed in any ی/ک/digit form.
+
+    Digits match the national code or foreign id (prefix); anything else matches
+    the name's search key (so «علي پور» finds «علی‌پور»).  With ``year`` the
+    class shown is that year's enrolment.
+    """
+    q = select(Student, ClassGroup.id, ClassGroup.name).select_from(Student)
+    enrol = Enrollment.student_id == Student.id
+    if year is not None:
+        year_ids = select(AcademicYear.id).where(AcademicYear.start_year == year)
+        enrol = enrol & Enrollment.year_id.in_(year_ids.scalar_subquery())
+    q = q.outerjoin(Enrollment, enrol).outerjoin(ClassGroup, ClassGroup.id == Enrollment.class_id)
+    if class_id is not None:
+        q = q.where(Enrollment.class_id == class_id)
+    typed = normalize(text)
+    if typed:
+        digits = digits_only(typed)
+        if is_ascii_digits(digits):
+            q = q.where(or_(Student.national_code.startswith(digits),
+                            Student.foreign_id_value.startswith(digits)))
+        else:
+            q = q.where(Student.name_key.contains(search_key(typed), autoescape=True))
+    with db.unit() as s:
+        found = [_info(st, cid, cname) for st, cid, cname in s.execute(q).all()]
+    found.sort(key=lambda st: (collation_key(st.last_name), collation_key(st.first_name), st.id))
+    return found[:limit] if limit else found
+
+
+def enroll(db: Database, student_id: int, class_id: int, actor: Actor = DEFAULT_ACTOR,
+           on: dt.date | None = None) -> None:
+    """Put a student in a class for the class's school year (one class per year)."""
+    with db.unit() as s:
+        student = s.get(Student, student_id)
+        klass = s.get(ClassGroup, class_id)
+        if student is None:
+            raise NotFound("not_found", what="دانش‌آموز", value=student_id)
+        if klass is None:
+            raise NotFound("not_found", what="کلاس", value=class_id)
+        existing = s.scalar(select(Enrollment).where(
+            Enrollment.student_id == student_id, Enrollment.year_id == klass.year_id))
+        if existing is not None:
+            other = s.get(ClassGroup, existing.class_id)
+            year = s.get(AcademicYear, klass.year_id)
+            raise ValidationError("enrollment.duplicate", klass=other.name if other else "?",
+                                  year=year.start_year if year else "?")
+        s.add(Enrollment(student_id=student_id, class_id=class_id, year_id=klass.year_id,
+                         enrolled_on=on or today_tehran().togregorian()))
+        audit.record(s, actor, "student.enroll", "student", student_id,
+                     new={"class_id": class_id, "class": klass.name})
+
