@@ -1,0 +1,7 @@
+"""``python -m desktop``: the same entry point as the ``daftar`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,72 @@
+"""The QApplication: right to left, translator, database, main window.
+
+Direction is set once, app-wide, from the language (as Anki does); Qt's own
+``qtbase_fa`` translation is loaded beside Daftar's, so standard dialogs speak
+Persian too.  The embedded default is a SQLite file in the user's data folder;
+on the very first run it is filled with the demo school so that there is
+something to see.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .domain.errors import DaftarError
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Load Daftar's and Qt's Persian catalogues; keep references alive on the app."""
+    if lang != "fa":
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        return []
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    loaded = []
+    own = QTranslator(app)
+    if own.load(str(TRANSLATIONS / "daftar_fa.qm")):
+        app.installTranslator(own)
+        loaded.append(own)
+    qt = QTranslator(app)
+    if qt.load("qtbase_fa", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        loaded.append(qt)
+    return loaded
+
+
+def open_default(target: str | None):  # type: ignore[no-untyped-def]
+    """Open the chosen database; the default file gets the demo school on first run."""
+    from .models.db import open_database
+    from .services.demo import build_demo
+    from .services.school import get_school
+
+    db = open_database(target)
+    if target is None:
+        try:
+            get_school(db)
+        except DaftarError:
+            build_demo(db)
+    return db
+
+
+def run(target: str | None = None, lang: str = "fa") -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Daftar")
+    app.setOrganizationName("Daftar")
+    install_translators(app, lang)  # type: ignore[arg-type]
+    try:
+        db = open_default(target)
+    except DaftarError as e:
+        QMessageBox.critical(None, "دفتر", e.message(lang))
+        return 1
+    from .views.main_window import MainWindow
+
+    window = MainWindow(db)
+    window.show()
+    return app.exec()

@@ -1,0 +1,228 @@
+"""``daftar``: the GUI with no arguments; the same services headless with a command.
+
+Exit status: 0 success, 1 a refusal or bad input (the message says why, in
+Persian unless ``--lang en``), 2 a malformed command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+from .domain.calendar import SessionKind, format_jalali
+from .domain.errors import DaftarError
+from .domain.grading import Stage
+from .domain.text import to_persian_digits
+
+HEADERS = {
+    "students": (["کد ملی / شناسه", "نام خانوادگی", "نام", "نام پدر", "تاریخ تولد", "کلاس"],
+                 ["id", "last name", "first name", "father", "birth date", "class"]),
+    "classes": (["شناسه", "کلاس", "پایه", "رشته", "دانش‌آموز"],
+                ["id", "class", "grade", "field", "students"]),
+    "grades": (["کد ملی", "نام خانوادگی", "نام", "درس", "نوبت", "ستون", "نمره"],
+               ["national code", "last name", "first name", "course", "session", "component",
+                "value"]),
+}
+
+
+class Output:
+    def __init__(self, lang: str, stream: IO[str] | None = None) -> None:
+        self.lang = lang
+        self.stream = stream or sys.stdout
+
+    def text(self, fa: str, en: str) -> str:
+        return en if self.lang == "en" else fa
+
+    def num(self, value: object) -> str:
+        return str(value) if self.lang == "en" else to_persian_digits(value)
+
+    def line(self, fa: str, en: str) -> None:
+        print(self.text(fa, en), file=self.stream)
+
+    def table(self, kind: str, rows: list[list[str]]) -> None:
+        fa, en = HEADERS[kind]
+        print("\t".join(en if self.lang == "en" else fa), file=self.stream)
+        for row in rows:
+            cells = [c if self.lang == "en" else to_persian_digits(c) for c in row]
+            print("\t".join(cells), file=self.stream)
+
+
+def _db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .models.db import open_database
+
+    return open_database(args.db)
+
+
+def cmd_init(args: argparse.Namespace, out: Output) -> int:
+    from .services.school import create_school
+
+    db = _db(args)
+    info = create_school(db, args.code, args.name, args.district, args.province,
+                         [Stage(s) for s in args.stages.split(",")], year=args.year)
+    out.line(f"مدرسه «{info.name}» با کد {out.num(info.code)} ساخته شد: {db.url}",
+             f"School '{info.name}' ({info.code}) created: {db.url}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, out: Output) -> int:
+    from .services.demo import build_demo
+
+    started = time.perf_counter()
+    db = _db(args)
+    summary = build_demo(db, students=args.students, seed=args.seed, year=args.year)
+    took = time.perf_counter() - started
+    out.line(
+        f"مدرسه نمونه «{summary.school}» سال تحصیلی {out.num(summary.year)} ساخته شد: "
+        f"{out.num(summary.students)} دانش‌آموز، {out.num(summary.classes)} کلاس، "
+        f"{out.num(summary.grades)} نمره در {out.num(f'{took:.2f}')} ثانیه.\n{db.url}",
+        f"Demo school '{summary.school}' ({summary.year}): {summary.students} students, "
+        f"{summary.classes} classes, {summary.grades} grades in {took:.2f} s.\n{db.url}",
+    )
+    return 0
+
+
+def cmd_classes(args: argparse.Namespace, out: Output) -> int:
+    from .services.school import list_classes
+
+    rows = [[str(c.id), c.name, str(c.grade_level), c.field_name or "—", str(c.students)]
+            for c in list_classes(_db(args), args.year)]
+    out.table("classes", rows)
+    return 0
+
+
+def _open_csv(target: str) -> tuple[IO[str], bool]:
+    if target == "-":
+        return sys.stdout, False
+    # utf-8-sig: Excel on Windows opens Persian CSV correctly only with the BOM.
+    return Path(target).open("w", encoding="utf-8-sig", newline=""), True
+
+
+def cmd_students(args: argparse.Namespace, out: Output) -> int:
+    from .services.school import current_year, find_class
+    from .services.students import search_students
+
+    db = _db(args)
+    year = args.year or current_year(db)
+    class_id = find_class(db, args.klass, year).id if args.klass else None
+    found = search_students(db, args.search or "", class_id=class_id, year=year)
+    if args.csv:
+        stream, close = _open_csv(args.csv)
+        try:
+            w = csv.writer(stream)
+            w.writerow(["national_code", "foreign_id_type", "foreign_id_value", "last_name",
+                        "first_name", "father_name", "gender", "birth_date", "birth_place",
+                        "birth_cert_serial", "record_code", "class"])
+            for st in found:
+                w.writerow([st.national_code or "", st.foreign_id_type or "",
+                            st.foreign_id_value or "", st.last_name, st.first_name,
+                            st.father_name, st.gender, format_jalali(st.birth_date, False),
+                            st.birth_place, st.birth_cert_serial or "", st.record_code or "",
+                            st.class_name or ""])
+        finally:
+            if close:
+                stream.close()
+        return 0
+    out.table("students", [[st.identity, st.last_name, st.first_name, st.father_name,
+                            format_jalali(st.birth_date, False), st.class_name or "—"]
+                           for st in found])
+    out.line(f"{out.num(len(found))} دانش‌آموز", f"{len(found)} students")
+    return 0
+
+
+def cmd_grades(args: argparse.Namespace, out: Output) -> int:
+    from .domain.grading import format_grade
+    from .services.grades import class_grades, write_csv
+    from .services.school import current_year, find_class, find_course
+
+    db = _db(args)
+    year = args.year or current_year(db)
+    klass = find_class(db, args.klass, year)
+    course_id = find_course(db, args.course, klass.id).id if args.course else None
+    session = SessionKind(args.session) if args.session else None
+    rows = class_grades(db, klass.id, session, course_id)
+    if args.csv:
+        stream, close = _open_csv(args.csv)
+        try:
+            write_csv(rows, stream)
+        finally:
+            if close:
+                stream.close()
+        return 0
+    out.table("grades", [[r.national_code or r.foreign_id or "", r.last_name, r.first_name,
+                          r.course_name, r.session.label_fa if out.lang != "en" else r.session.value,
+                          r.component, format_grade(r.entry, persian=False)] for r in rows])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="daftar", description="دفتر: برنامه دفتر مدرسه / Daftar")
+    p.add_argument("--db", help="SQLite file or database URL (default: the user's data folder)")
+    p.add_argument("--lang", choices=["fa", "en"], default="fa", help="output language")
+    sub = p.add_subparsers(dest="command")
+
+    sub.add_parser("gui", help="open the window (the default)")
+
+    s = sub.add_parser("init", help="create the school in a new database")
+    s.add_argument("--code", required=True, help="8-digit school code")
+    s.add_argument("--name", required=True)
+    s.add_argument("--district", required=True)
+    s.add_argument("--province", required=True)
+    s.add_argument("--stages", default="upper_secondary",
+                   help="comma-separated: primary,lower_secondary,upper_secondary")
+    s.add_argument("--year", type=int, help="school year (Jalali year of 1 Mehr)")
+    s.set_defaults(func=cmd_init)
+
+    s = sub.add_parser("demo", help="fill an empty database with the demo school")
+    s.add_argument("--students", type=int, default=1000)
+    s.add_argument("--seed", type=int, default=1405)
+    s.add_argument("--year", type=int)
+    s.set_defaults(func=cmd_demo)
+
+    s = sub.add_parser("classes", help="list classes")
+    s.add_argument("--year", type=int)
+    s.set_defaults(func=cmd_classes)
+
+    s = sub.add_parser("students", help="list or search students")
+    s.add_argument("--class", dest="klass")
+    s.add_argument("--search")
+    s.add_argument("--year", type=int)
+    s.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
+    s.set_defaults(func=cmd_students)
+
+    s = sub.add_parser("grades", help="list or export a class's grades")
+    s.add_argument("--class", dest="klass", required=True)
+    s.add_argument("--course")
+    s.add_argument("--session", choices=[k.value for k in SessionKind])
+    s.add_argument("--year", type=int)
+    s.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
+    s.set_defaults(func=cmd_grades)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        from .app import run
+
+        return run(args.db, args.lang)
+    out = Output(args.lang)
+    try:
+        return int(args.func(args, out))
+    except BrokenPipeError:  # `daftar students | head`: the reader left; not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except DaftarError as e:
+        print(("error: " if args.lang == "en" else "خطا: ") + e.message(args.lang),
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
