@@ -1,0 +1,86 @@
+"""Shared fixtures: real SQLite files in tmp folders, and a real PostgreSQL when
+``DAFTAR_TEST_PG_URL`` names a server (``./dev.sh test`` and CI start one)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from desktop.models.db import Database, open_database  # noqa: E402
+
+PG_URL = os.environ.get("DAFTAR_TEST_PG_URL")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "daftar.sqlite")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo school file built once per run; tests that change it copy it first."""
+    from desktop.services.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    database = open_database(path)
+    build_demo(database, year=1405)
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_path: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the demo school."""
+    from desktop.models.db import backup_sqlite
+
+    copy = backup_sqlite(demo_path, "test")
+    target = tmp_path / "demo.sqlite"
+    copy.rename(target)
+    database = open_database(target)
+    yield database
+    database.dispose()
+
+
+def _pg_database() -> Iterator[str]:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    assert PG_URL is not None
+    base = make_url(PG_URL)
+    name = f"daftar_test_{uuid.uuid4().hex[:12]}"
+    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """The same test on a SQLite file and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        database = open_database(tmp_path / "daftar.sqlite")
+        yield database
+        database.dispose()
+        return
+    if not PG_URL:
+        pytest.skip("DAFTAR_TEST_PG_URL is not set (./dev.sh test starts PostgreSQL)")
+    gen = _pg_database()
+    url = next(gen)
+    database = open_database(url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+        next(gen, None)

@@ -1,0 +1,62 @@
+"""The window, driven with pytest-qt on the demo school; a screenshot is saved to look at."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import install_translators
+from desktop.services.school import find_class
+from desktop.views.main_window import MainWindow
+from desktop.views.student_model import StudentTableModel
+
+
+@pytest.fixture
+def window(qtbot, demo_db):
+    install_translators(QApplication.instance(), "fa")
+    w = MainWindow(demo_db)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_window_is_right_to_left_and_persian(window):
+    assert QApplication.instance().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.isRightToLeft()
+    assert window.windowTitle().startswith("دفتر")
+    assert window.search.placeholderText() == "جست‌وجو با نام یا کد ملی"
+    assert window.students.rowCount() == 1000
+    assert window.count.text() == "۱۰۰۰ دانش‌آموز"
+    assert "پایگاه داده" in window.db_label.text()
+
+
+def test_choosing_a_class_lists_its_students(window, demo_db, qtbot, tmp_path):
+    klass = find_class(demo_db, "دهم ریاضی")
+    window.select_class(klass.id)
+    assert window.students.rowCount() == 40
+    model = window.students
+    assert {model.data(model.index(r, StudentTableModel.CLASS)) for r in range(40)} == {
+        "دهم ریاضی"}
+    first = model.data(model.index(0, StudentTableModel.ID))
+    assert len(first) == 10 and all(ch in "۰۱۲۳۴۵۶۷۸۹" for ch in first)
+    last_names = [model.student(r).last_name for r in range(40)]
+    from desktop.domain.text import collation_key
+    assert last_names == sorted(last_names, key=collation_key)
+    window.grab().save(str(tmp_path / "main_window.png"))
+    assert (tmp_path / "main_window.png").stat().st_size > 10_000
+
+
+def test_search_finds_names_whatever_form_is_typed(window, qtbot):
+    window.search.setText("علي پور")  # Arabic ي, a space instead of ZWNJ
+    found = {window.students.student(r).last_name for r in range(window.students.rowCount())}
+    assert found == {"علی‌پور"}
+    window.search.setText("")
+    assert window.students.rowCount() == 1000
+
+
+def test_student_model_passes_the_model_tester(qtmodeltester, demo_db):
+    from desktop.services.students import search_students
+
+    model = StudentTableModel()
+    model.set_rows(search_students(demo_db, limit=50))
+    qtmodeltester.check(model)
