@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Daftar's two commands for a fresh Linux machine with Python 3.11 or 3.12:
+#   ./dev.sh start   install into .venv and open Daftar on the demo school
+#   ./dev.sh test    install everything (system packages too, when root) and run all tests
+# Other: ./dev.sh install | bench
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PY=${PYTHON:-}
+pick_python() {
+    if [ -n "$PY" ]; then return; fi
+    for candidate in python3.11 python3.12 python3; do
+        if command -v "$candidate" >/dev/null 2>&1 &&
+           "$candidate" -c 'import sys; sys.exit(not ((3, 11) <= sys.version_info[:2] <= (3, 12)))' 2>/dev/null; then
+            PY=$candidate; return
+        fi
+    done
+    echo "Daftar needs Python 3.11 or 3.12 (see README.md)" >&2; exit 1
+}
+
+apt_install() {
+    # System packages: the libraries Qt needs even offscreen, and PostgreSQL for the tests.
+    local pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 postgresql)
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null; then SUDO=sudo; else
+            echo "not root and no sudo: install ${pkgs[*]} yourself" >&2; return 0; fi
+    else SUDO=""; fi
+    local missing=()
+    for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+    if [ ${#missing[@]} -gt 0 ]; then
+        $SUDO apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+venv_install() {
+    pick_python
+    if [ ! -x .venv/bin/python ]; then "$PY" -m venv .venv; fi
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e ".[$1]"
+    # Compiled translations are build output, made from the .ts sources.
+    .venv/bin/pyside6-lrelease -silent translations/daftar_fa.ts -qm translations/daftar_fa.qm
+}
+
+start_postgres() {
+    # A throwaway cluster for the tests, owned by the postgres user, on a private port.
+    local bin; bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+    [ -n "$bin" ] || { echo "PostgreSQL not installed: its tests will be skipped" >&2; return 0; }
+    local dir=/tmp/daftar-pg port=54329
+    local as=()
+    if [ "$(id -u)" -eq 0 ]; then as=(runuser -u postgres --); fi
+    if ! "${as[@]}" "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+        rm -rf "$dir"; mkdir -p "$dir"
+        [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+        "${as[@]}" "$bin/initdb" -D "$dir" -U daftar --auth=trust -E UTF8 >/dev/null
+        "${as[@]}" "$bin/pg_ctl" -D "$dir" -l "$dir/log" -w \
+            -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+    fi
+    export DAFTAR_TEST_PG_URL="postgresql+psycopg://daftar@127.0.0.1:$port/postgres"
+}
+
+case "${1:-}" in
+    install) venv_install postgres ;;
+    start)
+        venv_install postgres
+        exec .venv/bin/daftar ;;
+    test)
+        apt_install
+        venv_install test
+        start_postgres
+        exec .venv/bin/python -m pytest "${@:2}" ;;
+    bench)
+        venv_install test
+        exec .venv/bin/python bench/bench_foundation.py ;;
+    *) sed -n '2,5p' "$0"; exit 2 ;;
+esac
