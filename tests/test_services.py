@@ -47,6 +47,14 @@ def _school(db):
     return klass, math, pe
 
 
+def _enrolled_sheet(db, session=SessionKind.DEY):
+    """A school, one enrolled student and the math sheet of ``session``."""
+    klass, math, _ = _school(db)
+    st = add_student(db, STUDENT)
+    enroll(db, st.id, klass.id)
+    return st, open_sheet(db, klass.id, math.id, session)
+
+
 def _count(db, model):
     with db.unit() as s:
         return s.scalar(select(func.count()).select_from(model))
@@ -178,10 +186,7 @@ def test_write_and_read_back_after_reopening(tmp_path):
 
 
 def test_refused_grades_change_nothing(db):
-    klass, math, _ = _school(db)
-    st = add_student(db, STUDENT)
-    enroll(db, st.id, klass.id)
-    dey = open_sheet(db, klass.id, math.id, SessionKind.DEY)
+    st, dey = _enrolled_sheet(db)
     write_grade(db, dey, st.id, "c1", "17")
     before = (_count(db, Grade), _count(db, AuditEvent))
     for typed, code in (("21", "grade.range"), ("17.1", "grade.step"), ("x", "grade.not_number")):
@@ -215,10 +220,7 @@ def test_a_sheet_past_draft_is_read_only(demo_db):
 
 
 def test_clearing_a_cell_and_no_op_writes(db):
-    klass, math, _ = _school(db)
-    st = add_student(db, STUDENT)
-    enroll(db, st.id, klass.id)
-    dey = open_sheet(db, klass.id, math.id, SessionKind.DEY)
+    st, dey = _enrolled_sheet(db)
     write_grade(db, dey, st.id, "c1", "17")
     events = _count(db, AuditEvent)
     write_grade(db, dey, st.id, "c1", "۱۷")  # the same value: nothing to record
@@ -246,10 +248,7 @@ def test_primary_levels_through_the_service(db):
 
 
 def test_audit_chain_links_every_event(any_db):
-    klass, math, _ = _school(any_db)
-    st = add_student(any_db, STUDENT)
-    enroll(any_db, st.id, klass.id)
-    dey = open_sheet(any_db, klass.id, math.id, SessionKind.DEY)
+    st, dey = _enrolled_sheet(any_db)
     for v in ("10", "11", "12"):
         write_grade(any_db, dey, st.id, "c1", v)
     with any_db.unit() as s:

@@ -310,7 +310,7 @@ def class_grades(db: Database, class_id: int, session: SessionKind | None = None
     """Every stored cell of one class (optionally one session or course), in long form."""
     q = (select(Student.national_code, Student.foreign_id_value, Student.last_name,
                 Student.first_name, ClassGroup.name, Course.code, Course.name, ExamSession.kind,
-                Grade)
+                Grade.component, Grade.value_centi, Grade.level, Grade.mark)
          .join(Grade, Grade.student_id == Student.id)
          .join(GradeSheet, Grade.sheet_id == GradeSheet.id)
          .join(ClassGroup, GradeSheet.class_id == ClassGroup.id)
@@ -323,8 +323,8 @@ def class_grades(db: Database, class_id: int, session: SessionKind | None = None
     if course_id is not None:
         q = q.where(GradeSheet.course_id == course_id)
     with db.unit() as s:
-        rows = [GradeRow(nc, fid, ln, fn, cn, cc, cname, kind, g.component, _entry(g))
-                for nc, fid, ln, fn, cn, cc, cname, kind, g in s.execute(q).all()]
+        rows = [GradeRow(*head, component, _cell(value, descriptive, mark))
+                for *head, component, value, descriptive, mark in s.execute(q)]
     # Stable sort: keeps course and session order within each student.
     return sorted(rows, key=lambda r: (collation_key(r.last_name), collation_key(r.first_name),
                                        r.national_code or r.foreign_id or ""))
