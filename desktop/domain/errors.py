@@ -76,6 +76,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ارزشیابی توصیفی دوره ابتدایی میانگین‌گیری نمی‌شود.",
         "Primary descriptive evaluation is never averaged.",
     ),
+    "cell.where": ("«{row}»، ستون «{column}»:", "'{row}', column '{column}':"),
     # workflow
     "workflow.action": (
         "اقدام «{action}» برای برگه‌ای در وضعیت «{state}» مجاز نیست.",
@@ -147,6 +148,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "برای دانش‌آموز ایرانی کد ملی و برای اتباع نوع و شماره شناسه لازم است، نه هر دو.",
         "An Iranian student needs a national code, a foreign student an id type and value; not both.",
     ),
+    "workbook.broken": (
+        "پرونده «{path}» کارپوشه اکسل (xlsx) سالم نیست: {detail}",
+        "'{path}' is not a readable Excel workbook (xlsx): {detail}",
+    ),
+    "workbook.header": (
+        "ستون‌های لازم در کارپوشه نیست: {missing}. از الگوی خالی دفتر استفاده کنید.",
+        "The workbook lacks required columns: {missing}. Use Daftar's blank template.",
+    ),
+    "workbook.empty": ("کارپوشه هیچ ردیفی ندارد.", "The workbook has no rows."),
+    "workbook.date_cell": (
+        "تاریخ تولد در ردیف {row} به شکل تاریخ میلادی اکسل است؛ آن را شمسی و متنی بنویسید "
+        "(مثل ۱۳۹۰/۰۱/۱۵).",
+        "Row {row}: the birth date is an Excel (Gregorian) date; type it as Jalali text "
+        "(like 1390/01/15).",
+    ),
+    "workbook.other_sheet": (
+        "این کارپوشه برای برگه نمره دیگری است ({found})، نه «{expected}».",
+        "This workbook belongs to another grade sheet ({found}), not '{expected}'.",
+    ),
+    "import.refused_rows": (
+        "{count} ردیف پذیرفته نشد؛ تا درست نشوند چیزی ثبت نمی‌شود.",
+        "{count} rows were refused; nothing is written until they are fixed.",
+    ),
+    "import.stale": (
+        "پایگاه داده از زمان بررسی آزمایشی تغییر کرده است؛ دوباره بررسی کنید. چیزی ثبت نشد.",
+        "The database changed since the dry run; run it again. Nothing was written.",
+    ),
+    "cancelled": ("کار لغو شد؛ چیزی تغییر نکرد.", "Cancelled; nothing was changed."),
     "csv.header": (
         "سرستون‌های پرونده درست نیست: {value}",
         "The file's header is wrong: {value}",
@@ -184,6 +213,17 @@ class ValidationError(DaftarError):
 
 class WorkflowError(DaftarError):
     """A grade-sheet transition that the rules or the role do not allow."""
+
+
+class CellError(ValidationError):
+    """A refusal inside a block of cells (a paste, an import): names where it is."""
+
+    def __init__(self, inner: DaftarError, row: str, column: str) -> None:
+        self.inner = inner
+        super().__init__("cell.where", row=row, column=column)
+
+    def message(self, lang: str = "fa") -> str:
+        return super().message(lang) + " " + self.inner.message(lang)
 
 
 class NotFound(DaftarError):

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.calendar import SessionKind
-from ..domain.errors import NotFound, ValidationError, WorkflowError
+from ..domain.errors import CellError, NotFound, ValidationError, WorkflowError
 from ..domain.grading import (
     DEFAULT_POLICY,
     CourseOutcome,
@@ -246,47 +246,98 @@ def _audit_text(entry: Entry) -> str | None:
         entry, Decimal) else (entry.name.lower() if isinstance(entry, Descriptive) else entry.value)
 
 
+@dataclass(frozen=True)
+class CellEdit:
+    """One cell to write: the typed text (any digit form), or None/"" to clear it."""
+
+    student_id: int
+    component: str
+    typed: str | Decimal | int | Descriptive | Mark | None
+
+
 def write_grade(db: Database, sheet_id: int, student_id: int, component: str,
-                typed: str | Decimal | int | None, actor: Actor = DEFAULT_ACTOR,
-                policy: GradingPolicy = DEFAULT_POLICY, reason: str | None = None) -> CellResult:
+                typed: str | Decimal | int | Descriptive | Mark | None,
+                actor: Actor = DEFAULT_ACTOR, policy: GradingPolicy = DEFAULT_POLICY,
+                reason: str | None = None) -> CellResult:
     """Check, store and audit one cell; an empty value clears it.  All or nothing."""
+    return write_grades(db, sheet_id, [CellEdit(student_id, component, typed)], actor, policy,
+                        reason)[0]
+
+
+def write_grades(db: Database, sheet_id: int, edits: Sequence[CellEdit],
+                 actor: Actor = DEFAULT_ACTOR, policy: GradingPolicy = DEFAULT_POLICY,
+                 reason: str | None = None) -> list[CellResult]:
+    """Check every cell first, then store and audit them all in one transaction.
+
+    Used for a single typed cell, a pasted block, an undo and a workbook import.  If
+    any cell is refused nothing is written; with more than one cell the error names
+    the student and the column (:class:`CellError`).
+    """
     actor.require(EDITOR_ROLES, "ثبت نمره")
     with db.unit() as s:
         ctx = _context(s, sheet_id, policy)
         if not is_editable(ctx.sheet.state):
             raise WorkflowError("sheet.not_editable", state=ctx.sheet.state.label_fa)
-        editable = {c.code for c in ctx.scheme.components_for(ctx.session_kind)}
-        if component not in editable:
-            raise ValidationError("sheet.component", component=component,
-                                  session=ctx.session_kind.label_fa)
-        entry = ctx.scheme.parse(typed)  # raises ValidationError with the Persian reason
-        enrolled = s.scalar(select(Enrollment.id).where(
-            Enrollment.class_id == ctx.klass.id, Enrollment.student_id == student_id))
-        if enrolled is None:
-            raise ValidationError("sheet.student")
-        grade = s.scalar(select(Grade).where(
-            Grade.sheet_id == sheet_id, Grade.student_id == student_id,
-            Grade.component == component))
-        old = _entry(grade) if grade is not None else None
-        if old != entry or type(old) is not type(entry):
+        editable = {c.code: c for c in ctx.scheme.components_for(ctx.session_kind)}
+        names = {sid: f"{first} {last}" for sid, first, last in s.execute(
+            select(Student.id, Student.first_name, Student.last_name)
+            .join(Enrollment, Enrollment.student_id == Student.id)
+            .where(Enrollment.class_id == ctx.klass.id))}
+        parsed: list[tuple[CellEdit, Entry]] = []
+        for edit in edits:
+            try:
+                if edit.component not in editable:
+                    raise ValidationError("sheet.component", component=edit.component,
+                                          session=ctx.session_kind.label_fa)
+                if edit.student_id not in names:
+                    raise ValidationError("sheet.student")
+                typed = edit.typed
+                entry = typed if isinstance(typed, (Descriptive, Mark)) else ctx.scheme.parse(
+                    typed)  # type: ignore[arg-type]
+            except ValidationError as e:
+                if len(edits) == 1:
+                    raise
+                column = editable[edit.component].label_fa if edit.component in editable \
+                    else edit.component
+                raise CellError(e, names.get(edit.student_id, str(edit.student_id)),
+                                column) from None
+            parsed.append((edit, entry))
+        existing = {(g.student_id, g.component): g for g in s.scalars(
+            select(Grade).where(Grade.sheet_id == sheet_id,
+                                Grade.student_id.in_({e.student_id for e, _ in parsed})))}
+        changed = False
+        for edit, entry in parsed:
+            grade = existing.get((edit.student_id, edit.component))
+            old = _entry(grade) if grade is not None else None
+            if old == entry and type(old) is type(entry):
+                continue
+            changed = True
             if entry is None:
-                s.execute(delete(Grade).where(Grade.id == grade.id))  # type: ignore[union-attr]
+                s.delete(grade)
+                del existing[(edit.student_id, edit.component)]
             elif grade is None:
-                s.add(Grade(sheet_id=sheet_id, student_id=student_id, component=component,
-                            updated_by=actor.username, **_stored(entry)))
+                grade = Grade(sheet_id=sheet_id, student_id=edit.student_id,
+                              component=edit.component, updated_by=actor.username,
+                              **_stored(entry))
+                s.add(grade)
+                existing[(edit.student_id, edit.component)] = grade
             else:
                 for key, value in _stored(entry).items():
                     setattr(grade, key, value)
                 grade.updated_at = utcnow()
                 grade.updated_by = actor.username
-            ctx.sheet.updated_at = utcnow()
             audit.record(s, actor, "grade.set" if entry is not None else "grade.clear", "grade",
-                         f"{sheet_id}:{student_id}:{component}",
+                         f"{sheet_id}:{edit.student_id}:{edit.component}",
                          old=_audit_text(old), new=_audit_text(entry), reason=reason)
+        if changed:
+            ctx.sheet.updated_at = utcnow()
             s.flush()
-        entries = _entries(s, ctx.klass.id, ctx.course.id, ctx.year_id, [student_id])
-        outcome = ctx.scheme.session_grade(ctx.session_kind, entries.get(student_id, {}))
-        return CellResult(student_id, component, entry, outcome)
+        touched = {e.student_id for e, _ in parsed}
+        entries = _entries(s, ctx.klass.id, ctx.course.id, ctx.year_id, touched)
+        return [CellResult(e.student_id, e.component, entry,
+                           ctx.scheme.session_grade(ctx.session_kind,
+                                                    entries.get(e.student_id, {})))
+                for e, entry in parsed]
 
 
 @dataclass(frozen=True)

@@ -148,23 +148,7 @@ def _duplicate_of(s: Session, values: dict[str, object], exclude: int | None) ->
 def add_student(db: Database, inp: StudentInput, actor: Actor = DEFAULT_ACTOR) -> StudentInfo:
     values = validate_student(inp)
     with db.unit() as s:
-        school_id = s.scalar(select(School.id).limit(1))
-        if school_id is None:
-            raise DaftarError("school.missing")
-        dup = _duplicate_of(s, values, None)
-        if dup:
-            raise ValidationError("student.duplicate", value=dup)
-        student = Student(school_id=school_id, **values)
-        s.add(student)
-        try:
-            s.flush()
-        except IntegrityError:  # a concurrent insert on a shared database
-            raise ValidationError("student.duplicate",
-                                  value=values["national_code"] or values["foreign_id_value"]
-                                  ) from None
-        audit.record(s, actor, "student.create", "student", student.id,
-                     new=_audit_view(values))
-        return _info(student)
+        return _info(insert_student(s, values, actor))
 
 
 def update_student(db: Database, student_id: int, inp: StudentInput,
@@ -174,18 +158,51 @@ def update_student(db: Database, student_id: int, inp: StudentInput,
         student = s.get(Student, student_id)
         if student is None:
             raise NotFound("not_found", what="دانش‌آموز", value=student_id)
-        dup = _duplicate_of(s, values, student_id)
-        if dup:
-            raise ValidationError("student.duplicate", value=dup)
-        old = {k: getattr(student, k) for k in values}
-        for key, value in values.items():
-            setattr(student, key, value)
-        changed_old = {k: v for k, v in old.items() if v != values[k]}
-        changed_new = {k: values[k] for k in changed_old}
-        if changed_new:
-            audit.record(s, actor, "student.update", "student", student_id,
-                         old=_audit_view(changed_old), new=_audit_view(changed_new))
+        change_student(s, student, values, actor)
         return _info(student)
+
+
+def insert_student(s: Session, values: dict[str, object], actor: Actor) -> Student:
+    """Insert checked values (from :func:`validate_student`) in the caller's transaction."""
+    school_id = s.scalar(select(School.id).limit(1))
+    if school_id is None:
+        raise DaftarError("school.missing")
+    dup = _duplicate_of(s, values, None)
+    if dup:
+        raise ValidationError("student.duplicate", value=dup)
+    student = Student(school_id=school_id, **values)
+    s.add(student)
+    try:
+        with s.begin_nested():
+            s.flush()
+    except IntegrityError:  # a concurrent insert on a shared database
+        raise ValidationError("student.duplicate",
+                              value=values["national_code"] or values["foreign_id_value"]
+                              ) from None
+    audit.record(s, actor, "student.create", "student", student.id, new=_audit_view(values))
+    return student
+
+
+def student_changes(student: Student, values: dict[str, object]) -> dict[str, tuple[object, object]]:
+    """Field -> (old, new) for the fields that ``values`` would change."""
+    return {k: (getattr(student, k), v) for k, v in values.items()
+            if k != "name_key" and getattr(student, k) != v}
+
+
+def change_student(s: Session, student: Student, values: dict[str, object],
+                   actor: Actor) -> bool:
+    """Update in the caller's transaction; audit what changed.  False if nothing did."""
+    dup = _duplicate_of(s, values, student.id)
+    if dup:
+        raise ValidationError("student.duplicate", value=dup)
+    changes = student_changes(student, values)
+    for key, value in values.items():
+        setattr(student, key, value)
+    if changes:
+        audit.record(s, actor, "student.update", "student", student.id,
+                     old=_audit_view({k: o for k, (o, _) in changes.items()}),
+                     new=_audit_view({k: n for k, (_, n) in changes.items()}))
+    return bool(changes)
 
 
 def _audit_view(values: dict[str, object]) -> dict[str, object]:
@@ -241,15 +258,33 @@ def enroll(db: Database, student_id: int, class_id: int, actor: Actor = DEFAULT_
             raise NotFound("not_found", what="دانش‌آموز", value=student_id)
         if klass is None:
             raise NotFound("not_found", what="کلاس", value=class_id)
-        existing = s.scalar(select(Enrollment).where(
-            Enrollment.student_id == student_id, Enrollment.year_id == klass.year_id))
-        if existing is not None:
-            other = s.get(ClassGroup, existing.class_id)
-            year = s.get(AcademicYear, klass.year_id)
-            raise ValidationError("enrollment.duplicate", klass=other.name if other else "?",
-                                  year=year.start_year if year else "?")
-        s.add(Enrollment(student_id=student_id, class_id=class_id, year_id=klass.year_id,
-                         enrolled_on=on or today_tehran().togregorian()))
-        audit.record(s, actor, "student.enroll", "student", student_id,
-                     new={"class_id": class_id, "class": klass.name})
+        enroll_in(s, student, klass, actor, on)
 
+
+def enroll_in(s: Session, student: Student, klass: ClassGroup, actor: Actor,
+              on: dt.date | None = None) -> bool:
+    """Enrol in the caller's transaction.  False if already in that class; refused if in
+    another class of the same year."""
+    existing = s.scalar(select(Enrollment).where(
+        Enrollment.student_id == student.id, Enrollment.year_id == klass.year_id))
+    if existing is not None:
+        if existing.class_id == klass.id:
+            return False
+        other = s.get(ClassGroup, existing.class_id)
+        year = s.get(AcademicYear, klass.year_id)
+        raise ValidationError("enrollment.duplicate", klass=other.name if other else "?",
+                              year=year.start_year if year else "?")
+    s.add(Enrollment(student_id=student.id, class_id=klass.id, year_id=klass.year_id,
+                     enrolled_on=on or today_tehran().togregorian()))
+    audit.record(s, actor, "student.enroll", "student", student.id,
+                 new={"class_id": klass.id, "class": klass.name})
+    return True
+
+
+def find_by_identity(s: Session, values: dict[str, object]) -> Student | None:
+    """The stored student with the same national code, or the same foreign id."""
+    if values["national_code"]:
+        return s.scalar(select(Student).where(Student.national_code == values["national_code"]))
+    return s.scalar(select(Student).where(
+        Student.foreign_id_type == values["foreign_id_type"],
+        Student.foreign_id_value == values["foreign_id_value"]))
