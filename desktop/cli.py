@@ -154,7 +154,8 @@ def cmd_grades(args: argparse.Namespace, out: Output) -> int:
                 stream.close()
         return 0
     out.table("grades", [[r.national_code or r.foreign_id or "", r.last_name, r.first_name,
-                          r.course_name, r.session.label_fa if out.lang != "en" else r.session.value,
+                          r.course_name,
+                          r.session.label_fa if out.lang != "en" else r.session.value,
                           r.component, format_grade(r.entry, persian=False)] for r in rows])
     return 0
 

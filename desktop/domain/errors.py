@@ -146,7 +146,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "student.identity": (
         "برای دانش‌آموز ایرانی کد ملی و برای اتباع نوع و شماره شناسه لازم است، نه هر دو.",
-        "An Iranian student needs a national code, a foreign student an id type and value; not both.",
+        "An Iranian student needs a national code, a foreign student an id type and value;"
+        " not both.",
     ),
     "workbook.broken": (
         "پرونده «{path}» کارپوشه اکسل (xlsx) سالم نیست: {detail}",

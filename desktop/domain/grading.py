@@ -432,7 +432,8 @@ class GradingPolicy:
         if average is None or average < self.diploma_min_average:
             shown = "—" if average is None else to_persian_digits(_plain(average))
             reasons.append(
-                f"معدل کل {shown} کمتر از {to_persian_digits(_plain(self.diploma_min_average))} است."
+                f"معدل کل {shown} کمتر از "
+                f"{to_persian_digits(_plain(self.diploma_min_average))} است."
             )
         return DiplomaResult(not reasons, average, tuple(waived), tuple(reasons))
 

@@ -74,7 +74,8 @@ PRIMARY_COURSES = [
 ]
 LOWER_COURSES = [
     ("quran", "قرآن", 2, True), ("payam", "پیام‌های آسمان", 2, True), ("farsi", "فارسی", 4, True),
-    ("negaresh", "نگارش", 2, True), ("arabic", "عربی", 2, True), ("english", "زبان انگلیسی", 2, True),
+    ("negaresh", "نگارش", 2, True), ("arabic", "عربی", 2, True),
+    ("english", "زبان انگلیسی", 2, True),
     ("math", "ریاضی", 4, True), ("science", "علوم تجربی", 4, True),
     ("social", "مطالعات اجتماعی", 3, True), ("art", "فرهنگ و هنر", 2, True),
     ("tech", "کار و فناوری", 2, True), ("life", "تفکر و سبک زندگی", 2, True),
@@ -82,7 +83,8 @@ LOWER_COURSES = [
 ]
 UPPER_COMMON = [
     ("quran", "قرآن", 1, True), ("religion", "دین و زندگی", 3, True), ("farsi", "فارسی", 2, True),
-    ("negaresh", "نگارش", 2, True), ("arabic", "عربی", 2, True), ("english", "زبان انگلیسی", 2, True),
+    ("negaresh", "نگارش", 2, True), ("arabic", "عربی", 2, True),
+    ("english", "زبان انگلیسی", 2, True),
     ("pe", "تربیت بدنی", 2, False), ("defense", "آمادگی دفاعی", 3, True),
 ]
 UPPER_FIELD = {

@@ -209,7 +209,8 @@ def create_class(db: Database, year: int, grade_level: int, name: str,
     stage = stage_of(grade_level)
     with db.unit() as s:
         klass = ClassGroup(year_id=_year_id(s, year), grade_level_id=_level_id(s, grade_level),
-                           field_id=_field_id(s, field_code), name=clean, name_key=search_key(clean))
+                           field_id=_field_id(s, field_code), name=clean,
+                           name_key=search_key(clean))
         s.add(klass)
         s.flush()
         audit.record(s, actor, "class.create", "class_group", klass.id,

@@ -162,6 +162,29 @@ def update_student(db: Database, student_id: int, inp: StudentInput,
         return _info(student)
 
 
+def save_student(db: Database, student_id: int | None, inp: StudentInput,
+                 class_id: int | None = None, actor: Actor = DEFAULT_ACTOR) -> StudentInfo:
+    """Add (``student_id`` None) or update a student and, if given, enrol them in
+    ``class_id`` — one transaction, so a refused enrolment leaves nothing half-saved."""
+    values = validate_student(inp)
+    with db.unit() as s:
+        if student_id is None:
+            student = insert_student(s, values, actor)
+        else:
+            found = s.get(Student, student_id)
+            if found is None:
+                raise NotFound("not_found", what="دانش‌آموز", value=student_id)
+            student = found
+            change_student(s, student, values, actor)
+        klass = None
+        if class_id is not None:
+            klass = s.get(ClassGroup, class_id)
+            if klass is None:
+                raise NotFound("not_found", what="کلاس", value=class_id)
+            enroll_in(s, student, klass, actor)
+        return _info(student, klass.id if klass else None, klass.name if klass else None)
+
+
 def insert_student(s: Session, values: dict[str, object], actor: Actor) -> Student:
     """Insert checked values (from :func:`validate_student`) in the caller's transaction."""
     school_id = s.scalar(select(School.id).limit(1))
@@ -183,7 +206,8 @@ def insert_student(s: Session, values: dict[str, object], actor: Actor) -> Stude
     return student
 
 
-def student_changes(student: Student, values: dict[str, object]) -> dict[str, tuple[object, object]]:
+def student_changes(student: Student,
+                    values: dict[str, object]) -> dict[str, tuple[object, object]]:
     """Field -> (old, new) for the fields that ``values`` would change."""
     return {k: (getattr(student, k), v) for k, v in values.items()
             if k != "name_key" and getattr(student, k) != v}

@@ -7,7 +7,10 @@ refused: a workbook is never half-imported.  A broken file, a missing column or
 a Gregorian Excel date gets a Persian message and changes nothing.
 
 Workbooks are right to left, with Persian headers; identifiers and grades are
-written as text so that leading zeros and quarter steps survive Excel.
+written as text so that leading zeros and quarter steps survive Excel.  For a
+student already on file, a blank birth-certificate serial or record code keeps
+the stored one (a partial workbook is not an order to erase); every real change
+is listed in the dry run.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ STUDENT_COLUMNS: list[tuple[str, str, bool]] = [
     ("class", "کلاس", False),
 ]
 FIELD_LABELS = {key: label for key, label, _ in STUDENT_COLUMNS}
+OPTIONAL_KEEP = ("birth_cert_serial", "record_code")
 META_SHEET = "_daftar"
 
 
@@ -240,6 +244,10 @@ def _plan_student_row(s: Any, number: int, raw: list[Any], cols: dict[str, int],
                            (ValidationError("student.duplicate",
                                             value=values["record_code"]).message(),))
     else:
+        # A blank optional cell means "not given here", not "erase": keep what is stored.
+        for key in OPTIONAL_KEEP:
+            if values[key] is None and getattr(student, key) is not None:
+                values[key] = getattr(student, key)
         changes = student_changes(student, values)
         action = Action.CHANGE if changes else Action.SAME
         details = [f"{FIELD_LABELS.get(k, k)}: «{_show(o)}» ← «{_show(n)}»"

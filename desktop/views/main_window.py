@@ -1,16 +1,20 @@
-"""The office window: classes by grade level, the student list with search, a status bar."""
+"""The office window: classes by year and grade level on the side; the students page
+(search, add, edit, import) and the grades page (the grid) beside them; a status bar."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -20,23 +24,28 @@ from ..domain.calendar import school_year_label
 from ..domain.structure import GRADE_LEVEL_NAMES
 from ..domain.text import to_persian_digits
 from ..models.db import Database
-from ..services import DEFAULT_ACTOR
-from ..services.school import current_year, get_school, list_classes
+from ..services import DEFAULT_ACTOR, Actor
+from ..services.school import get_school, list_classes, list_years
 from ..services.students import search_students
+from .grade_page import GradePage, ask_save_file
+from .import_dialog import inform, run_student_import
+from .student_dialog import StudentDialog
 from .student_model import StudentTableModel
 
 CLASS_ID = Qt.ItemDataRole.UserRole + 1
+YEAR = Qt.ItemDataRole.UserRole + 2
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, actor: Actor = DEFAULT_ACTOR) -> None:
         super().__init__()
         self._db = db
+        self._actor = actor
         self._school = get_school(db)
-        self._year = current_year(db)
+        self._year = list_years(db)[-1]
         self._class_id: int | None = None
         self.setWindowTitle(self.tr("Daftar — {school}").format(school=self._school.name))
-        self.resize(1100, 700)
+        self.resize(1200, 760)
 
         self.classes = QStandardItemModel(self)
         self.class_tree = QTreeView()
@@ -44,6 +53,7 @@ class MainWindow(QMainWindow):
         self.class_tree.setHeaderHidden(True)
         self.class_tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
 
+        # Students page
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name or national code"))
         self.search.setClearButtonEnabled(True)
@@ -51,70 +61,134 @@ class MainWindow(QMainWindow):
         self.table = QTableView()
         self.table.setModel(self.students)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.count = QLabel()
-
-        right = QWidget()
-        layout = QVBoxLayout(right)
+        self.new_button = QPushButton(self.tr("New student"))
+        self.edit_button = QPushButton(self.tr("Edit student"))
+        self.import_button = QPushButton(self.tr("Import students from Excel"))
+        self.template_button = QPushButton(self.tr("Blank students workbook"))
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.edit_button, self.import_button, self.template_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        students_page = QWidget()
+        layout = QVBoxLayout(students_page)
         layout.addWidget(self.search)
+        layout.addLayout(buttons)
         layout.addWidget(self.table)
         layout.addWidget(self.count)
+
+        self.grades = GradePage(db, actor)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(students_page, self.tr("Students"))
+        self.tabs.addTab(self.grades, self.tr("Grades"))
+
         split = QSplitter()
         split.addWidget(self.class_tree)
-        split.addWidget(right)
-        split.setStretchFactor(1, 4)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(1, 5)
+        split.setSizes([230, 970])
         self.setCentralWidget(split)
 
         status = self.statusBar()
         self.db_label = QLabel(self.tr("Database: {url}").format(url=db.url))
-        self.role_label = QLabel(self.tr("Role: {role}").format(role=DEFAULT_ACTOR.role.label_fa))
+        self.role_label = QLabel(self.tr("Role: {role}").format(role=actor.role.label_fa))
         self.server_label = QLabel(self.tr("Central server: not configured"))
         for label in (self.db_label, self.role_label, self.server_label):
             status.addPermanentWidget(label)
 
         self.search.textChanged.connect(self.refresh_students)
         self.class_tree.selectionModel().currentChanged.connect(self._on_class)
+        self.table.doubleClicked.connect(lambda _i: self.edit_student())
+        self.new_button.clicked.connect(self.new_student)
+        self.edit_button.clicked.connect(self.edit_student)
+        self.import_button.clicked.connect(self.import_students)
+        self.template_button.clicked.connect(self.save_template)
+        self.grades.status.connect(lambda text: status.showMessage(text, 8000))
         self._fill_classes()
         self.refresh_students()
 
+    # --- navigation ---------------------------------------------------------
     def _fill_classes(self) -> None:
         self.classes.clear()
-        root = QStandardItem(self.tr("School year {year}").format(
-            year=school_year_label(self._year)))
-        root.setData(None, CLASS_ID)
-        self.classes.appendRow(root)
-        levels: dict[int, QStandardItem] = {}
-        for klass in list_classes(self._db, self._year):
-            level = levels.get(klass.grade_level)
-            if level is None:
-                level = QStandardItem(self.tr("Grade {name}").format(
-                    name=GRADE_LEVEL_NAMES[klass.grade_level]))
-                levels[klass.grade_level] = level
-                root.appendRow(level)
-            item = QStandardItem(to_persian_digits(f"{klass.name} ({klass.students})"))
-            item.setData(klass.id, CLASS_ID)
-            level.appendRow(item)
-        self.class_tree.expandToDepth(0)
+        for year in reversed(list_years(self._db)):
+            root = QStandardItem(self.tr("School year {year}").format(
+                year=school_year_label(year)))
+            root.setData(year, YEAR)
+            self.classes.appendRow(root)
+            levels: dict[int, QStandardItem] = {}
+            for klass in list_classes(self._db, year):
+                level = levels.get(klass.grade_level)
+                if level is None:
+                    level = QStandardItem(self.tr("Grade {name}").format(
+                        name=GRADE_LEVEL_NAMES[klass.grade_level]))
+                    level.setData(year, YEAR)
+                    levels[klass.grade_level] = level
+                    root.appendRow(level)
+                item = QStandardItem(to_persian_digits(f"{klass.name} ({klass.students})"))
+                item.setData(klass.id, CLASS_ID)
+                item.setData(year, YEAR)
+                level.appendRow(item)
+        self.class_tree.expand(self.classes.index(0, 0))
 
     def _on_class(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
         self._class_id = current.data(CLASS_ID) if current.isValid() else None
+        self._year = current.data(YEAR) or self._year
         self.refresh_students()
+        self.grades.set_class(self._class_id)
 
     def select_class(self, class_id: int) -> None:
-        """Select a class in the tree (for keyboard users and tests)."""
-        for row in range(self.classes.rowCount()):
-            root = self.classes.item(row)
-            for i in range(root.rowCount()):
-                level = root.child(i)
-                for j in range(level.rowCount()):
-                    item = level.child(j)
-                    if item.data(CLASS_ID) == class_id:
-                        self.class_tree.setCurrentIndex(item.index())
-                        return
+        """Select a class in the tree (keyboard users and tests)."""
+        found = self.classes.match(self.classes.index(0, 0), CLASS_ID, class_id, 1,
+                                   Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
+        if found:
+            self.class_tree.setCurrentIndex(found[0])
 
     def refresh_students(self) -> None:
         rows = search_students(self._db, self.search.text(), class_id=self._class_id,
                                year=self._year)
         self.students.set_rows(rows)
         self.count.setText(self.tr("{n} students").format(n=to_persian_digits(len(rows))))
+
+    def _refresh_all(self) -> None:
+        current = self._class_id
+        self._fill_classes()
+        if current is not None:
+            self.select_class(current)
+        self.refresh_students()
+
+    # --- student records ----------------------------------------------------
+    def student_dialog(self, editing: bool) -> StudentDialog | None:
+        student = None
+        if editing:
+            index = self.table.currentIndex()
+            if not index.isValid():
+                return None
+            student = self.students.student(index.row())
+        return StudentDialog(self._db, self._year, student, self._class_id, self._actor, self)
+
+    def new_student(self) -> None:
+        dialog = self.student_dialog(editing=False)
+        if dialog is not None and dialog.exec():
+            self._refresh_all()
+
+    def edit_student(self) -> None:
+        dialog = self.student_dialog(editing=True)
+        if dialog is not None and dialog.exec():
+            self._refresh_all()
+
+    def import_students(self, path: str | None = None) -> None:
+        run_student_import(self, self._db, self._year, self._actor, self._refresh_all, path)
+
+    def save_template(self) -> None:
+        from pathlib import Path
+
+        from ..services.workbook import student_template
+
+        path = ask_save_file(self, self.tr("Blank students workbook"), "students.xlsx")
+        if path:
+            student_template(Path(path))
+            inform(self, self.tr("Saved {path}").format(path=path))

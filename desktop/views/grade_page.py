@@ -1,0 +1,211 @@
+"""The grades page: choose session and course for the class picked in the tree, then type."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.calendar import SessionKind
+from ..domain.errors import DaftarError, WorkflowError
+from ..domain.grading import DEFAULT_POLICY, format_grade
+from ..domain.text import to_persian_digits
+from ..models.db import Database
+from ..services import DEFAULT_ACTOR, Actor
+from ..services.grades import open_sheet, read_sheet, write_grades
+from ..services.school import get_class, list_courses
+from .grade_model import GradeSheetModel
+from .grade_table import GradeTable
+
+
+def ask_save_file(parent: QWidget, title: str, name: str) -> str:
+    """Replaced in tests; a file dialog in the program."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, name, "Excel (*.xlsx)")
+    return path
+
+
+def ask_open_file(parent: QWidget, title: str) -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", "Excel (*.xlsx)")
+    return path
+
+
+class GradePage(QWidget):
+    status = Signal(str)
+
+    def __init__(self, db: Database, actor: Actor = DEFAULT_ACTOR,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._actor = actor
+        self._class_id: int | None = None
+        self.model: GradeSheetModel | None = None
+
+        self.session = QComboBox()
+        for kind in SessionKind:
+            self.session.addItem(kind.label_fa, kind.value)
+        self.session.setCurrentIndex(1)  # Khordad: both terms and the annual grade
+        self.course = QComboBox()
+        self.course.setMinimumWidth(220)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.export_button = QPushButton(self.tr("Export to Excel"))
+        self.import_button = QPushButton(self.tr("Import from Excel"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Session:")))
+        top.addWidget(self.session)
+        top.addWidget(QLabel(self.tr("Course:")))
+        top.addWidget(self.course, 1)
+        top.addWidget(self.undo_button)
+        top.addWidget(self.export_button)
+        top.addWidget(self.import_button)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fff4e5; color: #7a4b00; padding: 6px; }")
+        self.banner.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("QLabel { color: #b3261e; }")
+        self.table = GradeTable()
+        self.table.delegate.refused.connect(self.show_refusal)
+        self.summary = QLabel()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.summary)
+
+        undo = QAction(self.tr("Undo"), self)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.triggered.connect(self.undo)
+        redo = QAction(self.tr("Redo"), self)
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.triggered.connect(self.redo)
+        self.addActions([undo, redo])
+        self.undo_button.clicked.connect(self.undo)
+        self.export_button.clicked.connect(self.export_sheet)
+        self.import_button.clicked.connect(self.import_sheet)
+        self.session.currentIndexChanged.connect(self.load)
+        self.course.currentIndexChanged.connect(self.load)
+
+    # --- choosing -------------------------------------------------------------
+    def set_class(self, class_id: int | None) -> None:
+        self._class_id = class_id
+        self.course.blockSignals(True)
+        self.course.clear()
+        if class_id is not None:
+            for c in list_courses(self._db, class_id):
+                self.course.addItem(to_persian_digits(c.name), c.id)
+        self.course.blockSignals(False)
+        self.load()
+
+    def select(self, session: SessionKind, course_id: int) -> None:
+        self.session.blockSignals(True)
+        self.session.setCurrentIndex(self.session.findData(session.value))
+        self.session.blockSignals(False)
+        self.course.setCurrentIndex(self.course.findData(course_id))
+        self.load()
+
+    def load(self) -> None:
+        self.message.clear()
+        course_id = self.course.currentData()
+        if self._class_id is None or course_id is None:
+            self.table.setModel(None)
+            self.model = None
+            self.summary.setText(self.tr("Choose a class in the list and a course."))
+            return
+        kind = SessionKind(self.session.currentData())
+        sheet_id = open_sheet(self._db, self._class_id, course_id, kind)
+        data = read_sheet(self._db, sheet_id)
+        klass = get_class(self._db, self._class_id)
+        course = next(c for c in list_courses(self._db, self._class_id) if c.id == course_id)
+        scheme = DEFAULT_POLICY.scheme_for(klass.grade_level, course.has_final,
+                                           course.national_exam)
+        write = partial(self._write, sheet_id)
+        self.model = GradeSheetModel(data, write, scheme.parse, self)
+        self.model.refused.connect(self.show_refusal)
+        self.model.changed.connect(self._update_summary)
+        self.model.changed.connect(self.message.clear)
+        self.table.setModel(self.model)
+        self.table.setColumnWidth(0, 150)
+        self.table.setColumnWidth(1, 130)
+        if data.editable:
+            self.banner.hide()
+            first = next((c for c in range(self.model.columnCount())
+                          if self.model.is_editable_column(c)), 0)
+            self.table.setCurrentIndex(self.model.index(0, first))
+        else:
+            reason = WorkflowError("sheet.not_editable", state=data.state.label_fa).message()
+            text = self.tr("Read only. {reason}").format(reason=reason)
+            if data.last_reason:
+                text += " " + self.tr("Last reason: {reason}").format(reason=data.last_reason)
+            self.banner.setText(text)
+            self.banner.show()
+        self._update_summary()
+
+    def _write(self, sheet_id: int, edits, reason):  # type: ignore[no-untyped-def]
+        return write_grades(self._db, sheet_id, edits, self._actor, reason=reason)
+
+    # --- feedback -------------------------------------------------------------
+    def show_refusal(self, text: str) -> None:
+        self.message.setText(text)
+        self.status.emit(text)
+
+    def _update_summary(self) -> None:
+        if self.model is None:
+            return
+        parts = [self.tr("{n} students").format(n=to_persian_digits(self.model.rowCount()))]
+        average = self.model.average()
+        if average is not None:
+            parts.append(self.tr("class average {avg}").format(avg=format_grade(average)))
+        missing = self.model.missing()
+        if missing:
+            parts.append(self.tr("{n} cells still empty").format(n=to_persian_digits(missing)))
+        self.summary.setText(" — ".join(parts))
+
+    def undo(self) -> None:
+        if self.model is not None:
+            self.model.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.model is not None:
+            self.model.undo_stack.redo()
+
+    # --- workbooks ------------------------------------------------------------
+    def export_sheet(self) -> None:
+        if self.model is None:
+            return
+        from ..services.workbook import export_sheet
+
+        data = self.model.sheet
+        name = f"{data.class_name} - {data.course_name}.xlsx"
+        path = ask_save_file(self, self.tr("Export grade sheet"), name)
+        if not path:
+            return
+        try:
+            export_sheet(self._db, data.sheet_id, Path(path))
+        except (DaftarError, OSError) as e:
+            self.show_refusal(e.message() if isinstance(e, DaftarError) else str(e))
+            return
+        self.status.emit(self.tr("Saved {path}").format(path=path))
+
+    def import_sheet(self) -> None:
+        if self.model is None:
+            return
+        from .import_dialog import run_grade_import
+
+        run_grade_import(self, self._db, self.model.sheet.sheet_id, self._actor,
+                         on_done=self.load)
+
