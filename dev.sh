@@ -71,6 +71,7 @@ case "${1:-}" in
         exec .venv/bin/python -m pytest "${@:2}" ;;
     bench)
         venv_install test
-        exec .venv/bin/python bench/bench_foundation.py ;;
+        .venv/bin/python bench/bench_foundation.py
+        exec .venv/bin/python bench/bench_window.py ;;
     *) sed -n '2,5p' "$0"; exit 2 ;;
 esac

@@ -66,7 +66,6 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
 def open_default(target: str | None):  # type: ignore[no-untyped-def]
     """Open the chosen database; the default file gets the demo school on first run."""
     from .models.db import open_database
-    from .services.demo import build_demo
     from .services.school import get_school
 
     db = open_database(target)
@@ -74,6 +73,8 @@ def open_default(target: str | None):  # type: ignore[no-untyped-def]
         try:
             get_school(db)
         except DaftarError:
+            from .services.demo import build_demo  # only on the very first run
+
             build_demo(db)
     return db
 

@@ -16,6 +16,12 @@ from desktop.models.entities import Grade, Student
 from desktop.services.demo import build_demo
 
 
+def test_head_constant_is_alembics_head():
+    from desktop.migrations import HEAD
+
+    assert HEAD == head_revision()
+
+
 def test_sqlite_pragmas(db):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

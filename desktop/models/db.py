@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..domain.errors import DaftarError
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+_SHIPPED = MIGRATIONS
 
 
 def default_db_path() -> Path:
@@ -153,11 +154,23 @@ def backup_sqlite(path: Path, label: str) -> Path:
     return target
 
 
+def _stored_revision(engine: Engine) -> str | None:
+    """The database's revision read directly (no Alembic import); None if unstamped."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
 def upgrade(db: Database) -> Path | None:
     """Bring the schema to head; return the backup file made first, if any."""
-    from alembic import command
+    from ..migrations import HEAD
 
     engine = db.engine
+    if MIGRATIONS == _SHIPPED and _stored_revision(engine) == HEAD:
+        return None  # the usual start: nothing to do, Alembic not even imported
+    from alembic import command
+
     current = current_revision(engine)
     head = head_revision()
     if current == head:

@@ -258,13 +258,15 @@ class AuditEvent(Base):
 
 
 class AuditHead(Base):
-    """One row: the chain's last hash.  Updating it serialises writers on PostgreSQL."""
+    """One row: the chain's last hash and its length.  Locking and updating it serialises
+    writers on PostgreSQL; the length lets the verifier notice a truncated tail, which
+    a hash chain alone cannot."""
 
     __tablename__ = "audit_head"
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    last_id: Mapped[int] = mapped_column(Integer, default=0)
+    events: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
 
 

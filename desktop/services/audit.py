@@ -14,7 +14,7 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from ..models.base import utcnow
@@ -42,24 +42,39 @@ def event_digest(prev_hash: str, at: dt.datetime, actor: str, role: str, action:
     return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
 
 
+def _head(session: Session) -> AuditHead:
+    """The chain head, locked once per transaction (``FOR UPDATE`` on PostgreSQL; SQLite's
+    ``BEGIN IMMEDIATE`` already admits one writer) and kept in the session after that."""
+    head = session.info.get("audit_head")
+    if head is None:
+        head = session.execute(
+            select(AuditHead).where(AuditHead.id == 1).with_for_update()
+        ).scalar_one_or_none()
+        if head is None:
+            head = AuditHead(id=1, events=0, last_hash=GENESIS)
+            session.add(head)
+        session.info["audit_head"] = head
+    return head
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_head(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:  # the outermost transaction: the lock is gone
+        session.info.pop("audit_head", None)
+
+
 def record(session: Session, actor: Actor, action: str, entity: str, entity_id: object,
            old: Any = None, new: Any = None, reason: str | None = None) -> AuditEvent:
     """Append one event in the caller's transaction."""
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one_or_none()
-    if head is None:
-        head = AuditHead(id=1, last_id=0, last_hash=GENESIS)
-        session.add(head)
+    head = _head(session)
     at = utcnow()
     old_s, new_s = canonical(old), canonical(new)
     digest = event_digest(head.last_hash, at, actor.username, actor.role.value, action, entity,
                           str(entity_id), old_s, new_s, reason)
-    event = AuditEvent(at=at, actor=actor.username, role=actor.role.value, action=action,
+    entry = AuditEvent(at=at, actor=actor.username, role=actor.role.value, action=action,
                        entity=entity, entity_id=str(entity_id), old=old_s, new=new_s,
                        reason=reason, prev_hash=head.last_hash, hash=digest)
-    session.add(event)
-    session.flush()
-    head.last_id = event.id
+    session.add(entry)
+    head.events += 1
     head.last_hash = digest
-    return event
+    return entry

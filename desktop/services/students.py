@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jdatetime
 from sqlalchemy import or_, select
@@ -185,8 +186,14 @@ def save_student(db: Database, student_id: int | None, inp: StudentInput,
         return _info(student, klass.id if klass else None, klass.name if klass else None)
 
 
-def insert_student(s: Session, values: dict[str, object], actor: Actor) -> Student:
-    """Insert checked values (from :func:`validate_student`) in the caller's transaction."""
+def insert_student(s: Session, values: dict[str, object], actor: Actor,
+                   guard: bool = True) -> Student:
+    """Insert checked values (from :func:`validate_student`) in the caller's transaction.
+
+    ``guard`` flushes inside a savepoint so that a concurrent duplicate gets the
+    Persian message; a bulk import that already checked its rows passes False and
+    lets a conflict abort its whole transaction instead.
+    """
     school_id = s.scalar(select(School.id).limit(1))
     if school_id is None:
         raise DaftarError("school.missing")
@@ -195,6 +202,9 @@ def insert_student(s: Session, values: dict[str, object], actor: Actor) -> Stude
         raise ValidationError("student.duplicate", value=dup)
     student = Student(school_id=school_id, **values)
     s.add(student)
+    if not guard:
+        s.flush()
+        return _created(s, student, values, actor)
     try:
         with s.begin_nested():
             s.flush()
@@ -202,6 +212,10 @@ def insert_student(s: Session, values: dict[str, object], actor: Actor) -> Stude
         raise ValidationError("student.duplicate",
                               value=values["national_code"] or values["foreign_id_value"]
                               ) from None
+    return _created(s, student, values, actor)
+
+
+def _created(s: Session, student: Student, values: dict[str, object], actor: Actor) -> Student:
     audit.record(s, actor, "student.create", "student", student.id, new=_audit_view(values))
     return student
 
@@ -242,15 +256,21 @@ def get_student(db: Database, student_id: int) -> StudentInfo:
         return _info(student)
 
 
+_LIST_COLUMNS = (Student.id, Student.national_code, Student.foreign_id_type,
+                 Student.foreign_id_value, Student.first_name, Student.last_name,
+                 Student.father_name, Student.gender, Student.birth_date, Student.birth_place,
+                 Student.birth_cert_serial, Student.record_code)
+
+
 def search_students(db: Database, text: str = "", class_id: int | None = None,
                     year: int | None = None, limit: int | None = None) -> list[StudentInfo]:
     """Students whose name or id contains ``text``, typed in any ی/ک/digit form.
 
     Digits match the national code or foreign id (prefix); anything else matches
     the name's search key (so «علي پور» finds «علی‌پور»).  With ``year`` the
-    class shown is that year's enrolment.
+    class shown is that year's enrolment.  Sorted in Persian alphabetical order.
     """
-    q = select(Student, ClassGroup.id, ClassGroup.name).select_from(Student)
+    q = select(*_LIST_COLUMNS, ClassGroup.id, ClassGroup.name).select_from(Student)
     enrol = Enrollment.student_id == Student.id
     if year is not None:
         year_ids = select(AcademicYear.id).where(AcademicYear.start_year == year)
@@ -267,9 +287,18 @@ def search_students(db: Database, text: str = "", class_id: int | None = None,
         else:
             q = q.where(Student.name_key.contains(search_key(typed), autoescape=True))
     with db.unit() as s:
-        found = [_info(st, cid, cname) for st, cid, cname in s.execute(q).all()]
+        rows = s.execute(q).all()
+    found = [StudentInfo(sid, code, ftype.value if ftype else None, fvalue, first, last, father,
+                         gender, _jalali(born), place, serial, record, cid, cname)
+             for (sid, code, ftype, fvalue, first, last, father, gender, born, place, serial,
+                  record, cid, cname) in rows]
     found.sort(key=lambda st: (collation_key(st.last_name), collation_key(st.first_name), st.id))
     return found[:limit] if limit else found
+
+
+@lru_cache(maxsize=8192)
+def _jalali(day: dt.date) -> jdatetime.date:
+    return jdatetime.date.fromgregorian(date=day)
 
 
 def enroll(db: Database, student_id: int, class_id: int, actor: Actor = DEFAULT_ACTOR,

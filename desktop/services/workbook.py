@@ -288,7 +288,7 @@ def apply_students(db: Database, plan: ImportPlan, actor: Actor = DEFAULT_ACTOR,
                 values, class_id = row.payload
                 student = find_by_identity(s, values)
                 if student is None:
-                    student = insert_student(s, values, actor)
+                    student = insert_student(s, values, actor, guard=False)
                 else:
                     change_student(s, student, values, actor)
                 if class_id is not None:

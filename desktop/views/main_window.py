@@ -135,8 +135,11 @@ class MainWindow(QMainWindow):
         self.class_tree.expand(self.classes.index(0, 0))
 
     def _on_class(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
-        self._class_id = current.data(CLASS_ID) if current.isValid() else None
-        self._year = current.data(YEAR) or self._year
+        class_id = current.data(CLASS_ID) if current.isValid() else None
+        year = current.data(YEAR) or self._year
+        if (class_id, year) == (self._class_id, self._year):
+            return  # the tree re-announcing what is shown already
+        self._class_id, self._year = class_id, year
         self.refresh_students()
         self.grades.set_class(self._class_id)
 

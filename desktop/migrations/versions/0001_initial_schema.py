@@ -47,7 +47,7 @@ def upgrade() -> None:
     )
     op.create_table('audit_head',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('last_id', sa.Integer(), nullable=False),
+    sa.Column('events', sa.Integer(), nullable=False),
     sa.Column('last_hash', sa.String(length=64), nullable=False),
     sa.CheckConstraint('id = 1', name=op.f('ck_audit_head_single_row')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_head'))
