@@ -273,3 +273,29 @@ def test_screenshot_of_the_grid(window, demo_db, tmp_path):
     assert path.stat().st_size > 20_000
     assert window.grades.table.horizontalHeader().model().headerData(
         0, Qt.Orientation.Horizontal) == "نام خانوادگی"
+
+
+def test_export_runs_on_the_worker_and_writes_the_workbook(window, demo_db, qtbot, tmp_path):
+    from openpyxl import load_workbook
+
+    model = open_grid(window, demo_db)
+    target = tmp_path / "export.xlsx"
+    saved = []
+    window.grades.status.connect(saved.append)
+    window.grades.export_sheet(str(target))
+    qtbot.waitUntil(lambda: bool(saved), timeout=10000)
+    assert str(target) in saved[-1]
+    ws = load_workbook(target).worksheets[0]
+    assert ws.max_row == model.rowCount() + 1
+
+
+def test_screenshot_of_the_student_dialog(qtbot, window, demo_db, tmp_path):
+    from desktop.views.student_dialog import StudentDialog
+
+    dialog = StudentDialog(demo_db, 1405, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.identity.setFocus()
+    type_text("۰۴۹۹۳۷۰۸۹۸", dialog.identity)
+    dialog.grab().save(str(tmp_path / "student_dialog.png"))
+    assert "نادرست" in dialog.identity_hint.text()

@@ -184,22 +184,26 @@ class GradePage(QWidget):
             self.model.undo_stack.redo()
 
     # --- workbooks ------------------------------------------------------------
-    def export_sheet(self) -> None:
+    def export_sheet(self, path: str | None = None) -> None:
+        """Write the sheet to a workbook on the worker thread (progress, Cancel)."""
         if self.model is None:
             return
         from ..services.workbook import export_sheet
+        from .import_dialog import RUNNER, inform
+        from .tasks import Task, with_progress
 
         data = self.model.sheet
-        name = f"{data.class_name} - {data.course_name}.xlsx"
-        path = ask_save_file(self, self.tr("Export grade sheet"), name)
+        path = path or ask_save_file(self, self.tr("Export grade sheet"),
+                                     f"{data.class_name} - {data.course_name}.xlsx")
         if not path:
             return
-        try:
-            export_sheet(self._db, data.sheet_id, Path(path))
-        except (DaftarError, OSError) as e:
-            self.show_refusal(e.message() if isinstance(e, DaftarError) else str(e))
-            return
-        self.status.emit(self.tr("Saved {path}").format(path=path))
+        task = Task(lambda target, progress, cancel: export_sheet(self._db, data.sheet_id,
+                                                                  target), Path(path))
+        task.signals.done.connect(
+            lambda _r: self.status.emit(self.tr("Saved {path}").format(path=path)))
+        task.signals.failed.connect(lambda e: inform(
+            self, e.message() if isinstance(e, DaftarError) else str(e)))
+        self.export_task = with_progress(self, RUNNER, task, self.tr("Export grade sheet"))
 
     def import_sheet(self) -> None:
         if self.model is None:
