@@ -58,14 +58,85 @@ def _db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return open_database(args.db)
 
 
+def _password(prompt: str) -> str:
+    """From DAFTAR_PASSWORD (scripts, CI) or typed without echo."""
+    import getpass
+    import os
+
+    if os.environ.get("DAFTAR_PASSWORD"):
+        return os.environ["DAFTAR_PASSWORD"]
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:  # no terminal: a script or a service
+        raise DaftarError("auth.no_password") from None
+
+
+def _signed_in(args: argparse.Namespace, db):  # type: ignore[no-untyped-def]
+    from .services.auth import login
+
+    return login(db, args.user, _password(f"{args.user}: "))
+
+
 def cmd_init(args: argparse.Namespace, out: Output) -> int:
+    from .domain.identity import normalize_school_code
+    from .domain.workflow import Role
+    from .services.auth import MIN_PASSWORD, create_user
+    from .services.context import PRINCIPAL_ACTOR
     from .services.school import create_school
 
+    normalize_school_code(args.code)  # a wrong code is said before a password is asked
+    password = _password("گذرواژه مدیر / principal's password: ")
+    if len(password) < MIN_PASSWORD:  # checked before anything is created
+        raise DaftarError("auth.password_short", length=MIN_PASSWORD)
     db = _db(args)
     info = create_school(db, args.code, args.name, args.district, args.province,
                          [Stage(s) for s in args.stages.split(",")], year=args.year)
-    out.line(f"مدرسه «{info.name}» با کد {out.num(info.code)} ساخته شد: {db.url}",
-             f"School '{info.name}' ({info.code}) created: {db.url}")
+    create_user(db, args.principal, args.principal_name, Role.PRINCIPAL, password,
+                PRINCIPAL_ACTOR, first=True)
+    out.line(f"مدرسه «{info.name}» با کد {out.num(info.code)} و حساب مدیر «{args.principal}» "
+             f"ساخته شد: {db.url}",
+             f"School '{info.name}' ({info.code}) and principal '{args.principal}' created: "
+             f"{db.url}")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace, out: Output) -> int:
+    from .services.audit import verify
+
+    verdict = verify(_db(args))
+    if verdict.ok:
+        out.line(f"زنجیره رویدادها سالم است: {out.num(verdict.checked)} رویداد بررسی شد.",
+                 f"The audit trail is intact: {verdict.checked} events checked.")
+        return 0
+    where = {
+        "edited": ("رویداد {id} پس از ثبت ویرایش شده است", "event {id} was edited"),
+        "unlinked": ("زنجیره پیش از رویداد {id} گسسته است (رویدادی حذف یا جابه‌جا شده)",
+                     "the chain breaks before event {id} (an event was deleted or moved)"),
+        "head": ("انتهای زنجیره با سرآغاز آن نمی‌خواند (رویدادهای پایانی حذف شده‌اند)",
+                 "the chain's end does not match its head (trailing events were removed)"),
+    }[verdict.problem or "head"]
+    fa = where[0].format(id=out.num(verdict.broken_at))
+    en = where[1].format(id=verdict.broken_at)
+    print(("error: " if out.lang == "en" else "خطا: ") + out.text(
+        f"دفتر رویدادها دست‌کاری شده است: {fa}.",
+        f"The audit trail was tampered with: {en}."), file=sys.stderr)
+    return 1
+
+
+def cmd_users(args: argparse.Namespace, out: Output) -> int:
+    from .domain.workflow import Role
+    from .services.auth import create_user, list_users
+
+    db = _db(args)
+    if args.add:
+        actor = _signed_in(args, db)
+        import os
+
+        password = os.environ.get("DAFTAR_NEW_PASSWORD") or _password(f"{args.add}: ")
+        create_user(db, args.add, args.name or args.add, Role(args.role), password, actor)
+    for u in list_users(db):
+        print(f"{u.username}\t{u.display_name}\t"
+              f"{u.role.value if out.lang == 'en' else u.role.label_fa}", file=out.stream)
     return 0
 
 
@@ -176,7 +247,23 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--stages", default="upper_secondary",
                    help="comma-separated: primary,lower_secondary,upper_secondary")
     s.add_argument("--year", type=int, help="school year (Jalali year of 1 Mehr)")
+
+    s.add_argument("--principal", default="principal", help="the principal's username")
+    s.add_argument("--principal-name", default="مدیر مدرسه")
     s.set_defaults(func=cmd_init)
+
+    s = sub.add_parser("audit", help="verify the audit trail (exit 1 if tampered with)")
+    s.add_argument("action", choices=["verify"])
+    s.set_defaults(func=cmd_audit)
+
+    s = sub.add_parser("users", help="list users; --add a user (signed in as principal)")
+    s.add_argument("--add", metavar="USERNAME")
+    s.add_argument("--name")
+    s.add_argument("--role", choices=["teacher", "clerk", "deputy", "principal"],
+                   default="teacher")
+    s.add_argument("--user", default="principal", help="who signs in (password from "
+                   "DAFTAR_PASSWORD or typed); the new user's from DAFTAR_NEW_PASSWORD")
+    s.set_defaults(func=cmd_users)
 
     s = sub.add_parser("demo", help="fill an empty database with the demo school")
     s.add_argument("--students", type=int, default=1000)

@@ -16,10 +16,21 @@ from desktop.models.db import Database, open_database  # noqa: E402
 
 PG_URL = os.environ.get("DAFTAR_TEST_PG_URL")
 
+# Tests run on a fixed clock: 1 Azar 1405, inside the 1405-1406 school year, before
+# any of its deadlines.  Tests about deadlines move it themselves.
+import datetime as _dt  # noqa: E402
+
+FIXED_NOW = _dt.datetime(2026, 11, 22, 9, 0, tzinfo=_dt.UTC)
+
+
+def fixed(database: Database) -> Database:
+    database.clock = lambda: FIXED_NOW
+    return database
+
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "daftar.sqlite")
+    database = fixed(open_database(tmp_path / "daftar.sqlite"))
     yield database
     database.dispose()
 
@@ -44,7 +55,7 @@ def demo_db(demo_path: Path, tmp_path: Path) -> Iterator[Database]:
     copy = backup_sqlite(demo_path, "test")
     target = tmp_path / "demo.sqlite"
     copy.rename(target)
-    database = open_database(target)
+    database = fixed(open_database(target))
     yield database
     database.dispose()
 
@@ -70,7 +81,7 @@ def _pg_database() -> Iterator[str]:
 def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """The same test on a SQLite file and on a fresh PostgreSQL database."""
     if request.param == "sqlite":
-        database = open_database(tmp_path / "daftar.sqlite")
+        database = fixed(open_database(tmp_path / "daftar.sqlite"))
         yield database
         database.dispose()
         return
@@ -78,7 +89,7 @@ def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]
         pytest.skip("DAFTAR_TEST_PG_URL is not set (./dev.sh test starts PostgreSQL)")
     gen = _pg_database()
     url = next(gen)
-    database = open_database(url)
+    database = fixed(open_database(url))
     try:
         yield database
     finally:

@@ -12,8 +12,11 @@ import pytest
 from desktop.domain.identity import is_valid_national_code
 
 
-def daftar(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+def daftar(*args: str, db: Path, password: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("DAFTAR_PASSWORD", None)
+    if password is not None:
+        env["DAFTAR_PASSWORD"] = password
     return subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *args],
                           capture_output=True, text=True, env=env, timeout=120)
 
@@ -40,10 +43,17 @@ def test_init_validates_and_creates(tmp_path):
     bad = daftar("init", "--code", "۱۲۳", "--name", "دبستان", "--district", "۶",
                  "--province", "تهران", db=path)
     assert bad.returncode == 1 and "۸ رقم" in bad.stderr
-    good = daftar("init", "--code", "۱۲۳۴۵۶۷۸", "--name", "دبستان امید", "--district",
-                  "منطقه ۶", "--province", "تهران", "--stages", "primary", db=path)
+    args = ("init", "--code", "۱۲۳۴۵۶۷۸", "--name", "دبستان امید", "--district", "منطقه ۶",
+            "--province", "تهران", "--stages", "primary")
+    no_password = daftar(*args, db=path)
+    assert no_password.returncode == 1 and "DAFTAR_PASSWORD" in no_password.stderr
+    short = daftar(*args, db=path, password="123")
+    assert short.returncode == 1 and "دست‌کم" in short.stderr
+    good = daftar(*args, db=path, password="secret-1")
     assert good.returncode == 0, good.stderr
     assert "دبستان امید" in good.stdout and "۱۲۳۴۵۶۷۸" in good.stdout
+    users = daftar("users", db=path)
+    assert users.stdout.startswith("principal\t")
 
 
 def test_students_listing_in_persian_and_csv(demo_file, tmp_path):

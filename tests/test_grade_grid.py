@@ -15,6 +15,7 @@ from desktop.services.grades import read_sheet
 from desktop.services.school import find_class, find_course
 from desktop.views.grade_model import GradeSheetModel
 from desktop.views.main_window import MainWindow
+from tests.conftest import fixed
 from tests.qt_helpers import press, type_text
 
 
@@ -221,7 +222,7 @@ def test_grades_survive_reopening_the_database(window, demo_db, qtbot):
     press(Qt.Key.Key_Return)
     sid, sheet = model.student_id(0), model.sheet.sheet_id
     path = demo_db.path
-    other = open_database(path)  # as a second start of the program would
+    other = fixed(open_database(path))  # as a second start of the program would
     try:
         assert stored(other, sheet, sid, "f2") == D("12.75")
     finally:

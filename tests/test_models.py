@@ -102,15 +102,17 @@ def test_upgrade_backs_up_then_migrates(tmp_path, monkeypatch):
         "    with op.batch_alter_table('student') as b:\n"
         "        b.add_column(sa.Column('nickname', sa.String(50), nullable=True))\n"
         "def downgrade():\n    pass\n", encoding="utf-8")
+    shipped_head = head_revision()
     monkeypatch.setattr(dbmod, "MIGRATIONS", scripts)
     dbmod.head_revision.cache_clear()
     try:
         db = open_database(path)
         assert current_revision(db.engine) == "9999"
-        backups = list(tmp_path.glob("school.before-0001-*.sqlite"))
+        backups = list(tmp_path.glob(f"school.before-{shipped_head}-*.sqlite"))
         assert len(backups) == 1
         old = sqlite3.connect(backups[0])
-        assert old.execute("select version_num from alembic_version").fetchone() == ("0001",)
+        assert old.execute("select version_num from alembic_version").fetchone() == (
+            shipped_head,)
         assert old.execute("select count(*) from student").fetchone() == (30,)
         old.close()
         with db.engine.connect() as conn:
@@ -119,6 +121,30 @@ def test_upgrade_backs_up_then_migrates(tmp_path, monkeypatch):
         db.dispose()
     finally:
         dbmod.head_revision.cache_clear()
+
+
+def test_a_database_of_the_first_released_schema_upgrades_with_its_data(tmp_path):
+    """Revision 0001 is what the first release wrote; its files must open in this one."""
+    from alembic import command
+
+    path = tmp_path / "v1.sqlite"
+    engine = dbmod.make_engine(path)
+    with engine.begin() as conn:
+        command.upgrade(dbmod._alembic_config(conn), "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO school (code, name, district, province, stages, created_at) "
+            "VALUES ('12345678', 'دبیرستان قدیمی', 'منطقه ۱', 'تهران', 'upper_secondary', "
+            "'2026-01-01 00:00:00')")
+    engine.dispose()
+    db = open_database(path)
+    try:
+        assert current_revision(db.engine) == head_revision()
+        assert list(tmp_path.glob("v1.before-0001-*.sqlite"))
+        with db.engine.connect() as conn:
+            assert conn.execute(text("select name from school")).scalar() == "دبیرستان قدیمی"
+            assert conn.execute(text("select count(*) from teaching")).scalar() == 0
+    finally:
+        db.dispose()
 
 
 def test_newer_database_is_refused_untouched(tmp_path):

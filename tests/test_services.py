@@ -32,6 +32,7 @@ from desktop.services.students import (
     search_students,
     update_student,
 )
+from tests.conftest import fixed
 
 STUDENT = StudentInput(first_name="فاطمه‌زهرا", last_name="حسین‌زاده", father_name="علي",
                        gender="دختر", birth_date="۱۳۸۹/۰۵/۱۲", birth_place="تهران",
@@ -156,7 +157,7 @@ def test_courses_of_a_class_are_its_level_and_field(db):
 
 def test_write_and_read_back_after_reopening(tmp_path):
     path = tmp_path / "office.sqlite"
-    db = open_database(path)
+    db = fixed(open_database(path))
     klass, math, _ = _school(db)
     st = add_student(db, STUDENT)
     enroll(db, st.id, klass.id)
@@ -174,7 +175,7 @@ def test_write_and_read_back_after_reopening(tmp_path):
     assert result.outcome.grade == D("8.50") and result.outcome.passed is False
     db.dispose()  # as if the program were closed
 
-    db = open_database(path)
+    db = fixed(open_database(path))
     sheet = read_sheet(db, khordad)
     assert [c.code for c in sheet.columns] == ["c1", "f1", "c2", "f2"]
     assert [c.editable for c in sheet.columns] == [False, False, True, True]

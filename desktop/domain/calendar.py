@@ -102,6 +102,20 @@ def today_tehran(now: _dt.datetime | None = None) -> jdatetime.date:
     return to_jalali(now.astimezone(TEHRAN).date())
 
 
+def lock_instant(deadline: jdatetime.date) -> _dt.datetime:
+    """Records of a session whose last day is ``deadline`` lock at 00:00 Tehran the day after.
+
+    The one rule for every deadline, whether from the national calendar or moved by
+    the central server."""
+    day_after = to_gregorian(deadline) + _dt.timedelta(days=1)
+    return _dt.datetime.combine(day_after, _dt.time(0, 0), tzinfo=TEHRAN)
+
+
+def days_left(deadline: jdatetime.date, today: jdatetime.date) -> int:
+    """Days to the deadline counting the deadline day itself; 0 once it has passed."""
+    return max((deadline - today).days + 1, 0)
+
+
 def add_months(date: jdatetime.date, months: int) -> jdatetime.date:
     """Calendar months later; a day past the month's end is clamped to its last day."""
     index = date.year * 12 + (date.month - 1) + months
@@ -174,16 +188,14 @@ class CalendarPolicy:
 
     def locks_at(self, kind: SessionKind, school_year: int) -> _dt.datetime:
         """The instant the session's records lock: 00:00 Tehran on the day after the deadline."""
-        day_after = to_gregorian(self.deadline(kind, school_year)) + _dt.timedelta(days=1)
-        return _dt.datetime.combine(day_after, _dt.time(0, 0), tzinfo=TEHRAN)
+        return lock_instant(self.deadline(kind, school_year))
 
     def is_locked(self, kind: SessionKind, school_year: int, now: _dt.datetime) -> bool:
         return now >= self.locks_at(kind, school_year)
 
     def days_left(self, kind: SessionKind, school_year: int, today: jdatetime.date) -> int:
         """Days until the deadline, counting the deadline day (0 = the deadline has passed)."""
-        delta = (self.deadline(kind, school_year) - today).days + 1
-        return max(delta, 0)
+        return days_left(self.deadline(kind, school_year), today)
 
     # --- printing ---------------------------------------------------------
     def print_window_end(self, finalised_on: jdatetime.date) -> jdatetime.date:

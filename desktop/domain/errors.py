@@ -94,6 +94,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "برگه نمره در وضعیت «{state}» است و نمره‌هایش ویرایش نمی‌شود.",
         "The grade sheet is '{state}'; its grades cannot be edited.",
     ),
+    "sheet.deadline": (
+        "مهلت ثبت {session} ({date}) گذشته و برگه قفل است؛ تغییر فقط با درخواست اصلاح و "
+        "تأیید منطقه و استان ممکن است.",
+        "The deadline of {session} ({date}) has passed and the sheet is locked; a change needs "
+        "a change request approved by district and province.",
+    ),
+    "sheet.not_yours": (
+        "این درس به شما واگذار نشده است؛ فقط معلم همین درس نمره‌اش را ثبت می‌کند.",
+        "This course is not assigned to you; only its teacher enters its grades.",
+    ),
+    "sheet.incomplete": (
+        "برگه «{sheet}» کامل نیست: {count} خانه خالی است.",
+        "Sheet '{sheet}' is incomplete: {count} cells are empty.",
+    ),
     "sheet.component": (
         "ستون «{component}» در برگه {session} ویرایش نمی‌شود.",
         "Column '{component}' is not editable on the {session} sheet.",
@@ -101,6 +115,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet.student": (
         "این دانش‌آموز در کلاس این برگه نمره ثبت‌نام نشده است.",
         "This student is not enrolled in this sheet's class.",
+    ),
+    # users
+    "auth.failed": ("نام کاربری یا گذرواژه نادرست است.", "Wrong username or password."),
+    "auth.password_short": (
+        "گذرواژه باید دست‌کم {length} نویسه باشد.",
+        "The password needs at least {length} characters.",
+    ),
+    "auth.username": (
+        "نام کاربری «{value}» پذیرفتنی نیست (بدون فاصله، حداکثر ۵۰ نویسه).",
+        "Username '{value}' is not acceptable (no spaces, at most 50 characters).",
+    ),
+    "auth.username_taken": ("نام کاربری «{value}» پیش‌تر گرفته شده است.",
+                            "Username '{value}' is taken."),
+    "auth.role": ("نقش «{value}» برای کاربر مدرسه نیست.", "'{value}' is not a school role."),
+    "auth.not_first": (
+        "حساب نخست فقط برای مدیر و فقط پیش از هر کاربر دیگری ساخته می‌شود.",
+        "The first account is the principal's, made before any other.",
+    ),
+    "auth.no_password": (
+        "گذرواژه خوانده نشد؛ آن را در متغیر DAFTAR_PASSWORD بگذارید یا در پایانه وارد کنید.",
+        "No password was read; set DAFTAR_PASSWORD or type it in a terminal.",
+    ),
+    "auth.not_teacher": ("این کاربر معلم نیست.", "This user is not a teacher."),
+    "batch.refused": (
+        "{count} برگه حرکت داده نشد و هیچ برگه‌ای تغییر نکرد: {details}",
+        "{count} sheets were refused and none was moved: {details}",
+    ),
+    "change.empty": ("درخواست اصلاح هیچ تغییری ندارد.", "The change request changes nothing."),
+    "change.attachment": ("پیوست بزرگ‌تر از ۱۰ مگابایت است.", "The attachment exceeds 10 MB."),
+    "change.not_locked": (
+        "این برگه هنوز در مدرسه ویرایش‌پذیر است؛ درخواست اصلاح برای برگهٔ قفل‌شده است.",
+        "This sheet can still be changed at school; change requests are for locked sheets.",
+    ),
+    "change.state": (
+        "درخواست اصلاح در وضعیت «{state}» است و این تصمیم برای آن نیست.",
+        "The change request is '{state}'; this decision does not apply.",
+    ),
+    "change.stale": (
+        "نمره ستون «{component}» پس از ثبت درخواست تغییر کرده است؛ درخواست اعمال نشد.",
+        "Column '{component}' changed after the request was filed; nothing was applied.",
     ),
     # records
     "student.duplicate": (

@@ -155,3 +155,23 @@ def allowed_actions(state: SheetState, role: Role) -> list[Action]:
 
 def is_editable(state: SheetState) -> bool:
     return state in EDITABLE_STATES
+
+
+def edit_refusal(state: SheetState, role: Role, locked: bool, deadline_text: str,
+                 session_text: str, assigned: bool) -> WorkflowError | None:
+    """Why a grade on this sheet may not be changed by ``role`` now, or None if it may.
+
+    The checks, in the order the office needs to hear them: the role may not enter
+    grades at all; the session's deadline has passed (a change then needs a change
+    request approved by district and province); the sheet has left draft; a teacher
+    and a course that is not theirs.
+    """
+    if role not in EDITOR_ROLES:
+        return WorkflowError("workflow.role", role=role.label_fa, action="ثبت نمره")
+    if locked:
+        return WorkflowError("sheet.deadline", session=session_text, date=deadline_text)
+    if state not in EDITABLE_STATES:
+        return WorkflowError("sheet.not_editable", state=state.label_fa)
+    if role is Role.TEACHER and not assigned:
+        return WorkflowError("sheet.not_yours")
+    return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,11 +74,19 @@ def make_engine(target: str | Path, **kwargs: Any) -> Engine:
     return engine
 
 
+def _system_clock() -> dt.datetime:
+    return dt.datetime.now(tz=dt.UTC)
+
+
 @dataclass
 class Database:
-    """An engine and its session factory.  Services open one unit of work per call."""
+    """An engine and its session factory.  Services open one unit of work per call.
+
+    ``clock`` is where services read the time (deadlines, audit times); tests set it.
+    """
 
     engine: Engine
+    clock: Callable[[], dt.datetime] = _system_clock
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)

@@ -193,6 +193,27 @@ class User(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class Teaching(Base):
+    """A teacher's course in a class: the grades that teacher may enter."""
+
+    __tablename__ = "teaching"
+    __table_args__ = (UniqueConstraint("class_id", "course_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), index=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("class_group.id"))
+    course_id: Mapped[int] = mapped_column(ForeignKey("course.id"))
+
+
+class AppState(Base):
+    """Small facts the program keeps between runs (the latest clock reading seen, ...)."""
+
+    __tablename__ = "app_state"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 class GradeSheet(Base):
     """One class x course x session: the unit of approval."""
 
@@ -242,6 +263,7 @@ class AuditEvent(Base):
     deletion or reordering breaks the chain."""
 
     __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
@@ -308,6 +330,7 @@ class ChangeRequest(Base):
     changes: Mapped[str] = mapped_column(Text)  # canonical JSON: [{student, component, old, new}]
     reason: Mapped[str] = mapped_column(Text)
     attachment: Mapped[bytes | None] = mapped_column(LargeBinary)
+    attachment_name: Mapped[str | None] = mapped_column(String(200))
     filed_by: Mapped[str] = mapped_column(String(50))
     filed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     decided_reason: Mapped[str | None] = mapped_column(Text)

@@ -12,12 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from ..models.base import utcnow
+from ..models.db import Database
 from ..models.entities import AuditEvent, AuditHead
 from .context import Actor
 
@@ -78,3 +81,76 @@ def record(session: Session, actor: Actor, action: str, entity: str, entity_id: 
     head.events += 1
     head.last_hash = digest
     return entry
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of checking the chain: ``broken_at`` is the first bad event's id."""
+
+    ok: bool
+    checked: int
+    broken_at: int | None = None
+    problem: str | None = None  # edited | unlinked | head
+
+
+def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> Verdict:
+    """Recompute every hash in id order; name the first event that does not fit.
+
+    An edited event no longer matches its own hash; a deleted or reordered one breaks
+    the link to the next (its ``prev_hash``); a cut-off tail no longer matches the
+    head's count and last hash.
+    """
+    cols = (AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.role, AuditEvent.action,
+            AuditEvent.entity, AuditEvent.entity_id, AuditEvent.old, AuditEvent.new,
+            AuditEvent.reason, AuditEvent.prev_hash, AuditEvent.hash)
+    prev = GENESIS
+    checked = 0
+    with db.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(AuditEvent)).scalar() or 0
+        head = conn.execute(select(AuditHead.events, AuditHead.last_hash)).first()
+        result = conn.execution_options(yield_per=20_000).execute(
+            select(*cols).order_by(AuditEvent.id))
+        for (eid, at, actor, role, action, entity, entity_id, old, new, reason, prev_hash,
+             digest) in result:
+            if at.tzinfo is None:
+                at = at.replace(tzinfo=dt.UTC)
+            if prev_hash != prev:
+                return Verdict(False, checked, eid, "unlinked")
+            if event_digest(prev, at, actor, role, action, entity, entity_id, old, new,
+                            reason) != digest:
+                return Verdict(False, checked, eid, "edited")
+            prev = digest
+            checked += 1
+            if progress is not None and checked % 50_000 == 0:
+                progress(checked, total)
+    if head is None:
+        if checked:
+            return Verdict(False, checked, None, "head")
+        return Verdict(True, 0)
+    if head.events != checked or head.last_hash != prev:
+        return Verdict(False, checked, None, "head")
+    return Verdict(True, checked)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: dt.datetime
+    actor: str
+    action: str
+    old: str | None
+    new: str | None
+    reason: str | None
+
+
+def grade_history(db: Database, sheet_id: int, student_id: int,
+                  component: str) -> list[HistoryEntry]:
+    """Who changed one grade cell, when, from what to what, and why."""
+    key = f"{sheet_id}:{student_id}:{component}"
+    with db.unit() as s:
+        rows = s.execute(select(AuditEvent.at, AuditEvent.actor, AuditEvent.action,
+                                AuditEvent.old, AuditEvent.new, AuditEvent.reason)
+                         .where(AuditEvent.entity == "grade", AuditEvent.entity_id == key)
+                         .order_by(AuditEvent.id)).all()
+    return [HistoryEntry(at, actor, action, json.loads(old) if old else None,
+                         json.loads(new) if new else None, reason)
+            for at, actor, action, old, new, reason in rows]

@@ -10,9 +10,12 @@ from ..domain.workflow import Role
 
 @dataclass(frozen=True)
 class Actor:
+    """The signed-in person (``user_id`` None for the built-in office and system actors)."""
+
     username: str
     display_name: str
     role: Role
+    user_id: int | None = None
 
     def require(self, roles: frozenset[Role] | set[Role], action_fa: str) -> None:
         """Refuse (``workflow.role``) unless this actor has one of ``roles``."""
@@ -22,3 +25,4 @@ class Actor:
 
 DEFAULT_ACTOR = Actor("office", "دفتر مدرسه", Role.CLERK)
 PRINCIPAL_ACTOR = Actor("principal", "مدیر مدرسه", Role.PRINCIPAL)
+SYSTEM_ACTOR = Actor("system", "سامانه", Role.SYSTEM)

@@ -5,8 +5,9 @@ section (grades 1-6, descriptive evaluation) and a secondary one (grades 7-9,
 and 10-12 in the fields ریاضی و فیزیک، علوم تجربی، ادبیات و علوم انسانی), about
 1,000 students with valid national codes, surnames written with ZWNJ
 («حسین‌زاده»), both terms' grades of the current school year, the Dey sheets
-approved by the principal and the Khordad sheets still in draft.  Generated
-from a seed, so the same seed gives the same school.
+approved by the principal and the Khordad sheets still in draft; users of every
+office role (password «daftar»), two teachers with the courses they teach.
+Generated from a seed, so the same seed gives the same school.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..domain.calendar import DEFAULT_CALENDAR, SessionKind, today_tehran
 from ..domain.grading import DEFAULT_POLICY, Descriptive, Mark, Stage, stage_of, to_centi
 from ..domain.identity import make_national_code
 from ..domain.text import normalize, search_key
-from ..domain.workflow import SheetState
+from ..domain.workflow import Role, SheetState
 from ..models.db import Database
 from ..models.entities import (
     AcademicYear,
@@ -115,6 +116,17 @@ CLASSES: list[tuple[int, str | None, str, int]] = (
 BASE_TOTAL = sum(c[3] for c in CLASSES)  # 1000
 
 
+DEMO_SCHOOL_CODE = "12345678"
+DEMO_PASSWORD = "daftar"  # shown on the sign-in window of the demo school only
+DEMO_USERS = [
+    ("principal", "زهرا رضایی (مدیر)", Role.PRINCIPAL),
+    ("deputy", "مریم کریمی (معاون آموزشی)", Role.DEPUTY),
+    ("clerk", "سمانه نوری (دفتردار)", Role.CLERK),
+    ("teacher1", "فاطمه حسین‌زاده (دبیر دهم ریاضی)", Role.TEACHER),
+    ("teacher2", "نرگس علی‌پور (دبیر دهم تجربی)", Role.TEACHER),
+]
+
+
 @dataclass(frozen=True)
 class DemoSummary:
     school: str
@@ -139,7 +151,7 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
         raise ValueError(f"the demo school needs at least {len(CLASSES)} students")
     rng = random.Random(seed)
     year = year or DEFAULT_CALENDAR.school_year_of(today_tehran())
-    create_school(db, "12345678", "مجتمع آموزشی دخترانه فرهیختگان", "منطقه ۶ تهران", "تهران",
+    create_school(db, DEMO_SCHOOL_CODE, "مجتمع آموزشی دخترانه فرهیختگان", "منطقه ۶ تهران", "تهران",
                   [Stage.PRIMARY, Stage.LOWER_SECONDARY, Stage.UPPER_SECONDARY], year=year)
     scale = students / BASE_TOTAL
     sizes = [max(1, round(c[3] * scale)) for c in CLASSES]
@@ -288,8 +300,35 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
                                                       + rng.gauss(0, 1.2))
                     grade_rows.append(row)
         s.execute(insert(Grade), grade_rows)
+        # Users: one of each office role, two teachers with the courses they teach.
+        from ..models.entities import Teaching, User
+        from .auth import HASHER
+
+        digest = HASHER.hash(DEMO_PASSWORD)  # one hash serves all demo accounts
+        users = s.scalars(insert(User).returning(User.id, sort_by_parameter_order=True), [
+            dict(username=u, display_name=n, role=r, password_hash=digest)
+            for u, n, r in DEMO_USERS]).all()
+        teacher_ids = users[3:]
+        math_class = class_ids[[c[2] for c in CLASSES].index("دهم ریاضی")]
+        science_class = class_ids[[c[2] for c in CLASSES].index("دهم تجربی")]
+        taught = [(teacher_ids[0], math_class, c["id"]) for c in course_rows
+                  if c["grade"] == 10 and c["field"] == "math"]
+        taught += [(teacher_ids[1], science_class, c["id"]) for c in course_rows
+                   if c["grade"] == 10 and c["field"] == "science"]
+        s.execute(insert(Teaching), [dict(user_id=u, class_id=k, course_id=c)
+                                     for u, k, c in taught])
         summary = DemoSummary("مجتمع آموزشی دخترانه فرهیختگان", year, len(class_ids),
                               len(course_ids), len(student_ids), len(sheet_ids), len(grade_rows))
         audit.record(s, PRINCIPAL_ACTOR, "demo.create", "school", school_id,
                      new={"seed": seed, "students": len(student_ids), "grades": len(grade_rows)})
         return summary
+
+
+def is_demo(db: Database) -> bool:
+    """Whether this database holds the demo school (its sign-in window shows the password)."""
+    from .school import get_school
+
+    try:
+        return get_school(db).code == DEMO_SCHOOL_CODE
+    except Exception:
+        return False

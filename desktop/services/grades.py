@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO
 
+import jdatetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.calendar import SessionKind
+from ..domain.calendar import SessionKind, format_jalali, lock_instant
 from ..domain.errors import CellError, NotFound, ValidationError, WorkflowError
 from ..domain.grading import (
     DEFAULT_POLICY,
@@ -34,7 +35,7 @@ from ..domain.grading import (
     to_centi,
 )
 from ..domain.text import collation_key
-from ..domain.workflow import EDITOR_ROLES, SheetState, is_editable
+from ..domain.workflow import EDITOR_ROLES, SheetState, edit_refusal
 from ..models.base import utcnow
 from ..models.db import Database
 from ..models.entities import (
@@ -49,6 +50,8 @@ from ..models.entities import (
     Student,
 )
 from . import audit
+from .auth import teaches
+from .clock import trusted_now
 from .context import DEFAULT_ACTOR, Actor
 
 
@@ -87,10 +90,12 @@ class SheetData:
     descriptive: bool
     columns: tuple[ColumnInfo, ...]
     rows: tuple[SheetRow, ...]
+    deadline: jdatetime.date | None = None
+    lock_reason: str | None = None  # why the reader may not edit it now (Persian)
 
     @property
     def editable(self) -> bool:
-        return is_editable(self.state)
+        return self.lock_reason is None
 
     @property
     def average(self) -> Decimal | None:
@@ -151,12 +156,22 @@ class _SheetContext:
     year: int
     level: int
     scheme: Scheme
+    deadline: jdatetime.date
+
+    def refusal(self, s: Session, db: Database, actor: Actor,
+                record: bool = True) -> WorkflowError | None:
+        """Why ``actor`` may not change grades on this sheet now (domain rule), or None."""
+        now = trusted_now(s, db, record=record)
+        return edit_refusal(
+            self.sheet.state, actor.role, locked=now >= lock_instant(self.deadline),
+            deadline_text=format_jalali(self.deadline), session_text=self.session_kind.label_fa,
+            assigned=teaches(s, actor, self.klass.id, self.course.id))
 
 
 def _context(s: Session, sheet_id: int, policy: GradingPolicy) -> _SheetContext:
     row = s.execute(
         select(GradeSheet, ClassGroup, Course, ExamSession.kind, AcademicYear.id,
-               AcademicYear.start_year, GradeLevel.number)
+               AcademicYear.start_year, GradeLevel.number, ExamSession.deadline)
         .join(ClassGroup, GradeSheet.class_id == ClassGroup.id)
         .join(Course, GradeSheet.course_id == Course.id)
         .join(ExamSession, GradeSheet.session_id == ExamSession.id)
@@ -166,9 +181,10 @@ def _context(s: Session, sheet_id: int, policy: GradingPolicy) -> _SheetContext:
     ).first()
     if row is None:
         raise NotFound("not_found", what="برگه نمره", value=sheet_id)
-    sheet, klass, course, kind, year_id, year, level = row
+    sheet, klass, course, kind, year_id, year, level, deadline = row
     scheme = policy.scheme_for(level, course.has_final, course.national_exam)
-    return _SheetContext(sheet, klass, course, kind, year_id, year, level, scheme)
+    return _SheetContext(sheet, klass, course, kind, year_id, year, level, scheme,
+                         jdatetime.date.fromgregorian(date=deadline))
 
 
 def _entries(s: Session, class_id: int, course_id: int, year_id: int,
@@ -210,9 +226,12 @@ def open_sheet(db: Database, class_id: int, course_id: int, session: SessionKind
         return sheet_id
 
 
-def read_sheet(db: Database, sheet_id: int, policy: GradingPolicy = DEFAULT_POLICY) -> SheetData:
+def read_sheet(db: Database, sheet_id: int, policy: GradingPolicy = DEFAULT_POLICY,
+               actor: Actor = DEFAULT_ACTOR) -> SheetData:
+    """The sheet as ``actor`` sees it: ``lock_reason`` says why they may not edit it."""
     with db.unit() as s:
         ctx = _context(s, sheet_id, policy)
+        refusal = ctx.refusal(s, db, actor, record=False)
         students = s.execute(
             select(Student.id, Student.national_code, Student.first_name, Student.last_name)
             .join(Enrollment, Enrollment.student_id == Student.id)
@@ -229,7 +248,8 @@ def read_sheet(db: Database, sheet_id: int, policy: GradingPolicy = DEFAULT_POLI
             sheet_id, ctx.klass.id, ctx.klass.name, ctx.course.id, ctx.course.name,
             ctx.course.units, ctx.course.national_exam, ctx.level, ctx.year, ctx.session_kind,
             ctx.sheet.state, ctx.sheet.last_reason, ctx.scheme.descriptive,
-            _columns_for(ctx.scheme, ctx.session_kind), rows,
+            _columns_for(ctx.scheme, ctx.session_kind), rows, ctx.deadline,
+            refusal.message() if refusal else None,
         )
 
 
@@ -276,8 +296,9 @@ def write_grades(db: Database, sheet_id: int, edits: Sequence[CellEdit],
     actor.require(EDITOR_ROLES, "ثبت نمره")
     with db.unit() as s:
         ctx = _context(s, sheet_id, policy)
-        if not is_editable(ctx.sheet.state):
-            raise WorkflowError("sheet.not_editable", state=ctx.sheet.state.label_fa)
+        refusal = ctx.refusal(s, db, actor)
+        if refusal is not None:
+            raise refusal
         editable = {c.code: c for c in ctx.scheme.components_for(ctx.session_kind)}
         names = {sid: f"{first} {last}" for sid, first, last in s.execute(
             select(Student.id, Student.first_name, Student.last_name)
@@ -302,42 +323,49 @@ def write_grades(db: Database, sheet_id: int, edits: Sequence[CellEdit],
                 raise CellError(e, names.get(edit.student_id, str(edit.student_id)),
                                 column) from None
             parsed.append((edit, entry))
-        existing = {(g.student_id, g.component): g for g in s.scalars(
-            select(Grade).where(Grade.sheet_id == sheet_id,
-                                Grade.student_id.in_({e.student_id for e, _ in parsed})))}
-        changed = False
-        for edit, entry in parsed:
-            grade = existing.get((edit.student_id, edit.component))
-            old = _entry(grade) if grade is not None else None
-            if old == entry and type(old) is type(entry):
-                continue
-            changed = True
-            if entry is None:
-                s.delete(grade)
-                del existing[(edit.student_id, edit.component)]
-            elif grade is None:
-                grade = Grade(sheet_id=sheet_id, student_id=edit.student_id,
-                              component=edit.component, updated_by=actor.username,
-                              **_stored(entry))
-                s.add(grade)
-                existing[(edit.student_id, edit.component)] = grade
-            else:
-                for key, value in _stored(entry).items():
-                    setattr(grade, key, value)
-                grade.updated_at = utcnow()
-                grade.updated_by = actor.username
-            audit.record(s, actor, "grade.set" if entry is not None else "grade.clear", "grade",
-                         f"{sheet_id}:{edit.student_id}:{edit.component}",
-                         old=_audit_text(old), new=_audit_text(entry), reason=reason)
-        if changed:
-            ctx.sheet.updated_at = utcnow()
-            s.flush()
+        _store_cells(s, ctx, parsed, actor, reason)
         touched = {e.student_id for e, _ in parsed}
         entries = _entries(s, ctx.klass.id, ctx.course.id, ctx.year_id, touched)
         return [CellResult(e.student_id, e.component, entry,
                            ctx.scheme.session_grade(ctx.session_kind,
                                                     entries.get(e.student_id, {})))
                 for e, entry in parsed]
+
+
+def _store_cells(s: Session, ctx: _SheetContext, parsed: Sequence[tuple[CellEdit, Entry]],
+                 actor: Actor, reason: str | None) -> int:
+    """Store checked cells and audit each change; returns how many changed."""
+    sheet_id = ctx.sheet.id
+    existing = {(g.student_id, g.component): g for g in s.scalars(
+        select(Grade).where(Grade.sheet_id == sheet_id,
+                            Grade.student_id.in_({e.student_id for e, _ in parsed})))}
+    changed = 0
+    for edit, entry in parsed:
+        grade = existing.get((edit.student_id, edit.component))
+        old = _entry(grade) if grade is not None else None
+        if old == entry and type(old) is type(entry):
+            continue
+        changed += 1
+        if entry is None:
+            s.delete(grade)
+            del existing[(edit.student_id, edit.component)]
+        elif grade is None:
+            grade = Grade(sheet_id=sheet_id, student_id=edit.student_id,
+                          component=edit.component, updated_by=actor.username, **_stored(entry))
+            s.add(grade)
+            existing[(edit.student_id, edit.component)] = grade
+        else:
+            for key, value in _stored(entry).items():
+                setattr(grade, key, value)
+            grade.updated_at = utcnow()
+            grade.updated_by = actor.username
+        audit.record(s, actor, "grade.set" if entry is not None else "grade.clear", "grade",
+                     f"{sheet_id}:{edit.student_id}:{edit.component}",
+                     old=_audit_text(old), new=_audit_text(entry), reason=reason)
+    if changed:
+        ctx.sheet.updated_at = utcnow()
+        s.flush()
+    return changed
 
 
 @dataclass(frozen=True)

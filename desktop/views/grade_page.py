@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.calendar import SessionKind
-from ..domain.errors import DaftarError, WorkflowError
+from ..domain.errors import DaftarError
 from ..domain.grading import DEFAULT_POLICY, format_grade
 from ..domain.text import to_persian_digits
 from ..models.db import Database
@@ -128,7 +128,7 @@ class GradePage(QWidget):
             return
         kind = SessionKind(self.session.currentData())
         sheet_id = open_sheet(self._db, self._class_id, course_id, kind)
-        data = read_sheet(self._db, sheet_id)
+        data = read_sheet(self._db, sheet_id, actor=self._actor)
         klass = get_class(self._db, self._class_id)
         course = next(c for c in list_courses(self._db, self._class_id) if c.id == course_id)
         scheme = DEFAULT_POLICY.scheme_for(klass.grade_level, course.has_final,
@@ -147,8 +147,7 @@ class GradePage(QWidget):
                           if self.model.is_editable_column(c)), 0)
             self.table.setCurrentIndex(self.model.index(0, first))
         else:
-            reason = WorkflowError("sheet.not_editable", state=data.state.label_fa).message()
-            text = self.tr("Read only. {reason}").format(reason=reason)
+            text = self.tr("Read only. {reason}").format(reason=data.lock_reason)
             if data.last_reason:
                 text += " " + self.tr("Last reason: {reason}").format(reason=data.last_reason)
             self.banner.setText(text)
