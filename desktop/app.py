@@ -90,10 +90,37 @@ def run(target: str | None = None, lang: str = "fa") -> int:
     except DaftarError as e:
         QMessageBox.critical(None, "دفتر", e.message(lang))
         return 1
+    from .services.auth import has_users
+    from .services.school import get_school
+    from .views.login import IdleLock, LoginDialog, SetupDialog
     from .views.main_window import MainWindow
 
-    window = MainWindow(db)
+    try:
+        get_school(db)
+    except DaftarError:
+        if not SetupDialog(db).exec():  # a new school: its identity and the principal
+            return 0
+    if not has_users(db):
+        return 1
+    actor = signed_in_for_benchmark(db)
+    if actor is None:
+        login = LoginDialog(db)
+        if not login.exec() or login.actor is None:
+            return 0
+        actor = login.actor
+    window = MainWindow(db, actor)
     window.show()
+    IdleLock(window, db, actor, float(os.environ.get("DAFTAR_IDLE_MINUTES", "10"))).start()
     if os.environ.get("DAFTAR_EXIT_WHEN_READY"):  # the cold-start benchmark
         QTimer.singleShot(0, app.quit)
     return app.exec()
+
+
+def signed_in_for_benchmark(db):  # type: ignore[no-untyped-def]
+    """The cold-start benchmark signs in from the environment instead of a dialog."""
+    user = os.environ.get("DAFTAR_BENCH_USER")
+    if not (user and os.environ.get("DAFTAR_EXIT_WHEN_READY")):
+        return None
+    from .services.auth import login
+
+    return login(db, user, os.environ.get("DAFTAR_PASSWORD", ""))

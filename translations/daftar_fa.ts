@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="171" />
+        <source>Deadline {date} has passed; the session is locked.</source>
+        <translation>مهلت {date} گذشته است؛ این نوبت قفل است.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="174" />
+        <source>Deadline {date}: {days} days left; {open} sheets not yet approved, {unsent} not yet sent.</source>
+        <translation>مهلت {date}: {days} روز مانده؛ {open} برگه هنوز تأیید نشده و {unsent} برگه هنوز ارسال نشده است.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="181" />
+        <source>Class</source>
+        <translation>کلاس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="181" />
+        <source>Not approved</source>
+        <translation>تأییدنشده</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="182" />
+        <source>Not sent</source>
+        <translation>ارسال‌نشده</translation>
+    </message>
+</context>
+<context>
     <name>GradePage</name>
     <message>
         <location filename="../desktop/views/grade_page.py" line="60" />
@@ -34,42 +62,48 @@
         <translation>دوباره انجام دادن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="127" />
+        <location filename="../desktop/views/grade_page.py" line="97" />
+        <source>History of this grade</source>
+        <translation>تاریخچه این نمره</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/grade_page.py" line="131" />
         <source>Choose a class in the list and a course.</source>
         <translation>یک کلاس از فهرست و یک درس انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="151" />
+        <location filename="../desktop/views/grade_page.py" line="154" />
         <source>Read only. {reason}</source>
         <translation>فقط خواندنی. {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="153" />
+        <location filename="../desktop/views/grade_page.py" line="156" />
         <source>Last reason: {reason}</source>
         <translation>دلیل آخرین برگشت: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="169" />
+        <location filename="../desktop/views/grade_page.py" line="172" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="172" />
+        <location filename="../desktop/views/grade_page.py" line="175" />
         <source>class average {avg}</source>
         <translation>میانگین کلاس {avg}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="175" />
+        <location filename="../desktop/views/grade_page.py" line="178" />
         <source>{n} cells still empty</source>
         <translation>{n} خانه هنوز خالی است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="194" />
+        <location filename="../desktop/views/grade_page.py" line="216" />
+        <location filename="../desktop/views/grade_page.py" line="226" />
         <source>Export grade sheet</source>
         <translation>خروجی برگه نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="202" />
+        <location filename="../desktop/views/grade_page.py" line="223" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -143,6 +177,39 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="253" />
+        <source>History: {what}</source>
+        <translation>تاریخچه: {what}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="257" />
+        <source>When</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="257" />
+        <source>Who</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="257" />
+        <source>Old</source>
+        <translation>پیشین</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="258" />
+        <source>New</source>
+        <translation>جدید</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="258" />
+        <source>Why</source>
+        <translation>دلیل</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../desktop/views/import_dialog.py" line="51" />
@@ -191,80 +258,137 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../desktop/views/login.py" line="43" />
+        <source>Locked</source>
+        <translation>قفل</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="43" />
+        <source>Sign in to Daftar</source>
+        <translation>ورود به دفتر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="49" />
+        <source>Username</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="50" />
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="55" />
+        <source>Demo school: principal, deputy, clerk, teacher1 or teacher2; password «{pw}»</source>
+        <translation>مدرسه نمونه: principal، deputy، clerk، teacher1 یا teacher2؛ گذرواژه «{pw}»</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="63" />
+        <source>The window was locked after a time without use.</source>
+        <translation>پنجره پس از مدتی بی‌کاری قفل شد.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/views/main_window.py" line="47" />
+        <location filename="../desktop/views/main_window.py" line="49" />
         <source>Daftar — {school}</source>
         <translation>دفتر — {school}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="58" />
+        <location filename="../desktop/views/main_window.py" line="60" />
         <source>Search by name or national code</source>
         <translation>جست‌وجو با نام یا کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="69" />
+        <location filename="../desktop/views/main_window.py" line="71" />
         <source>New student</source>
         <translation>دانش‌آموز جدید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="70" />
+        <location filename="../desktop/views/main_window.py" line="72" />
         <source>Edit student</source>
         <translation>ویرایش دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="71" />
+        <location filename="../desktop/views/main_window.py" line="73" />
         <source>Import students from Excel</source>
         <translation>ورود دانش‌آموزان از اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="72" />
-        <location filename="../desktop/views/main_window.py" line="191" />
+        <location filename="../desktop/views/main_window.py" line="74" />
+        <location filename="../desktop/views/main_window.py" line="226" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="86" />
+        <location filename="../desktop/views/main_window.py" line="90" />
         <source>Students</source>
         <translation>دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="87" />
+        <location filename="../desktop/views/main_window.py" line="91" />
         <source>Grades</source>
         <translation>نمره‌ها</translation>
     </message>
     <message>
+        <location filename="../desktop/views/main_window.py" line="92" />
+        <source>Approvals</source>
+        <translation>صف تأیید</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/main_window.py" line="93" />
+        <source>Deadlines</source>
+        <translation>مهلت‌ها</translation>
+    </message>
+    <message>
         <location filename="../desktop/views/main_window.py" line="97" />
+        <source>Users</source>
+        <translation>کاربران</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/main_window.py" line="110" />
         <source>Database: {url}</source>
         <translation>پایگاه داده: {url}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="98" />
+        <location filename="../desktop/views/main_window.py" line="111" />
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
         <source>Role: {role}</source>
         <translation>نقش: {role}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="99" />
+        <location filename="../desktop/views/main_window.py" line="113" />
         <source>Central server: not configured</source>
         <translation>سرور مرکزی: تنظیم نشده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="118" />
+        <location filename="../desktop/views/main_window.py" line="136" />
+        <source>The computer's clock was set back; deadlines use the latest time seen.</source>
+        <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/main_window.py" line="150" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="126" />
+        <location filename="../desktop/views/main_window.py" line="158" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="154" />
+        <location filename="../desktop/views/main_window.py" line="189" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="194" />
+        <location filename="../desktop/views/main_window.py" line="229" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -290,6 +414,110 @@
         <location filename="../desktop/views/import_dialog.py" line="58" />
         <source>Details</source>
         <translation>توضیح</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="50" />
+        <source>Class</source>
+        <translation>کلاس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="50" />
+        <source>Course</source>
+        <translation>درس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="50" />
+        <source>Session</source>
+        <translation>نوبت</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="51" />
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="51" />
+        <source>Empty cells</source>
+        <translation>خانه‌های خالی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="51" />
+        <source>Last reason</source>
+        <translation>آخرین دلیل برگشت</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="101" />
+        <source>Reason (needed to send back)</source>
+        <translation>دلیل (برای برگشت دادن لازم است)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="112" />
+        <source>Select all</source>
+        <translation>انتخاب همه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="126" />
+        <source>Waiting for you: {n}</source>
+        <translation>در انتظار شما: {n}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="137" />
+        <source>Select one or more sheets first.</source>
+        <translation>نخست یک یا چند برگه را انتخاب کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../desktop/views/login.py" line="86" />
+        <source>A new school</source>
+        <translation>مدرسه تازه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="97" />
+        <source>School code (8 digits)</source>
+        <translation>کد مدرسه (۸ رقم)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="98" />
+        <source>School name</source>
+        <translation>نام مدرسه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="99" />
+        <source>District</source>
+        <translation>منطقه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="100" />
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="103" />
+        <source>Principal's username</source>
+        <translation>نام کاربری مدیر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="104" />
+        <source>Principal's name</source>
+        <translation>نام مدیر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="105" />
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/login.py" line="106" />
+        <source>Password again</source>
+        <translation>تکرار گذرواژه</translation>
     </message>
 </context>
 <context>
@@ -424,6 +652,37 @@
         <location filename="../desktop/views/tasks.py" line="70" />
         <source>Cancel</source>
         <translation>لغو</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="204" />
+        <location filename="../desktop/views/approval_pages.py" line="215" />
+        <source>Username</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="204" />
+        <location filename="../desktop/views/approval_pages.py" line="216" />
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="205" />
+        <location filename="../desktop/views/approval_pages.py" line="217" />
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="212" />
+        <source>Add user</source>
+        <translation>افزودن کاربر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/approval_pages.py" line="218" />
+        <source>Password</source>
+        <translation>گذرواژه</translation>
     </message>
 </context>
 </TS>

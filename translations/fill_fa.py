@@ -80,6 +80,53 @@ FA = {
     "Import students": "ورود دانش‌آموزان",
     "Import grades": "ورود نمره‌ها",
     "Cancel": "لغو",
+    "Not approved": "تأییدنشده",
+    "Not sent": "ارسال‌نشده",
+    "Deadline {date} has passed; the session is locked.":
+        "مهلت {date} گذشته است؛ این نوبت قفل است.",
+    "Deadline {date}: {days} days left; {open} sheets not yet approved, {unsent} not yet sent.":
+        "مهلت {date}: {days} روز مانده؛ {open} برگه هنوز تأیید نشده و {unsent} برگه "
+        "هنوز ارسال نشده است.",
+    "History of this grade": "تاریخچه این نمره",
+    "History: {what}": "تاریخچه: {what}",
+    "New": "جدید",
+    "Old": "پیشین",
+    "When": "زمان",
+    "Who": "کاربر",
+    "Why": "دلیل",
+    "Demo school: principal, deputy, clerk, teacher1 or teacher2; password «{pw}»":
+        "مدرسه نمونه: principal، deputy، clerk، teacher1 یا teacher2؛ گذرواژه «{pw}»",
+    "Locked": "قفل",
+    "Password": "گذرواژه",
+    "Sign in to Daftar": "ورود به دفتر",
+    "The window was locked after a time without use.":
+        "پنجره پس از مدتی بی‌کاری قفل شد.",
+    "Username": "نام کاربری",
+    "Approvals": "صف تأیید",
+    "Deadlines": "مهلت‌ها",
+    "The computer's clock was set back; deadlines use the latest time seen.":
+        "ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.",
+    "Users": "کاربران",
+    "{name} ({role})": "{name} ({role})",
+    "Course": "درس",
+    "Empty cells": "خانه‌های خالی",
+    "Last reason": "آخرین دلیل برگشت",
+    "Session": "نوبت",
+    "State": "وضعیت",
+    "Reason (needed to send back)": "دلیل (برای برگشت دادن لازم است)",
+    "Select all": "انتخاب همه",
+    "Select one or more sheets first.": "نخست یک یا چند برگه را انتخاب کنید.",
+    "Waiting for you: {n}": "در انتظار شما: {n}",
+    "A new school": "مدرسه تازه",
+    "District": "منطقه",
+    "Password again": "تکرار گذرواژه",
+    "Principal's name": "نام مدیر",
+    "Principal's username": "نام کاربری مدیر",
+    "Province": "استان",
+    "School code (8 digits)": "کد مدرسه (۸ رقم)",
+    "School name": "نام مدرسه",
+    "Add user": "افزودن کاربر",
+    "Role": "نقش",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

@@ -137,6 +137,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "گذرواژه خوانده نشد؛ آن را در متغیر DAFTAR_PASSWORD بگذارید یا در پایانه وارد کنید.",
         "No password was read; set DAFTAR_PASSWORD or type it in a terminal.",
     ),
+    "auth.mismatch": ("دو گذرواژه یکی نیستند.", "The two passwords differ."),
     "auth.not_teacher": ("این کاربر معلم نیست.", "This user is not a teacher."),
     "batch.refused": (
         "{count} برگه حرکت داده نشد و هیچ برگه‌ای تغییر نکرد: {details}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -94,6 +94,10 @@ class GradePage(QWidget):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         redo.triggered.connect(self.redo)
         self.addActions([undo, redo])
+        history = QAction(self.tr("History of this grade"), self)
+        history.triggered.connect(self.show_history)
+        self.table.addAction(history)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.undo_button.clicked.connect(self.undo)
         self.export_button.clicked.connect(self.export_sheet)
         self.import_button.clicked.connect(self.import_sheet)
@@ -141,17 +145,17 @@ class GradePage(QWidget):
         self.table.setModel(self.model)
         self.table.setColumnWidth(0, 150)
         self.table.setColumnWidth(1, 130)
+        notes = []
+        if not data.editable:
+            notes.append(self.tr("Read only. {reason}").format(reason=data.lock_reason))
+        if data.last_reason:  # sent back: the office must see why, editable or not
+            notes.append(self.tr("Last reason: {reason}").format(reason=data.last_reason))
+        self.banner.setText(" ".join(notes))
+        self.banner.setVisible(bool(notes))
         if data.editable:
-            self.banner.hide()
             first = next((c for c in range(self.model.columnCount())
                           if self.model.is_editable_column(c)), 0)
             self.table.setCurrentIndex(self.model.index(0, first))
-        else:
-            text = self.tr("Read only. {reason}").format(reason=data.lock_reason)
-            if data.last_reason:
-                text += " " + self.tr("Last reason: {reason}").format(reason=data.last_reason)
-            self.banner.setText(text)
-            self.banner.show()
         self._update_summary()
 
     def _write(self, sheet_id: int, edits, reason):  # type: ignore[no-untyped-def]
@@ -173,6 +177,23 @@ class GradePage(QWidget):
         if missing:
             parts.append(self.tr("{n} cells still empty").format(n=to_persian_digits(missing)))
         self.summary.setText(" — ".join(parts))
+
+    def show_history(self) -> QWidget | None:
+        """Who changed the current cell, when, from what to what and why."""
+        if self.model is None:
+            return None
+        index = self.table.currentIndex()
+        comp = self.model.component_at(index.column()) if index.isValid() else None
+        if comp is None:
+            return None
+        from .approval_pages import HistoryDialog
+
+        row = self.model.sheet.rows[index.row()]
+        dialog = HistoryDialog(self._db, self.model.sheet.sheet_id,
+                               self.model.student_id(index.row()), comp.code,
+                               f"{row.first_name} {row.last_name} — {comp.label}", self)
+        dialog.open()
+        return dialog
 
     def undo(self) -> None:
         if self.model is not None:

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 from ..domain.calendar import school_year_label
 from ..domain.structure import GRADE_LEVEL_NAMES
 from ..domain.text import to_persian_digits
+from ..domain.workflow import Role
 from ..models.db import Database
 from ..services import DEFAULT_ACTOR, Actor
 from ..services.school import get_school, list_classes, list_years
 from ..services.students import search_students
+from .approval_pages import DashboardPage, QueuePage, UsersPage
 from .grade_page import GradePage, ask_save_file
 from .import_dialog import inform, run_student_import
 from .student_dialog import StudentDialog
@@ -82,9 +84,20 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.count)
 
         self.grades = GradePage(db, actor)
+        self.queue = QueuePage(db, actor, self._year)
+        self.deadlines = DashboardPage(db, self._year)
         self.tabs = QTabWidget()
         self.tabs.addTab(students_page, self.tr("Students"))
         self.tabs.addTab(self.grades, self.tr("Grades"))
+        self.tabs.addTab(self.queue, self.tr("Approvals"))
+        self.tabs.addTab(self.deadlines, self.tr("Deadlines"))
+        self.users: UsersPage | None = None
+        if actor.role is Role.PRINCIPAL:
+            self.users = UsersPage(db, actor)
+            self.tabs.addTab(self.users, self.tr("Users"))
+        self.queue.changed.connect(self.grades.load)
+        self.queue.changed.connect(self.deadlines.refresh)
+        self.tabs.currentChanged.connect(self._on_tab)
 
         split = QSplitter()
         split.addWidget(self.class_tree)
@@ -95,10 +108,14 @@ class MainWindow(QMainWindow):
 
         status = self.statusBar()
         self.db_label = QLabel(self.tr("Database: {url}").format(url=db.url))
-        self.role_label = QLabel(self.tr("Role: {role}").format(role=actor.role.label_fa))
+        self.role_label = QLabel(self.tr("{name} ({role})").format(
+            name=actor.display_name, role=actor.role.label_fa))
         self.server_label = QLabel(self.tr("Central server: not configured"))
-        for label in (self.db_label, self.role_label, self.server_label):
+        self.clock_label = QLabel()
+        self.clock_label.setStyleSheet("QLabel { color: #b3261e; }")
+        for label in (self.db_label, self.role_label, self.server_label, self.clock_label):
             status.addPermanentWidget(label)
+        self.check_clock()
 
         self.search.textChanged.connect(self.refresh_students)
         self.class_tree.selectionModel().currentChanged.connect(self._on_class)
@@ -110,6 +127,21 @@ class MainWindow(QMainWindow):
         self.grades.status.connect(lambda text: status.showMessage(text, 8000))
         self._fill_classes()
         self.refresh_students()
+
+    def check_clock(self) -> None:
+        """Say so in the status bar if the computer's clock was set back."""
+        from ..services.clock import clock_status
+
+        status = clock_status(self._db)
+        self.clock_label.setText(self.tr("The computer's clock was set back; deadlines use the "
+                                         "latest time seen.") if status.suspicious else "")
+
+    def _on_tab(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page is self.queue:
+            self.queue.refresh()
+        elif page is self.deadlines:
+            self.deadlines.refresh()
 
     # --- navigation ---------------------------------------------------------
     def _fill_classes(self) -> None:

@@ -1,0 +1,176 @@
+"""Sign-in, the first-run school setup, and the idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import DaftarError, ValidationError
+from ..domain.grading import Stage
+from ..domain.workflow import Role
+from ..models.db import Database
+from ..services import Actor
+from ..services.auth import create_user, login
+from ..services.context import PRINCIPAL_ACTOR
+from ..services.demo import DEMO_PASSWORD, is_demo
+from ..services.school import create_school
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("QLabel { color: #b3261e; }")
+    return label
+
+
+class LoginDialog(QDialog):
+    """Asks for a username and password; ``actor`` is set when they are right."""
+
+    def __init__(self, db: Database, username: str = "", locked: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Locked") if locked else self.tr("Sign in to Daftar"))
+        self.username = QLineEdit(username)
+        self.username.setReadOnly(locked)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Username"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        self.message = _error_label()
+        self.hint = QLabel()
+        if is_demo(db):
+            self.hint.setText(self.tr(
+                "Demo school: principal, deputy, clerk, teacher1 or teacher2; password «{pw}»"
+            ).format(pw=DEMO_PASSWORD))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if locked:
+            layout.addWidget(QLabel(self.tr("The window was locked after a time without use.")))
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        (self.password if username else self.username).setFocus()
+
+    def try_login(self) -> None:
+        try:
+            self.actor = login(self._db, self.username.text(), self.password.text())
+        except DaftarError as e:
+            self.message.setText(e.message())
+            self.password.clear()
+            return
+        self.accept()
+
+
+class SetupDialog(QDialog):
+    """First run on an empty database: the school's identity and the principal's account."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.setWindowTitle(self.tr("A new school"))
+        self.code, self.name = QLineEdit(), QLineEdit()
+        self.district, self.province = QLineEdit(), QLineEdit()
+        self.stages = {stage: QCheckBox(stage.label_fa) for stage in Stage}
+        self.stages[Stage.UPPER_SECONDARY].setChecked(True)
+        self.username = QLineEdit("principal")
+        self.display_name = QLineEdit()
+        self.password, self.again = QLineEdit(), QLineEdit()
+        for w in (self.password, self.again):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("School code (8 digits)"), self.code)
+        form.addRow(self.tr("School name"), self.name)
+        form.addRow(self.tr("District"), self.district)
+        form.addRow(self.tr("Province"), self.province)
+        for box in self.stages.values():
+            form.addRow("", box)
+        form.addRow(self.tr("Principal's username"), self.username)
+        form.addRow(self.tr("Principal's name"), self.display_name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.again)
+        self.message = _error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        from ..domain.identity import normalize_school_code
+        from ..services.auth import MIN_PASSWORD
+
+        try:
+            normalize_school_code(self.code.text())
+            if self.password.text() != self.again.text():
+                raise ValidationError("auth.mismatch")
+            if len(self.password.text()) < MIN_PASSWORD:
+                raise ValidationError("auth.password_short", length=MIN_PASSWORD)
+            stages = [s for s, box in self.stages.items() if box.isChecked()]
+            create_school(self._db, self.code.text(), self.name.text(), self.district.text(),
+                          self.province.text(), stages)
+            create_user(self._db, self.username.text(), self.display_name.text() or
+                        self.username.text(), Role.PRINCIPAL, self.password.text(),
+                        PRINCIPAL_ACTOR, first=True)
+        except DaftarError as e:
+            self.message.setText(e.message())
+            return
+        self.accept()
+
+
+class IdleLock(QObject):
+    """Locks the window after ``minutes`` without a key or mouse event."""
+
+    ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                QEvent.Type.Wheel}
+
+    def __init__(self, window: QWidget, db: Database, actor: Actor, minutes: float) -> None:
+        super().__init__(window)
+        self._window, self._db, self._actor = window, db, actor
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(int(minutes * 60_000))
+        self.timer.timeout.connect(self.lock)
+        self.dialog: LoginDialog | None = None
+
+    def start(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().installEventFilter(self)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.ACTIVITY and self.dialog is None:
+            self.timer.start()
+        return False
+
+    def lock(self) -> None:
+        """Hide the window behind a password prompt for the signed-in user."""
+        self._window.centralWidget().setVisible(False)
+        self.dialog = LoginDialog(self._db, self._actor.username, locked=True,
+                                  parent=self._window)
+        self.dialog.accepted.connect(self._unlock)
+        self.dialog.open()
+
+    def _unlock(self) -> None:
+        self._window.centralWidget().setVisible(True)
+        self.dialog = None
+        self.timer.start()
