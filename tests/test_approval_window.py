@@ -87,9 +87,9 @@ def test_idle_lock_hides_the_window_until_the_password(qtbot, demo_db):
 
 def _select_rows(page, rows):
     sel = page.table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag
     for r in rows:
-        sel.select(page.model.index(r, 0),
-                   QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        sel.select(page.model.index(r, 0), flags.Select | flags.Rows)
 
 
 def test_queue_pages_move_sheets_through_the_school(qtbot, demo_db, tmp_path):
