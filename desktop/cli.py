@@ -231,6 +231,28 @@ def cmd_grades(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def cmd_lists(args: argparse.Namespace, out: Output) -> int:
+    from .services.context import DEFAULT_ACTOR
+    from .services.grades import open_sheet
+    from .services.lists import grade_sheet_pdf, graduates_pdf
+    from .services.school import current_year, find_class, find_course
+
+    db = _db(args)
+    year = args.year or current_year(db)
+    target = Path(args.out)
+    if args.kind == "graduates":
+        pages = graduates_pdf(db, year, target, DEFAULT_ACTOR)
+    else:
+        if not (args.klass and args.course):
+            raise DaftarError("name.empty", field="--class / --course")
+        klass = find_class(db, args.klass, year)
+        course = find_course(db, args.course, klass.id)
+        sheet = open_sheet(db, klass.id, course.id, SessionKind(args.session))
+        pages = grade_sheet_pdf(db, sheet, target, DEFAULT_ACTOR)
+    out.line(f"{out.num(pages)} صفحه در {target}", f"{pages} pages in {target}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="daftar", description="دفتر: برنامه دفتر مدرسه / Daftar")
     p.add_argument("--db", help="SQLite file or database URL (default: the user's data folder)")
@@ -264,6 +286,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--user", default="principal", help="who signs in (password from "
                    "DAFTAR_PASSWORD or typed); the new user's from DAFTAR_NEW_PASSWORD")
     s.set_defaults(func=cmd_users)
+
+    s = sub.add_parser("lists", help="print a grade sheet or the graduates' list to PDF")
+    s.add_argument("kind", choices=["grades", "graduates"])
+    s.add_argument("--class", dest="klass")
+    s.add_argument("--course")
+    s.add_argument("--session", choices=[k.value for k in SessionKind], default="KHORDAD")
+    s.add_argument("--year", type=int)
+    s.add_argument("--out", required=True, metavar="FILE.pdf")
+    s.set_defaults(func=cmd_lists)
 
     s = sub.add_parser("demo", help="fill an empty database with the demo school")
     s.add_argument("--students", type=int, default=1000)

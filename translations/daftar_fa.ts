@@ -32,7 +32,7 @@
     <name>GradePage</name>
     <message>
         <location filename="../desktop/views/grade_page.py" line="60" />
-        <location filename="../desktop/views/grade_page.py" line="90" />
+        <location filename="../desktop/views/grade_page.py" line="92" />
         <source>Undo</source>
         <translation>برگرداندن</translation>
     </message>
@@ -47,63 +47,71 @@
         <translation>ورود از اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="64" />
+        <location filename="../desktop/views/grade_page.py" line="63" />
+        <location filename="../desktop/views/grade_page.py" line="240" />
+        <location filename="../desktop/views/grade_page.py" line="250" />
+        <source>Grade list (PDF)</source>
+        <translation>لیست نمرات (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/grade_page.py" line="65" />
         <source>Session:</source>
         <translation>نوبت:</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="66" />
+        <location filename="../desktop/views/grade_page.py" line="67" />
         <source>Course:</source>
         <translation>درس:</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="93" />
+        <location filename="../desktop/views/grade_page.py" line="95" />
         <source>Redo</source>
         <translation>دوباره انجام دادن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="97" />
+        <location filename="../desktop/views/grade_page.py" line="99" />
         <source>History of this grade</source>
         <translation>تاریخچه این نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="131" />
+        <location filename="../desktop/views/grade_page.py" line="134" />
         <source>Choose a class in the list and a course.</source>
         <translation>یک کلاس از فهرست و یک درس انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="154" />
+        <location filename="../desktop/views/grade_page.py" line="153" />
         <source>Read only. {reason}</source>
         <translation>فقط خواندنی. {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="156" />
+        <location filename="../desktop/views/grade_page.py" line="155" />
         <source>Last reason: {reason}</source>
         <translation>دلیل آخرین برگشت: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="172" />
+        <location filename="../desktop/views/grade_page.py" line="175" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="175" />
+        <location filename="../desktop/views/grade_page.py" line="178" />
         <source>class average {avg}</source>
         <translation>میانگین کلاس {avg}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="178" />
+        <location filename="../desktop/views/grade_page.py" line="181" />
         <source>{n} cells still empty</source>
         <translation>{n} خانه هنوز خالی است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="216" />
-        <location filename="../desktop/views/grade_page.py" line="226" />
+        <location filename="../desktop/views/grade_page.py" line="219" />
+        <location filename="../desktop/views/grade_page.py" line="229" />
         <source>Export grade sheet</source>
         <translation>خروجی برگه نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="223" />
+        <location filename="../desktop/views/grade_page.py" line="226" />
+        <location filename="../desktop/views/grade_page.py" line="247" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -319,76 +327,80 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="74" />
-        <location filename="../desktop/views/main_window.py" line="226" />
+        <location filename="../desktop/views/main_window.py" line="250" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="90" />
+        <location filename="../desktop/views/main_window.py" line="75" />
+        <location filename="../desktop/views/main_window.py" line="233" />
+        <location filename="../desktop/views/main_window.py" line="243" />
+        <source>Graduates' list (PDF)</source>
+        <translation>فهرست دانش‌آموختگان (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/main_window.py" line="92" />
         <source>Students</source>
         <translation>دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="91" />
+        <location filename="../desktop/views/main_window.py" line="93" />
         <source>Grades</source>
         <translation>نمره‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="92" />
+        <location filename="../desktop/views/main_window.py" line="94" />
         <source>Approvals</source>
         <translation>صف تأیید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="93" />
+        <location filename="../desktop/views/main_window.py" line="95" />
         <source>Deadlines</source>
         <translation>مهلت‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="97" />
+        <location filename="../desktop/views/main_window.py" line="99" />
         <source>Users</source>
         <translation>کاربران</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="110" />
+        <location filename="../desktop/views/main_window.py" line="112" />
         <source>Database: {url}</source>
         <translation>پایگاه داده: {url}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="111" />
+        <location filename="../desktop/views/main_window.py" line="113" />
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <source>Role: {role}</source>
-        <translation>نقش: {role}</translation>
-    </message>
-    <message>
-        <location filename="../desktop/views/main_window.py" line="113" />
+        <location filename="../desktop/views/main_window.py" line="115" />
         <source>Central server: not configured</source>
         <translation>سرور مرکزی: تنظیم نشده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="136" />
+        <location filename="../desktop/views/main_window.py" line="139" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="150" />
+        <location filename="../desktop/views/main_window.py" line="153" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="158" />
+        <location filename="../desktop/views/main_window.py" line="161" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="189" />
+        <location filename="../desktop/views/main_window.py" line="192" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="229" />
+        <location filename="../desktop/views/main_window.py" line="239" />
+        <location filename="../desktop/views/main_window.py" line="253" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>

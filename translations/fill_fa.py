@@ -127,6 +127,8 @@ FA = {
     "School name": "نام مدرسه",
     "Add user": "افزودن کاربر",
     "Role": "نقش",
+    "Grade list (PDF)": "لیست نمرات (PDF)",
+    "Graduates' list (PDF)": "فهرست دانش‌آموختگان (PDF)",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

@@ -79,7 +79,7 @@ def to_persian_digits(value: object) -> str:
     A decimal point between digits becomes the Persian decimal separator «٫».
     """
     text = str(value)
-    text = re.sub(r"(?<=[0-9])\.(?=[0-9])", "\u066b", text)
+    text = re.sub(r"(?<=[0-9۰-۹٠-٩])\.(?=[0-9۰-۹٠-٩])", "\u066b", text)
     return text.translate(_TO_PERSIAN)
 
 

@@ -29,9 +29,9 @@ from .grade_model import GradeSheetModel
 from .grade_table import GradeTable
 
 
-def ask_save_file(parent: QWidget, title: str, name: str) -> str:
+def ask_save_file(parent: QWidget, title: str, name: str, kinds: str = "Excel (*.xlsx)") -> str:
     """Replaced in tests; a file dialog in the program."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, name, "Excel (*.xlsx)")
+    path, _ = QFileDialog.getSaveFileName(parent, title, name, kinds)
     return path
 
 
@@ -60,6 +60,7 @@ class GradePage(QWidget):
         self.undo_button = QPushButton(self.tr("Undo"))
         self.export_button = QPushButton(self.tr("Export to Excel"))
         self.import_button = QPushButton(self.tr("Import from Excel"))
+        self.list_button = QPushButton(self.tr("Grade list (PDF)"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Session:")))
         top.addWidget(self.session)
@@ -68,6 +69,7 @@ class GradePage(QWidget):
         top.addWidget(self.undo_button)
         top.addWidget(self.export_button)
         top.addWidget(self.import_button)
+        top.addWidget(self.list_button)
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -101,6 +103,7 @@ class GradePage(QWidget):
         self.undo_button.clicked.connect(self.undo)
         self.export_button.clicked.connect(self.export_sheet)
         self.import_button.clicked.connect(self.import_sheet)
+        self.list_button.clicked.connect(lambda: self.print_list())
         self.session.currentIndexChanged.connect(self.load)
         self.course.currentIndexChanged.connect(self.load)
 
@@ -224,6 +227,27 @@ class GradePage(QWidget):
         task.signals.failed.connect(lambda e: inform(
             self, e.message() if isinstance(e, DaftarError) else str(e)))
         self.export_task = with_progress(self, RUNNER, task, self.tr("Export grade sheet"))
+
+    def print_list(self, path: str | None = None) -> None:
+        """The grade sheet as a PDF for signatures, written on the worker thread."""
+        if self.model is None:
+            return
+        from ..services.lists import grade_sheet_pdf
+        from .import_dialog import RUNNER, inform
+        from .tasks import Task, with_progress
+
+        data = self.model.sheet
+        path = path or ask_save_file(self, self.tr("Grade list (PDF)"),
+                                     f"{data.class_name} - {data.course_name}.pdf", "PDF (*.pdf)")
+        if not path:
+            return
+        task = Task(lambda target, progress, cancel: grade_sheet_pdf(
+            self._db, data.sheet_id, target, self._actor), Path(path))
+        task.signals.done.connect(
+            lambda _r: self.status.emit(self.tr("Saved {path}").format(path=path)))
+        task.signals.failed.connect(lambda e: inform(
+            self, e.message() if isinstance(e, DaftarError) else str(e)))
+        self.list_task = with_progress(self, RUNNER, task, self.tr("Grade list (PDF)"))
 
     def import_sheet(self) -> None:
         if self.model is None:

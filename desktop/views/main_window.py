@@ -72,8 +72,10 @@ class MainWindow(QMainWindow):
         self.edit_button = QPushButton(self.tr("Edit student"))
         self.import_button = QPushButton(self.tr("Import students from Excel"))
         self.template_button = QPushButton(self.tr("Blank students workbook"))
+        self.graduates_button = QPushButton(self.tr("Graduates' list (PDF)"))
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.edit_button, self.import_button, self.template_button):
+        for b in (self.new_button, self.edit_button, self.import_button, self.template_button,
+                  self.graduates_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         students_page = QWidget()
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         self.edit_button.clicked.connect(self.edit_student)
         self.import_button.clicked.connect(self.import_students)
         self.template_button.clicked.connect(self.save_template)
+        self.graduates_button.clicked.connect(lambda: self.print_graduates())
         self.grades.status.connect(lambda text: status.showMessage(text, 8000))
         self._fill_classes()
         self.refresh_students()
@@ -217,6 +220,27 @@ class MainWindow(QMainWindow):
 
     def import_students(self, path: str | None = None) -> None:
         run_student_import(self, self._db, self._year, self._actor, self._refresh_all, path)
+
+    def print_graduates(self, path: str | None = None) -> None:
+        """The year's graduates with the diploma decision, as a PDF for signatures."""
+        from pathlib import Path
+
+        from ..domain.errors import DaftarError
+        from ..services.lists import graduates_pdf
+        from .import_dialog import RUNNER
+        from .tasks import Task, with_progress
+
+        path = path or ask_save_file(self, self.tr("Graduates' list (PDF)"), "graduates.pdf",
+                                     "PDF (*.pdf)")
+        if not path:
+            return
+        task = Task(lambda target, progress, cancel: graduates_pdf(
+            self._db, self._year, target, self._actor), Path(path))
+        task.signals.done.connect(lambda _r: inform(self, self.tr("Saved {path}").format(
+            path=path)))
+        task.signals.failed.connect(lambda e: inform(
+            self, e.message() if isinstance(e, DaftarError) else str(e)))
+        self.graduates_task = with_progress(self, RUNNER, task, self.tr("Graduates' list (PDF)"))
 
     def save_template(self) -> None:
         from pathlib import Path
