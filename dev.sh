@@ -73,6 +73,7 @@ case "${1:-}" in
     bench)
         venv_install test
         .venv/bin/python bench/bench_foundation.py
-        exec .venv/bin/python bench/bench_window.py ;;
+        .venv/bin/python bench/bench_window.py
+        exec .venv/bin/python bench/bench_approvals.py ;;
     *) sed -n '2,5p' "$0"; exit 2 ;;
 esac

@@ -259,8 +259,8 @@ class Grade(Base):
 
 
 class AuditEvent(Base):
-    """Append-only; ``hash`` = sha256(prev_hash + canonical event), so any edit,
-    deletion or reordering breaks the chain."""
+    """Append-only; ``hash`` = sha256(prev_hash + the event's fields), so any edit,
+    deletion or reordering breaks the chain (see ``services.audit``)."""
 
     __tablename__ = "audit_event"
     __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)

@@ -1,10 +1,10 @@
 """Appending to the hash-chained audit trail.
 
-Each event's ``hash`` is ``sha256(prev_hash + "\\n" + canonical JSON of the event)``,
+Each event's ``hash`` is ``sha256(prev_hash + "\\n" + the event's fields, length-prefixed)``,
 the first event's ``prev_hash`` being 64 zeros.  The chain head lives in the
 single row of ``audit_head``; updating it inside the same transaction as the
-change serialises concurrent writers on PostgreSQL and keeps the chain linear.
-The verifier (``daftar audit verify``) comes with the approvals issue.
+change serialises concurrent writers on PostgreSQL and keeps the chain linear;
+its event count lets :func:`verify` (``daftar audit verify``) notice a cut-off tail.
 """
 
 from __future__ import annotations
@@ -37,11 +37,11 @@ def canonical(value: Any) -> str | None:
 def event_digest(prev_hash: str, at: dt.datetime, actor: str, role: str, action: str,
                  entity: str, entity_id: str, old: str | None, new: str | None,
                  reason: str | None) -> str:
-    body = canonical({
-        "at": at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
-        "actor": actor, "role": role, "action": action, "entity": entity,
-        "entity_id": entity_id, "old": old, "new": new, "reason": reason,
-    })
+    """sha256 of the previous hash and the event's fields, each length-prefixed
+    (``5:clerk``; ``-`` for none), so no two different events share an encoding."""
+    fields = (at.astimezone(dt.UTC).isoformat(timespec="microseconds"), actor, role, action,
+              entity, entity_id, old, new, reason)
+    body = "".join("-" if f is None else f"{len(f)}:{f}" for f in fields)
     return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
 
 
