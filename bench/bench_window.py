@@ -57,7 +57,9 @@ def main() -> None:
     build_demo(db, year=1405)
     db.dispose()
 
-    env = {**os.environ, "DAFTAR_EXIT_WHEN_READY": "1"}
+    # Signs in from the environment (the argon2id check is part of the measured start).
+    env = {**os.environ, "DAFTAR_EXIT_WHEN_READY": "1", "DAFTAR_BENCH_USER": "principal",
+           "DAFTAR_PASSWORD": "daftar"}
     daftar = cold([sys.executable, "-m", "desktop", "--db", str(demo)], env)
     bare = cold([sys.executable, "-c", BARE], env)
     print(f"cold start to a shown main window on the demo school: {daftar * 1000:.0f} ms; "

@@ -94,6 +94,7 @@ def _select_rows(page, rows):
 
 def test_queue_pages_move_sheets_through_the_school(qtbot, demo_db, tmp_path):
     clerk = window_for(qtbot, demo_db, "clerk")
+    clerk.tabs.setCurrentWidget(clerk.queue)
     page = clerk.queue
     assert Action.SUBMIT in page.buttons and Action.APPROVE not in page.buttons
     assert page.model.rowCount() == 340  # every Khordad sheet is a draft
@@ -105,6 +106,7 @@ def test_queue_pages_move_sheets_through_the_school(qtbot, demo_db, tmp_path):
     assert "ثبت‌شده: ۳" in page.counts.text()
 
     deputy = window_for(qtbot, demo_db, "deputy")
+    deputy.tabs.setCurrentWidget(deputy.queue)
     dq = deputy.queue
     assert [r.sheet_id for r in dq.model.rows] == chosen
     assert set(dq.buttons) == {Action.REVIEW, Action.REJECT}
@@ -149,6 +151,7 @@ def test_the_grid_shows_the_rejection_reason_and_a_teachers_lock(qtbot, demo_db)
 
 def test_deadlines_page(qtbot, demo_db, tmp_path):
     w = window_for(qtbot, demo_db, "principal")
+    w.tabs.setCurrentWidget(w.deadlines)
     texts = [b.findChildren(type(w.count))[0].text() for b in w.deadlines.boxes]
     assert texts[0].startswith("مهلت ۱۴۰۵/۱۲/۱۰: ۱۰۰ روز مانده")
     assert "۳۴۰ برگه هنوز تأیید نشده" in texts[1]
@@ -156,7 +159,6 @@ def test_deadlines_page(qtbot, demo_db, tmp_path):
     w.deadlines.refresh()
     texts = [b.findChildren(type(w.count))[0].text() for b in w.deadlines.boxes]
     assert "قفل" in texts[0]
-    w.tabs.setCurrentWidget(w.deadlines)
     w.grab().save(str(tmp_path / "deadlines.png"))
 
 

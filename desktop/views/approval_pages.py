@@ -118,7 +118,11 @@ class QueuePage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self.message)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        """Loaded each time it is shown (not at start-up): the queue is always current."""
         self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         self.model.set_rows(queue(self._db, self._actor, self._year))
@@ -154,7 +158,11 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self._db, self._year = db, year
         self._layout = QVBoxLayout(self)
+        self.boxes: list[QGroupBox] = []
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
         self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         while self._layout.count():

@@ -98,8 +98,6 @@ class MainWindow(QMainWindow):
             self.users = UsersPage(db, actor)
             self.tabs.addTab(self.users, self.tr("Users"))
         self.queue.changed.connect(self.grades.load)
-        self.queue.changed.connect(self.deadlines.refresh)
-        self.tabs.currentChanged.connect(self._on_tab)
 
         split = QSplitter()
         split.addWidget(self.class_tree)
@@ -138,13 +136,6 @@ class MainWindow(QMainWindow):
         status = clock_status(self._db)
         self.clock_label.setText(self.tr("The computer's clock was set back; deadlines use the "
                                          "latest time seen.") if status.suspicious else "")
-
-    def _on_tab(self, index: int) -> None:
-        page = self.tabs.widget(index)
-        if page is self.queue:
-            self.queue.refresh()
-        elif page is self.deadlines:
-            self.deadlines.refresh()
 
     # --- navigation ---------------------------------------------------------
     def _fill_classes(self) -> None:
