@@ -3,27 +3,27 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="171" />
+        <location filename="../desktop/views/approval_pages.py" line="152" />
         <source>Deadline {date} has passed; the session is locked.</source>
         <translation>مهلت {date} گذشته است؛ این نوبت قفل است.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="174" />
+        <location filename="../desktop/views/approval_pages.py" line="155" />
         <source>Deadline {date}: {days} days left; {open} sheets not yet approved, {unsent} not yet sent.</source>
         <translation>مهلت {date}: {days} روز مانده؛ {open} برگه هنوز تأیید نشده و {unsent} برگه هنوز ارسال نشده است.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="181" />
+        <location filename="../desktop/views/approval_pages.py" line="162" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="181" />
+        <location filename="../desktop/views/approval_pages.py" line="162" />
         <source>Not approved</source>
         <translation>تأییدنشده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="182" />
+        <location filename="../desktop/views/approval_pages.py" line="163" />
         <source>Not sent</source>
         <translation>ارسال‌نشده</translation>
     </message>
@@ -31,87 +31,87 @@
 <context>
     <name>GradePage</name>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="60" />
-        <location filename="../desktop/views/grade_page.py" line="92" />
+        <location filename="../desktop/views/grade_page.py" line="61" />
+        <location filename="../desktop/views/grade_page.py" line="91" />
         <source>Undo</source>
         <translation>برگرداندن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="61" />
+        <location filename="../desktop/views/grade_page.py" line="62" />
         <source>Export to Excel</source>
         <translation>خروجی اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="62" />
+        <location filename="../desktop/views/grade_page.py" line="63" />
         <source>Import from Excel</source>
         <translation>ورود از اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="63" />
-        <location filename="../desktop/views/grade_page.py" line="240" />
-        <location filename="../desktop/views/grade_page.py" line="250" />
+        <location filename="../desktop/views/grade_page.py" line="64" />
+        <location filename="../desktop/views/grade_page.py" line="239" />
+        <location filename="../desktop/views/grade_page.py" line="249" />
         <source>Grade list (PDF)</source>
         <translation>لیست نمرات (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="65" />
+        <location filename="../desktop/views/grade_page.py" line="66" />
         <source>Session:</source>
         <translation>نوبت:</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="67" />
+        <location filename="../desktop/views/grade_page.py" line="68" />
         <source>Course:</source>
         <translation>درس:</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="95" />
+        <location filename="../desktop/views/grade_page.py" line="94" />
         <source>Redo</source>
         <translation>دوباره انجام دادن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="99" />
+        <location filename="../desktop/views/grade_page.py" line="98" />
         <source>History of this grade</source>
         <translation>تاریخچه این نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="134" />
+        <location filename="../desktop/views/grade_page.py" line="133" />
         <source>Choose a class in the list and a course.</source>
         <translation>یک کلاس از فهرست و یک درس انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="153" />
+        <location filename="../desktop/views/grade_page.py" line="152" />
         <source>Read only. {reason}</source>
         <translation>فقط خواندنی. {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="155" />
+        <location filename="../desktop/views/grade_page.py" line="154" />
         <source>Last reason: {reason}</source>
         <translation>دلیل آخرین برگشت: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="175" />
+        <location filename="../desktop/views/grade_page.py" line="174" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="178" />
+        <location filename="../desktop/views/grade_page.py" line="177" />
         <source>class average {avg}</source>
         <translation>میانگین کلاس {avg}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="181" />
+        <location filename="../desktop/views/grade_page.py" line="180" />
         <source>{n} cells still empty</source>
         <translation>{n} خانه هنوز خالی است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="219" />
-        <location filename="../desktop/views/grade_page.py" line="229" />
+        <location filename="../desktop/views/grade_page.py" line="218" />
+        <location filename="../desktop/views/grade_page.py" line="228" />
         <source>Export grade sheet</source>
         <translation>خروجی برگه نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="226" />
-        <location filename="../desktop/views/grade_page.py" line="247" />
+        <location filename="../desktop/views/grade_page.py" line="225" />
+        <location filename="../desktop/views/grade_page.py" line="246" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -187,32 +187,32 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="253" />
+        <location filename="../desktop/views/approval_pages.py" line="234" />
         <source>History: {what}</source>
         <translation>تاریخچه: {what}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="257" />
+        <location filename="../desktop/views/approval_pages.py" line="238" />
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="257" />
+        <location filename="../desktop/views/approval_pages.py" line="238" />
         <source>Who</source>
         <translation>کاربر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="257" />
+        <location filename="../desktop/views/approval_pages.py" line="238" />
         <source>Old</source>
         <translation>پیشین</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="258" />
+        <location filename="../desktop/views/approval_pages.py" line="239" />
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="258" />
+        <location filename="../desktop/views/approval_pages.py" line="239" />
         <source>Why</source>
         <translation>دلیل</translation>
     </message>
@@ -220,47 +220,47 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="51" />
+        <location filename="../desktop/views/import_dialog.py" line="45" />
         <source>Daftar</source>
         <translation>دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="88" />
+        <location filename="../desktop/views/import_dialog.py" line="71" />
         <source>Import: dry run</source>
         <translation>ورود از اکسل: بررسی آزمایشی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="97" />
+        <location filename="../desktop/views/import_dialog.py" line="80" />
         <source>{add} to add, {change} to change, {same} unchanged, {refuse} refused</source>
         <translation>{add} افزودنی، {change} تغییری، {same} بدون تغییر، {refuse} ردشده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="108" />
+        <location filename="../desktop/views/import_dialog.py" line="89" />
         <source>Apply all</source>
         <translation>ثبت همه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="125" />
+        <location filename="../desktop/views/import_dialog.py" line="106" />
         <source>Writing…</source>
         <translation>در حال ثبت…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="149" />
+        <location filename="../desktop/views/import_dialog.py" line="130" />
         <source>Imported.</source>
         <translation>ثبت شد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="157" />
+        <location filename="../desktop/views/import_dialog.py" line="138" />
         <source>Reading the workbook…</source>
         <translation>در حال خواندن کارپوشه…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="164" />
+        <location filename="../desktop/views/import_dialog.py" line="145" />
         <source>Import students</source>
         <translation>ورود دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="173" />
+        <location filename="../desktop/views/import_dialog.py" line="154" />
         <source>Import grades</source>
         <translation>ورود نمره‌ها</translation>
     </message>
@@ -268,32 +268,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../desktop/views/login.py" line="43" />
+        <location filename="../desktop/views/login.py" line="37" />
         <source>Locked</source>
         <translation>قفل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="43" />
+        <location filename="../desktop/views/login.py" line="37" />
         <source>Sign in to Daftar</source>
         <translation>ورود به دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="49" />
+        <location filename="../desktop/views/login.py" line="43" />
         <source>Username</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="50" />
+        <location filename="../desktop/views/login.py" line="44" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="55" />
+        <location filename="../desktop/views/login.py" line="49" />
         <source>Demo school: principal, deputy, clerk, teacher1 or teacher2; password «{pw}»</source>
         <translation>مدرسه نمونه: principal، deputy، clerk، teacher1 یا teacher2؛ گذرواژه «{pw}»</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="63" />
+        <location filename="../desktop/views/login.py" line="57" />
         <source>The window was locked after a time without use.</source>
         <translation>پنجره پس از مدتی بی‌کاری قفل شد.</translation>
     </message>
@@ -301,106 +301,106 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/views/main_window.py" line="49" />
+        <location filename="../desktop/views/main_window.py" line="50" />
         <source>Daftar — {school}</source>
         <translation>دفتر — {school}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="60" />
+        <location filename="../desktop/views/main_window.py" line="61" />
         <source>Search by name or national code</source>
         <translation>جست‌وجو با نام یا کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="71" />
+        <location filename="../desktop/views/main_window.py" line="72" />
         <source>New student</source>
         <translation>دانش‌آموز جدید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="72" />
+        <location filename="../desktop/views/main_window.py" line="73" />
         <source>Edit student</source>
         <translation>ویرایش دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="73" />
+        <location filename="../desktop/views/main_window.py" line="74" />
         <source>Import students from Excel</source>
         <translation>ورود دانش‌آموزان از اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="74" />
-        <location filename="../desktop/views/main_window.py" line="250" />
+        <location filename="../desktop/views/main_window.py" line="75" />
+        <location filename="../desktop/views/main_window.py" line="242" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="75" />
-        <location filename="../desktop/views/main_window.py" line="233" />
-        <location filename="../desktop/views/main_window.py" line="243" />
+        <location filename="../desktop/views/main_window.py" line="76" />
+        <location filename="../desktop/views/main_window.py" line="225" />
+        <location filename="../desktop/views/main_window.py" line="235" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="92" />
+        <location filename="../desktop/views/main_window.py" line="93" />
         <source>Students</source>
         <translation>دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="93" />
+        <location filename="../desktop/views/main_window.py" line="94" />
         <source>Grades</source>
         <translation>نمره‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="94" />
+        <location filename="../desktop/views/main_window.py" line="95" />
         <source>Approvals</source>
         <translation>صف تأیید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="95" />
+        <location filename="../desktop/views/main_window.py" line="96" />
         <source>Deadlines</source>
         <translation>مهلت‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="99" />
+        <location filename="../desktop/views/main_window.py" line="100" />
         <source>Users</source>
         <translation>کاربران</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="112" />
+        <location filename="../desktop/views/main_window.py" line="111" />
         <source>Database: {url}</source>
         <translation>پایگاه داده: {url}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="113" />
+        <location filename="../desktop/views/main_window.py" line="112" />
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="115" />
+        <location filename="../desktop/views/main_window.py" line="114" />
         <source>Central server: not configured</source>
         <translation>سرور مرکزی: تنظیم نشده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="139" />
+        <location filename="../desktop/views/main_window.py" line="138" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="153" />
+        <location filename="../desktop/views/main_window.py" line="145" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="161" />
+        <location filename="../desktop/views/main_window.py" line="153" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="192" />
+        <location filename="../desktop/views/main_window.py" line="184" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="239" />
-        <location filename="../desktop/views/main_window.py" line="253" />
+        <location filename="../desktop/views/main_window.py" line="231" />
+        <location filename="../desktop/views/main_window.py" line="245" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -408,22 +408,22 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="58" />
+        <location filename="../desktop/views/import_dialog.py" line="53" />
         <source>Row</source>
         <translation>ردیف</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="58" />
+        <location filename="../desktop/views/import_dialog.py" line="53" />
         <source>Action</source>
         <translation>اقدام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="58" />
+        <location filename="../desktop/views/import_dialog.py" line="53" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="58" />
+        <location filename="../desktop/views/import_dialog.py" line="53" />
         <source>Details</source>
         <translation>توضیح</translation>
     </message>
@@ -431,32 +431,32 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="50" />
+        <location filename="../desktop/views/approval_pages.py" line="42" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="50" />
+        <location filename="../desktop/views/approval_pages.py" line="42" />
         <source>Course</source>
         <translation>درس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="50" />
+        <location filename="../desktop/views/approval_pages.py" line="42" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="51" />
+        <location filename="../desktop/views/approval_pages.py" line="43" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="51" />
+        <location filename="../desktop/views/approval_pages.py" line="43" />
         <source>Empty cells</source>
         <translation>خانه‌های خالی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="51" />
+        <location filename="../desktop/views/approval_pages.py" line="43" />
         <source>Last reason</source>
         <translation>آخرین دلیل برگشت</translation>
     </message>
@@ -464,22 +464,22 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="101" />
+        <location filename="../desktop/views/approval_pages.py" line="74" />
         <source>Reason (needed to send back)</source>
         <translation>دلیل (برای برگشت دادن لازم است)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="112" />
+        <location filename="../desktop/views/approval_pages.py" line="85" />
         <source>Select all</source>
         <translation>انتخاب همه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="126" />
+        <location filename="../desktop/views/approval_pages.py" line="103" />
         <source>Waiting for you: {n}</source>
         <translation>در انتظار شما: {n}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="137" />
+        <location filename="../desktop/views/approval_pages.py" line="114" />
         <source>Select one or more sheets first.</source>
         <translation>نخست یک یا چند برگه را انتخاب کنید.</translation>
     </message>
@@ -487,47 +487,47 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../desktop/views/login.py" line="86" />
+        <location filename="../desktop/views/login.py" line="80" />
         <source>A new school</source>
         <translation>مدرسه تازه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="97" />
+        <location filename="../desktop/views/login.py" line="91" />
         <source>School code (8 digits)</source>
         <translation>کد مدرسه (۸ رقم)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="98" />
+        <location filename="../desktop/views/login.py" line="92" />
         <source>School name</source>
         <translation>نام مدرسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="99" />
+        <location filename="../desktop/views/login.py" line="93" />
         <source>District</source>
         <translation>منطقه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="100" />
+        <location filename="../desktop/views/login.py" line="94" />
         <source>Province</source>
         <translation>استان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="103" />
+        <location filename="../desktop/views/login.py" line="97" />
         <source>Principal's username</source>
         <translation>نام کاربری مدیر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="104" />
+        <location filename="../desktop/views/login.py" line="98" />
         <source>Principal's name</source>
         <translation>نام مدیر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="105" />
+        <location filename="../desktop/views/login.py" line="99" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="106" />
+        <location filename="../desktop/views/login.py" line="100" />
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -535,92 +535,92 @@
 <context>
     <name>StudentDialog</name>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="39" />
+        <location filename="../desktop/views/student_dialog.py" line="40" />
         <source>Edit student</source>
         <translation>ویرایش دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="39" />
+        <location filename="../desktop/views/student_dialog.py" line="40" />
         <source>New student</source>
         <translation>دانش‌آموز جدید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="42" />
+        <location filename="../desktop/views/student_dialog.py" line="43" />
         <source>Iranian (national code)</source>
         <translation>ایرانی (کد ملی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="49" />
+        <location filename="../desktop/views/student_dialog.py" line="50" />
         <source>Girl</source>
         <translation>دختر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="50" />
+        <location filename="../desktop/views/student_dialog.py" line="51" />
         <source>Boy</source>
         <translation>پسر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="56" />
+        <location filename="../desktop/views/student_dialog.py" line="57" />
         <source>19 digits, once issued</source>
         <translation>۱۹ رقم، پس از صدور</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="64" />
+        <location filename="../desktop/views/student_dialog.py" line="65" />
         <source>Identity</source>
         <translation>شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="65" />
+        <location filename="../desktop/views/student_dialog.py" line="66" />
         <source>Code</source>
         <translation>کد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="67" />
+        <location filename="../desktop/views/student_dialog.py" line="68" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="68" />
+        <location filename="../desktop/views/student_dialog.py" line="69" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="69" />
+        <location filename="../desktop/views/student_dialog.py" line="70" />
         <source>Father's name</source>
         <translation>نام پدر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="70" />
+        <location filename="../desktop/views/student_dialog.py" line="71" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="71" />
+        <location filename="../desktop/views/student_dialog.py" line="72" />
         <source>Birth date</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="72" />
+        <location filename="../desktop/views/student_dialog.py" line="73" />
         <source>Birth place</source>
         <translation>محل تولد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="73" />
+        <location filename="../desktop/views/student_dialog.py" line="74" />
         <source>Birth certificate serial</source>
         <translation>سریال شناسنامه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="74" />
+        <location filename="../desktop/views/student_dialog.py" line="75" />
         <source>Educational record code</source>
         <translation>کد سابقه تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="75" />
+        <location filename="../desktop/views/student_dialog.py" line="76" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="120" />
+        <location filename="../desktop/views/student_dialog.py" line="119" />
         <source>National code is valid.</source>
         <translation>کد ملی درست است.</translation>
     </message>
@@ -628,32 +628,32 @@
 <context>
     <name>StudentTableModel</name>
     <message>
-        <location filename="../desktop/views/student_model.py" line="29" />
+        <location filename="../desktop/views/student_model.py" line="22" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_model.py" line="30" />
+        <location filename="../desktop/views/student_model.py" line="23" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_model.py" line="31" />
+        <location filename="../desktop/views/student_model.py" line="24" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_model.py" line="32" />
+        <location filename="../desktop/views/student_model.py" line="25" />
         <source>Father's name</source>
         <translation>نام پدر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_model.py" line="33" />
+        <location filename="../desktop/views/student_model.py" line="26" />
         <source>Birth date</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_model.py" line="34" />
+        <location filename="../desktop/views/student_model.py" line="27" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
@@ -669,30 +669,30 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="204" />
-        <location filename="../desktop/views/approval_pages.py" line="215" />
+        <location filename="../desktop/views/approval_pages.py" line="185" />
+        <location filename="../desktop/views/approval_pages.py" line="196" />
         <source>Username</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="204" />
-        <location filename="../desktop/views/approval_pages.py" line="216" />
+        <location filename="../desktop/views/approval_pages.py" line="185" />
+        <location filename="../desktop/views/approval_pages.py" line="197" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="205" />
-        <location filename="../desktop/views/approval_pages.py" line="217" />
+        <location filename="../desktop/views/approval_pages.py" line="186" />
+        <location filename="../desktop/views/approval_pages.py" line="198" />
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="212" />
+        <location filename="../desktop/views/approval_pages.py" line="193" />
         <source>Add user</source>
         <translation>افزودن کاربر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="218" />
+        <location filename="../desktop/views/approval_pages.py" line="199" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>

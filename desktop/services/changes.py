@@ -19,14 +19,14 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from ..domain.errors import CellError, DaftarError, NotFound, ValidationError, WorkflowError
+from ..domain.errors import DaftarError, NotFound, ValidationError, WorkflowError
 from ..domain.grading import DEFAULT_POLICY, Descriptive, Entry, GradingPolicy, Mark
 from ..domain.workflow import Role, SheetState
 from ..models.db import Database
-from ..models.entities import ChangeRequest, Enrollment, Student
+from ..models.entities import ChangeRequest
 from . import audit
 from .context import Actor
-from .grades import CellEdit, _audit_text, _context, _entries, _store_cells
+from .grades import CellEdit, _audit_text, _context, _entries, _store_cells, check_cells
 
 FILED, DISTRICT_OK, PROVINCE_OK, APPLIED, REJECTED = (
     "filed", "district_approved", "province_approved", "applied", "rejected")
@@ -84,27 +84,12 @@ def file_request(db: Database, sheet_id: int, changes: list[CellEdit], reason: s
         locked = refusal is not None and refusal.code == "sheet.deadline"
         if not locked and ctx.sheet.state not in LEFT_SCHOOL:
             raise WorkflowError("change.not_locked")
-        editable = {c.code: c for c in ctx.scheme.components_for(ctx.session_kind)}
-        enrolled = set(s.scalars(select(Enrollment.student_id)
-                                 .where(Enrollment.class_id == ctx.klass.id)))
         current = _entries(s, ctx.klass.id, ctx.course.id, ctx.year_id,
                            [c.student_id for c in changes])
-        rows = []
-        for c in changes:
-            try:
-                if c.component not in editable:
-                    raise ValidationError("sheet.component", component=c.component,
-                                          session=ctx.session_kind.label_fa)
-                if c.student_id not in enrolled:
-                    raise ValidationError("sheet.student")
-                new = ctx.scheme.parse(c.typed)  # type: ignore[arg-type]
-            except ValidationError as e:
-                name = s.get(Student, c.student_id)
-                raise CellError(e, f"{name.first_name} {name.last_name}" if name else "?",
-                                c.component) from None
-            old = current.get(c.student_id, {}).get(c.component)
-            rows.append({"student_id": c.student_id, "component": c.component,
-                         "old": _audit_text(old), "new": _audit_text(new)})
+        rows = [{"student_id": edit.student_id, "component": edit.component,
+                 "old": _audit_text(current.get(edit.student_id, {}).get(edit.component)),
+                 "new": _audit_text(new)}
+                for edit, new in check_cells(s, ctx, changes)]
         cr = ChangeRequest(sheet_id=sheet_id, state=FILED,
                            changes=json.dumps(rows, ensure_ascii=False), reason=why,
                            attachment=attachment, attachment_name=attachment_name,

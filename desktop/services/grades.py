@@ -299,30 +299,7 @@ def write_grades(db: Database, sheet_id: int, edits: Sequence[CellEdit],
         refusal = ctx.refusal(s, db, actor)
         if refusal is not None:
             raise refusal
-        editable = {c.code: c for c in ctx.scheme.components_for(ctx.session_kind)}
-        names = {sid: f"{first} {last}" for sid, first, last in s.execute(
-            select(Student.id, Student.first_name, Student.last_name)
-            .join(Enrollment, Enrollment.student_id == Student.id)
-            .where(Enrollment.class_id == ctx.klass.id))}
-        parsed: list[tuple[CellEdit, Entry]] = []
-        for edit in edits:
-            try:
-                if edit.component not in editable:
-                    raise ValidationError("sheet.component", component=edit.component,
-                                          session=ctx.session_kind.label_fa)
-                if edit.student_id not in names:
-                    raise ValidationError("sheet.student")
-                typed = edit.typed
-                entry = typed if isinstance(typed, (Descriptive, Mark)) else ctx.scheme.parse(
-                    typed)  # type: ignore[arg-type]
-            except ValidationError as e:
-                if len(edits) == 1:
-                    raise
-                column = editable[edit.component].label_fa if edit.component in editable \
-                    else edit.component
-                raise CellError(e, names.get(edit.student_id, str(edit.student_id)),
-                                column) from None
-            parsed.append((edit, entry))
+        parsed = check_cells(s, ctx, edits)
         _store_cells(s, ctx, parsed, actor, reason)
         touched = {e.student_id for e, _ in parsed}
         entries = _entries(s, ctx.klass.id, ctx.course.id, ctx.year_id, touched)
@@ -330,6 +307,38 @@ def write_grades(db: Database, sheet_id: int, edits: Sequence[CellEdit],
                            ctx.scheme.session_grade(ctx.session_kind,
                                                     entries.get(e.student_id, {})))
                 for e, entry in parsed]
+
+
+def check_cells(s: Session, ctx: _SheetContext,
+                edits: Sequence[CellEdit]) -> list[tuple[CellEdit, Entry]]:
+    """Every cell checked against the sheet: its session's column, an enrolled student,
+    a value the policy accepts.  The first refusal is raised; with several cells it names
+    the student and the column (:class:`CellError`).  Nothing is written here."""
+    editable = {c.code: c for c in ctx.scheme.components_for(ctx.session_kind)}
+    names = {sid: f"{first} {last}" for sid, first, last in s.execute(
+        select(Student.id, Student.first_name, Student.last_name)
+        .join(Enrollment, Enrollment.student_id == Student.id)
+        .where(Enrollment.class_id == ctx.klass.id))}
+    parsed: list[tuple[CellEdit, Entry]] = []
+    for edit in edits:
+        try:
+            if edit.component not in editable:
+                raise ValidationError("sheet.component", component=edit.component,
+                                      session=ctx.session_kind.label_fa)
+            if edit.student_id not in names:
+                raise ValidationError("sheet.student")
+            typed = edit.typed
+            entry = typed if isinstance(typed, (Descriptive, Mark)) else ctx.scheme.parse(
+                typed)  # type: ignore[arg-type]
+        except ValidationError as e:
+            if len(edits) == 1:
+                raise
+            column = editable[edit.component].label_fa if edit.component in editable \
+                else edit.component
+            raise CellError(e, names.get(edit.student_id, str(edit.student_id)),
+                            column) from None
+        parsed.append((edit, entry))
+    return parsed
 
 
 def _store_cells(s: Session, ctx: _SheetContext, parsed: Sequence[tuple[CellEdit, Entry]],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,42 +32,15 @@ from ..services import Actor
 from ..services.approvals import WAITING_FOR, SheetSummary, counts, dashboard, move, queue
 from ..services.audit import grade_history
 from ..services.auth import create_user, list_users
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("QLabel { color: #b3261e; }")
-    return label
+from .widgets import Index, RowTableModel, error_label
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[SheetSummary] = []
-        self._headers = [self.tr("Class"), self.tr("Course"), self.tr("Session"),
-                         self.tr("State"), self.tr("Empty cells"), self.tr("Last reason")]
-
-    def set_rows(self, rows: list[SheetSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return to_persian_digits(section + 1)
+        self.headers = [self.tr("Class"), self.tr("Course"), self.tr("Session"),
+                        self.tr("State"), self.tr("Empty cells"), self.tr("Last reason")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -112,7 +85,7 @@ class QueuePage(QWidget):
         self.select_all = QPushButton(self.tr("Select all"))
         self.select_all.clicked.connect(self.table.selectAll)
         row.addWidget(self.select_all)
-        self.message = _error_label()
+        self.message = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
@@ -225,7 +198,7 @@ class UsersPage(QWidget):
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Password"), self.password)
         form.addRow("", self.add_button)
-        self.message = _error_label()
+        self.message = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)

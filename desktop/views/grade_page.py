@@ -27,6 +27,7 @@ from ..services.grades import open_sheet, read_sheet, write_grades
 from ..services.school import get_class, list_courses
 from .grade_model import GradeSheetModel
 from .grade_table import GradeTable
+from .widgets import error_label
 
 
 def ask_save_file(parent: QWidget, title: str, name: str, kinds: str = "Excel (*.xlsx)") -> str:
@@ -75,9 +76,7 @@ class GradePage(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("QLabel { background: #fff4e5; color: #7a4b00; padding: 6px; }")
         self.banner.hide()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("QLabel { color: #b3261e; }")
+        self.message = error_label()
         self.table = GradeTable()
         self.table.delegate.refused.connect(self.show_refusal)
         self.summary = QLabel()

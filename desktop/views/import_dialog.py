@@ -7,13 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,8 +34,8 @@ from ..services.workbook import (
 )
 from .grade_page import ask_open_file
 from .tasks import Task, TaskRunner, with_progress
+from .widgets import Index, RowTableModel, error_label
 
-Index = QModelIndex | QPersistentModelIndex
 COLOURS = {Action.ADD: "#e6f4ea", Action.CHANGE: "#e8f0fe", Action.REFUSE: "#fde2e1"}
 RUNNER = TaskRunner()
 
@@ -51,28 +45,17 @@ def inform(parent: QWidget | None, text: str) -> None:
     QMessageBox.information(parent, QCoreApplication.translate("ImportDialog", "Daftar"), text)
 
 
-class PlanModel(QAbstractTableModel):
+class PlanModel(RowTableModel):
     def __init__(self, plan: ImportPlan, parent: Any = None) -> None:
         super().__init__(parent)
         self.plan = plan
-        self._headers = [self.tr("Row"), self.tr("Action"), self.tr("Name"), self.tr("Details")]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.plan.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+        self.rows = list(plan.rows)
+        self.headers = [self.tr("Row"), self.tr("Action"), self.tr("Name"), self.tr("Details")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.plan.rows[index.row()]
+        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return [to_persian_digits(row.row), Action.LABELS[row.action], row.name,
                     "؛ ".join(to_persian_digits(d) for d in row.details)][index.column()]
@@ -99,9 +82,7 @@ class ImportDialog(QDialog):
             change=to_persian_digits(plan.count(Action.CHANGE)),
             same=to_persian_digits(plan.count(Action.SAME)),
             refuse=to_persian_digits(plan.refused)))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("QLabel { color: #b3261e; }")
+        self.message = error_label()
         if plan.refused:
             self.message.setText(DaftarError("import.refused_rows", count=plan.refused).message())
         self.buttons = QDialogButtonBox()

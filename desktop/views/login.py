@@ -23,13 +23,7 @@ from ..services.auth import create_user, login
 from ..services.context import PRINCIPAL_ACTOR
 from ..services.demo import DEMO_PASSWORD, is_demo
 from ..services.school import create_school
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("QLabel { color: #b3261e; }")
-    return label
+from .widgets import error_label
 
 
 class LoginDialog(QDialog):
@@ -48,7 +42,7 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Username"), self.username)
         form.addRow(self.tr("Password"), self.password)
-        self.message = _error_label()
+        self.message = error_label()
         self.hint = QLabel()
         if is_demo(db):
             self.hint.setText(self.tr(
@@ -104,7 +98,7 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("Principal's name"), self.display_name)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Password again"), self.again)
-        self.message = _error_label()
+        self.message = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)

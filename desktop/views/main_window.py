@@ -33,6 +33,7 @@ from .grade_page import GradePage, ask_save_file
 from .import_dialog import inform, run_student_import
 from .student_dialog import StudentDialog
 from .student_model import StudentTableModel
+from .widgets import REFUSAL_STYLE
 
 CLASS_ID = Qt.ItemDataRole.UserRole + 1
 YEAR = Qt.ItemDataRole.UserRole + 2
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
             name=actor.display_name, role=actor.role.label_fa))
         self.server_label = QLabel(self.tr("Central server: not configured"))
         self.clock_label = QLabel()
-        self.clock_label.setStyleSheet("QLabel { color: #b3261e; }")
+        self.clock_label.setStyleSheet(REFUSAL_STYLE)
         for label in (self.db_label, self.role_label, self.server_label, self.clock_label):
             status.addPermanentWidget(label)
         self.check_clock()

@@ -25,6 +25,7 @@ from ..models.db import Database
 from ..services import DEFAULT_ACTOR, Actor
 from ..services.school import list_classes
 from ..services.students import StudentInfo, StudentInput, save_student
+from .widgets import error_label
 
 NATIONAL = "national"
 
@@ -73,9 +74,7 @@ class StudentDialog(QDialog):
         form.addRow(self.tr("Birth certificate serial"), self.serial)
         form.addRow(self.tr("Educational record code"), self.record_code)
         form.addRow(self.tr("Class"), self.klass)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("QLabel { color: #b3261e; }")
+        self.message = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)

@@ -1,0 +1,50 @@
+"""Small pieces every view uses: the refusal label and the base of the table models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QLabel
+
+from ..domain.text import to_persian_digits
+
+Index = QModelIndex | QPersistentModelIndex
+REFUSAL_STYLE = "QLabel { color: #b3261e; }"
+
+
+def error_label() -> QLabel:
+    """Where a view shows the Persian reason something was refused."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(REFUSAL_STYLE)
+    return label
+
+
+class RowTableModel(QAbstractTableModel):
+    """A flat table: ``rows`` of plain data, ``headers`` across, Persian row numbers down.
+
+    Subclasses set ``self.headers`` and ``self.rows`` and write ``data()``.
+    """
+
+    headers: list[str]
+    rows: list[Any]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return to_persian_digits(section + 1)
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
