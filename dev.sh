@@ -20,8 +20,10 @@ pick_python() {
 
 apt_install() {
     # System packages: the libraries Qt needs even offscreen; PostgreSQL and poppler-utils
-    # (pdftoppm renders printed PDFs back to images) for the tests.
-    local pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 postgresql poppler-utils)
+    # (pdftoppm renders printed PDFs back to images) and zbar-tools (scans the printed QR)
+    # for the tests.
+    local pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 postgresql poppler-utils
+                zbar-tools)
     if [ "$(id -u)" -ne 0 ]; then
         if command -v sudo >/dev/null; then SUDO=sudo; else
             echo "not root and no sudo: install ${pkgs[*]} yourself" >&2; return 0; fi

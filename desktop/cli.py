@@ -253,6 +253,56 @@ def cmd_lists(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def cmd_print(args: argparse.Namespace, out: Output) -> int:
+    from .domain.verification import DocumentKind
+    from .services.certificates import issue_class
+    from .services.school import current_year, find_class
+
+    db = _db(args)
+    actor = _signed_in(args, db)
+    year = args.year or current_year(db)
+    klass = find_class(db, args.klass, year)
+    kind = DocumentKind[args.kind.upper()]
+    started = time.perf_counter()
+    issued = issue_class(db, klass.id, kind, SessionKind(args.session), actor, Path(args.out),
+                         Path(args.split) if args.split else None, reason=args.reason)
+    took = time.perf_counter() - started
+    reprints = sum(1 for i in issued if i.reprint)
+    out.line(f"{out.num(len(issued))} سند ({out.num(reprints)} چاپ دوباره) در "
+             f"{out.num(f'{took:.1f}')} ثانیه: {args.split or args.out}",
+             f"{len(issued)} documents ({reprints} reprints) in {took:.1f} s: "
+             f"{args.split or args.out}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, out: Output) -> int:
+    """Exit 0 genuine, 1 anything else (forged, altered, revoked, unknown)."""
+    from .services.certificates import GENUINE, verify_code, verify_pdf, verify_text
+
+    db = _db(args)
+    target = args.input
+    if target.lower().endswith(".pdf") and Path(target).exists():
+        verdicts = verify_pdf(db, Path(target))
+    elif target.startswith("DF1:"):
+        verdicts = [verify_text(db, target)]
+    else:
+        verdicts = [verify_code(db, target)]
+    for i, v in enumerate(verdicts, start=1):
+        prefix = f"{out.num(i)}. " if len(verdicts) > 1 else ""
+        out.line(f"{prefix}{v.label}: " + " ".join(v.reasons),
+                 f"{prefix}{v.status}: " + " ".join(v.reasons))
+    return 0 if all(v.status == GENUINE for v in verdicts) else 1
+
+
+def cmd_void(args: argparse.Namespace, out: Output) -> int:
+    from .services.certificates import void
+
+    db = _db(args)
+    void(db, args.code, args.reason, _signed_in(args, db))
+    out.line("سند باطل شد.", "The document was voided.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="daftar", description="دفتر: برنامه دفتر مدرسه / Daftar")
     p.add_argument("--db", help="SQLite file or database URL (default: the user's data folder)")
@@ -295,6 +345,27 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int)
     s.add_argument("--out", required=True, metavar="FILE.pdf")
     s.set_defaults(func=cmd_lists)
+
+    s = sub.add_parser("print", help="issue and print report cards or certificates to PDF")
+    s.add_argument("--kind", required=True, choices=["report_card", "temporary", "original"])
+    s.add_argument("--class", dest="klass", required=True)
+    s.add_argument("--session", choices=[k.value for k in SessionKind], default="KHORDAD")
+    s.add_argument("--year", type=int)
+    s.add_argument("--out", default="documents.pdf", metavar="FILE.pdf")
+    s.add_argument("--split", metavar="DIR", help="one PDF per document in DIR")
+    s.add_argument("--reason", help="why, when documents are printed again")
+    s.add_argument("--user", default="clerk", help="who prints (password from DAFTAR_PASSWORD)")
+    s.set_defaults(func=cmd_print)
+
+    s = sub.add_parser("verify", help="check a QR text, a PDF Daftar wrote, or a 20-digit code")
+    s.add_argument("input")
+    s.set_defaults(func=cmd_verify)
+
+    s = sub.add_parser("void", help="void a printed document (principal)")
+    s.add_argument("code")
+    s.add_argument("--reason", required=True)
+    s.add_argument("--user", default="principal")
+    s.set_defaults(func=cmd_void)
 
     s = sub.add_parser("demo", help="fill an empty database with the demo school")
     s.add_argument("--students", type=int, default=1000)

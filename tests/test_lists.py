@@ -22,7 +22,11 @@ from desktop.services.school import find_class, find_course
 @pytest.mark.parametrize("logical,visual", [
     ("نمره (از ۲۰)", "(۲۰ ﺯﺍ) ﻩﺮﻤﻧ"),            # brackets mirrored, numbers left to right
     ("«علی‌پور»", "«ﺭﻮﭘ\u200cﯽﻠﻋ»"),            # guillemets mirrored, ZWNJ kept
-    ("گذرنامه: ID(12)", "ID(۱۲) :ﻪﻣﺎﻧﺭﺬﮔ"),    # a Latin run keeps its own brackets
+    ("رمزینه (QR) بسنجید", "ﺪﯿﺠﻨﺴﺑ (QR) ﻪﻨﯾﺰﻣﺭ"),  # brackets around Latin take the line's RTL
+    ("نام (Ali Reza) است", "ﺖﺳﺍ (Ali Reza) ﻡﺎﻧ"),
+    ("کد (۱۲۳) و [الف]", "[ﻒﻟﺍ] ﻭ (۱۲۳) ﺪﮐ"),
+    # the Unicode algorithm's own result for a bracketed number after Latin in RTL text
+    ("گذرنامه: ID(12)", "(۱۲)ID :ﻪﻣﺎﻧﺭﺬﮔ"),
     ("نمره ۱۸.۷۵", "۱۸٫۷۵ ﻩﺮﻤﻧ"),              # Persian decimal separator
     ("کلاس [دهم]", "[ﻢﻫﺩ] ﺱﻼﮐ"),
     ("صفحه ۱ از ۲", "۲ ﺯﺍ ۱ ﻪﺤﻔﺻ"),

@@ -77,6 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Primary descriptive evaluation is never averaged.",
     ),
     "cell.where": ("«{row}»، ستون «{column}»:", "'{row}', column '{column}':"),
+    "student.where": ("«{name}»:", "'{name}':"),
     # workflow
     "workflow.action": (
         "اقدام «{action}» برای برگه‌ای در وضعیت «{state}» مجاز نیست.",
@@ -157,6 +158,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "نمره ستون «{component}» پس از ثبت درخواست تغییر کرده است؛ درخواست اعمال نشد.",
         "Column '{component}' changed after the request was filed; nothing was applied.",
     ),
+    # verification
+    "verify.length": (
+        "کد صحت «{value}» باید ۲۰ رقم باشد.",
+        "Verification code '{value}' must have 20 digits.",
+    ),
+    "verify.check": (
+        "کد صحت «{value}» نادرست است (رقم کنترل نمی‌خواند)؛ احتمالاً رقمی اشتباه خوانده یا "
+        "جابه‌جا نوشته شده است.",
+        "Verification code '{value}' is wrong (its check digit does not match): a digit was "
+        "probably misread or two were swapped.",
+    ),
+    "verify.serial": ("شماره سریال «{value}» بیرون از بازه است.",
+                      "Serial '{value}' is out of range."),
+    "cert.no_grades": ("برای این دانش‌آموز در این نوبت نمره‌ای ثبت نشده است.",
+                       "No grades are recorded for this student in this session."),
+    "cert.not_approved": (
+        "همه برگه‌های نمره این نوبت هنوز به تأیید مدیر نرسیده‌اند؛ چاپ ممکن نیست.",
+        "Not every grade sheet of this session is approved by the principal yet.",
+    ),
+    "cert.not_final": (
+        "اصل گواهینامه فقط پس از تأیید نهایی استان چاپ می‌شود.",
+        "The original certificate prints only after the province's final approval.",
+    ),
+    "cert.no_diploma": (
+        "دانش‌آموز شرایط دانش‌آموختگی را ندارد (معدل یا درس قبول‌نشده).",
+        "The student does not meet the diploma rule (average or a failed course).",
+    ),
+    "cert.window": (
+        "مهلت شش‌ماهه چاپ تا {until} بوده و گذشته است؛ چاپ فقط با مجوز کمیسیون منطقه یا "
+        "استان ممکن است.",
+        "The six-month printing window ended on {until}; printing needs a permit from the "
+        "district or province commission.",
+    ),
+    "cert.no_key": (
+        "کلید امضای مدرسه هنوز از سرور مرکزی گواهی نگرفته است؛ نخست همگام‌سازی کنید.",
+        "The school's signing key is not yet certified by the central server; sync first.",
+    ),
+    "cert.reprint_reason": ("برای چاپ دوباره نوشتن دلیل لازم است.",
+                            "A reprint needs a reason."),
+    "cert.not_found": ("سندی با کد صحت «{value}» در این دفتر صادر نشده است.",
+                       "No document with code '{value}' was issued by this office."),
+    "cert.revoked_already": ("این سند پیش‌تر باطل شده است.", "This document was already voided."),
     # records
     "student.duplicate": (
         "دانش‌آموزی با شناسه «{value}» پیش‌تر ثبت شده است.",
@@ -271,15 +314,22 @@ class WorkflowError(DaftarError):
     """A grade-sheet transition that the rules or the role do not allow."""
 
 
-class CellError(ValidationError):
-    """A refusal inside a block of cells (a paste, an import): names where it is."""
+class WhereError(ValidationError):
+    """A refusal inside a batch, prefixed with where it happened (``code`` names it)."""
 
-    def __init__(self, inner: DaftarError, row: str, column: str) -> None:
+    def __init__(self, inner: DaftarError, code: str, **where: Any) -> None:
         self.inner = inner
-        super().__init__("cell.where", row=row, column=column)
+        super().__init__(code, **where)
 
     def message(self, lang: str = "fa") -> str:
         return super().message(lang) + " " + self.inner.message(lang)
+
+
+class CellError(WhereError):
+    """A refusal inside a block of cells (a paste, an import): names the student and column."""
+
+    def __init__(self, inner: DaftarError, row: str, column: str) -> None:
+        super().__init__(inner, "cell.where", row=row, column=column)
 
 
 class NotFound(DaftarError):

@@ -319,6 +319,9 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
                                      for u, k, c in taught])
         summary = DemoSummary("مجتمع آموزشی دخترانه فرهیختگان", year, len(class_ids),
                               len(course_ids), len(student_ids), len(sheet_ids), len(grade_rows))
+        from .certificates import demo_keys
+
+        demo_keys(s, DEMO_SCHOOL_CODE)  # certified by a throw-away demo central key
         audit.record(s, PRINCIPAL_ACTOR, "demo.create", "school", school_id,
                      new={"seed": seed, "students": len(student_ids), "grades": len(grade_rows)})
         return summary

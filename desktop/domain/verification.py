@@ -1,0 +1,134 @@
+"""The 20-digit verification code (کد صحت) printed on every document.
+
+Layout, unique nationwide by construction (seed 001/003: a 20-digit code as the
+document's unique identifier):
+
+    SSSSSSSS YY K NNNNNNNN D
+    school   |  | serial   Damm check digit
+    code (8) |  document kind (1)
+             school year, last two digits (1405 -> 05)
+
+The school code is unique in the country, so school + year + kind + the school's
+own serial never repeats.  The check digit uses the Damm algorithm (a totally
+anti-symmetric quasigroup of order 10): it catches every single wrong digit and
+every swap of two neighbouring digits, which is what people get wrong when they
+type a code from paper.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from .errors import ValidationError
+from .text import digits_only, is_ascii_digits
+
+# Damm's table (H. M. Damm, 2004).
+_DAMM = (
+    (0, 3, 1, 7, 5, 9, 8, 6, 4, 2),
+    (7, 0, 9, 2, 1, 5, 4, 8, 6, 3),
+    (4, 2, 0, 6, 8, 7, 1, 3, 5, 9),
+    (1, 7, 5, 0, 9, 8, 3, 4, 2, 6),
+    (6, 1, 2, 3, 0, 4, 5, 9, 7, 8),
+    (3, 6, 7, 4, 2, 0, 9, 5, 8, 1),
+    (5, 8, 6, 9, 7, 2, 0, 1, 3, 4),
+    (8, 9, 4, 5, 3, 6, 2, 0, 1, 7),
+    (9, 4, 3, 8, 6, 1, 7, 2, 0, 5),
+    (2, 5, 8, 1, 4, 3, 6, 7, 9, 0),
+)
+CODE_LENGTH = 20
+SERIAL_DIGITS = 8
+
+
+class DocumentKind(enum.IntEnum):
+    REPORT_CARD = 1   # کارنامه
+    TEMPORARY = 2     # گواهی موقت پایان تحصیلات
+    ORIGINAL = 3      # اصل گواهینامه پایان تحصیلات
+
+    @property
+    def label_fa(self) -> str:
+        return {
+            DocumentKind.REPORT_CARD: "کارنامه",
+            DocumentKind.TEMPORARY: "گواهی موقت پایان تحصیلات",
+            DocumentKind.ORIGINAL: "گواهینامه پایان تحصیلات",
+        }[self]
+
+
+def damm(digits: str) -> int:
+    """The Damm check digit of ASCII digits (0 for a string that already ends in it)."""
+    interim = 0
+    for ch in digits:
+        interim = _DAMM[interim][ord(ch) - 48]
+    return interim
+
+
+@dataclass(frozen=True)
+class VerificationCode:
+    school_code: str
+    year: int          # the full Jalali school year, e.g. 1405
+    kind: DocumentKind
+    serial: int
+
+    @property
+    def text(self) -> str:
+        body = (f"{self.school_code}{self.year % 100:02d}{int(self.kind)}"
+                f"{self.serial:0{SERIAL_DIGITS}d}")
+        return body + str(damm(body))
+
+    def grouped(self) -> str:
+        """Four groups of five, as printed: 12345 67890 12345 67890."""
+        t = self.text
+        return " ".join(t[i:i + 5] for i in range(0, CODE_LENGTH, 5))
+
+
+def make_code(school_code: str, year: int, kind: DocumentKind, serial: int) -> VerificationCode:
+    if not (is_ascii_digits(school_code) and len(school_code) == 8):
+        raise ValidationError("digits.length", field="کد مدرسه", length=8, value=school_code)
+    if not 0 < serial < 10 ** SERIAL_DIGITS:
+        raise ValidationError("verify.serial", value=serial)
+    return VerificationCode(school_code, year, kind, serial)
+
+
+def parse_code(typed: str, century: int = 1400) -> VerificationCode:
+    """A typed code (any digit form, spaces or dashes) -> its parts, or a Persian refusal."""
+    code = digits_only(typed)
+    if not is_ascii_digits(code) or len(code) != CODE_LENGTH:
+        raise ValidationError("verify.length", value=(typed or "").strip())
+    if damm(code) != 0:
+        raise ValidationError("verify.check", value=(typed or "").strip())
+    try:
+        kind = DocumentKind(int(code[10]))
+    except ValueError:
+        raise ValidationError("verify.check", value=(typed or "").strip()) from None
+    return VerificationCode(code[:8], century + int(code[8:10]), kind, int(code[11:19]))
+
+
+def print_refusal(kind: DocumentKind, states: list[object], finalised_on: object,
+                  today: object, permitted: bool, diploma: bool | None,
+                  window_end: object) -> ValidationError | None:
+    """Why a document may not be printed now (seed 002), or None if it may.
+
+    * Report card: every sheet of the session approved by the school.
+    * Temporary certificate: every Khordad sheet approved by the school and the
+      diploma granted.
+    * Original certificate: every sheet finally approved by the province.
+    * Temporary and original: once graduation is final, only until ``window_end``
+      (6 months), unless a print permit from the central server covers today.
+    """
+    from .workflow import FINAL, SCHOOL_APPROVED
+
+    if not states:
+        return ValidationError("cert.no_grades")
+    if kind is DocumentKind.ORIGINAL:
+        if any(s is not FINAL for s in states):
+            return ValidationError("cert.not_final")
+    elif any(s not in SCHOOL_APPROVED for s in states):
+        return ValidationError("cert.not_approved")
+    if kind is not DocumentKind.REPORT_CARD:
+        if diploma is not True:
+            return ValidationError("cert.no_diploma")
+        if finalised_on is not None and today > window_end and not permitted:  # type: ignore[operator]
+            from .calendar import format_jalali
+
+            return ValidationError("cert.window", until=format_jalali(window_end))  # type: ignore[arg-type]
+    return None

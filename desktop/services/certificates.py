@@ -1,0 +1,460 @@
+"""Certificates and report cards: issue, print, log, void, verify.
+
+* Keys.  The school's Ed25519 key and its certificate from the central server are
+  kept in ``app_state`` with the trusted central public keys.  (The private key sits
+  in the database file unencrypted; protecting it with the OS keyring or a
+  passphrase is noted as work left.)  The demo school gets a demo central authority
+  whose private key is thrown away after certifying the school's key.
+* Issue.  The printing rule is :func:`desktop.domain.verification.print_refusal`.
+  A student's document of a kind and session is issued once (one serial, one
+  20-digit code); printing it again is a reprint that needs a reason.  Every print
+  is numbered in ``certificate_print`` and is an audit event.  A batch is one
+  transaction, committed only after its PDF is written.
+* Verify.  A QR text, a PDF Daftar wrote, or a 20-digit code: genuine, forged,
+  altered, revoked or unknown, with the reasons, offline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.calendar import (
+    DEFAULT_CALENDAR,
+    SessionKind,
+    format_jalali,
+    school_year_label,
+    to_jalali,
+    today_tehran,
+)
+from ..domain.errors import DaftarError, NotFound, ValidationError, WhereError
+from ..domain.grading import DEFAULT_POLICY, CourseRecord, format_grade
+from ..domain.seal import (
+    Document,
+    KeyCertificate,
+    SealError,
+    certify,
+    grades_digest,
+    open_seal,
+    raw_public,
+    seal,
+)
+from ..domain.text import to_persian_digits
+from ..domain.verification import DocumentKind, make_code, parse_code, print_refusal
+from ..domain.workflow import FINAL, Role
+from ..models.db import Database
+from ..models.entities import (
+    AppState,
+    Certificate,
+    CertificatePrint,
+    ClassGroup,
+    ExamSession,
+    GradeSheet,
+    PrintPermit,
+)
+from . import audit
+from .context import Actor
+from .grades import read_class
+from .progress import Progress
+from .school import get_class, get_school, list_courses
+from .students import StudentInfo, search_students
+
+KEY, KEY_CERT, TRUST = "school.ed25519", "school.key_certificate", "central.public_keys"
+SESSION_CODE = {None: 0, SessionKind.DEY: 1, SessionKind.KHORDAD: 2, SessionKind.SHAHRIVAR: 3}
+PRINT_ROLES = frozenset({Role.CLERK, Role.DEPUTY, Role.PRINCIPAL})
+
+
+# --- keys -------------------------------------------------------------------------
+
+def _put(s: Session, key: str, value: str) -> None:
+    row = s.get(AppState, key)
+    if row is None:
+        s.add(AppState(key=key, value=value))
+    else:
+        row.value = value
+
+
+def install_keys(s: Session, private: Ed25519PrivateKey, certificate: KeyCertificate,
+                 central_public: bytes) -> None:
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+    )
+
+    raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    _put(s, KEY, raw.hex())
+    _put(s, KEY_CERT, certificate.encode().hex() + ":" + certificate.valid_until.isoformat())
+    trusted = set(trusted_keys_in(s)) | {central_public.hex()}
+    _put(s, TRUST, json.dumps(sorted(trusted)))
+
+
+def demo_keys(s: Session, school_code: str) -> None:
+    """A school key certified by a throw-away demo central key (trusted only locally)."""
+    central = Ed25519PrivateKey.generate()
+    school = Ed25519PrivateKey.generate()
+    certificate = certify(central, school_code, raw_public(school.public_key()),
+                          dt.date.today() + dt.timedelta(days=5 * 365))
+    install_keys(s, school, certificate, raw_public(central.public_key()))
+
+
+def trusted_keys_in(s: Session) -> list[str]:
+    row = s.get(AppState, TRUST)
+    return json.loads(row.value) if row else []
+
+
+def trusted_keys(db: Database) -> list[bytes]:
+    with db.unit() as s:
+        return [bytes.fromhex(k) for k in trusted_keys_in(s)]
+
+
+def _signing(s: Session) -> tuple[Ed25519PrivateKey, KeyCertificate]:
+    key, cert = s.get(AppState, KEY), s.get(AppState, KEY_CERT)
+    if key is None or cert is None:
+        raise DaftarError("cert.no_key")
+    raw, until = cert.value.split(":")
+    data = bytes.fromhex(raw)
+    certificate = KeyCertificate(str(int.from_bytes(data[0:4], "big")).zfill(8),
+                                 dt.date.fromisoformat(until), data[6:38], data[38:102])
+    return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(key.value)), certificate
+
+
+# --- what a document says -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Issued:
+    code: str
+    student_id: int
+    kind: DocumentKind
+    print_number: int
+    reprint: bool
+
+
+def _student_lines(klass, meta, results, session: SessionKind,  # type: ignore[no-untyped-def]
+                   student: StudentInfo) -> tuple[list[tuple[str, str, str, str]], list[str],
+                                                  bool | None, bool]:
+    """Course lines, summary lines, the diploma decision (grade 12) and descriptive flag,
+    from the class's results read once for the whole batch."""
+    lines: list[tuple[str, str, str, str]] = []
+    records = []
+    descriptive = klass.grade_level <= 6
+    for r in results:
+        o = r.rows.get(student.id)
+        c = meta[r.course_id]
+        if o is None:
+            continue
+        grade = (o.level.label_fa if o.level is not None else
+                 "معاف" if o.exempt else format_grade(o.grade, persian=False)
+                 if o.grade is not None else "—")
+        status = "" if o.passed is None else ("قبول" if o.passed else "مردود")
+        if c.discipline and descriptive:
+            continue
+        lines.append((c.name, str(c.units) if not descriptive else "", grade, status))
+        records.append(CourseRecord(c.name, c.units, o.grade, o.passed, c.national_exam,
+                                    c.discipline, o.exempt))
+    summary: list[str] = []
+    diploma: bool | None = None
+    if descriptive:
+        passed = [line[3] == "قبول" for line in lines]
+        summary.append("نتیجه: " + ("ارتقا به پایه بالاتر" if passed and all(passed)
+                                    else "نیاز به فعالیت جبرانی"))
+    else:
+        from ..domain.grading import stage_of
+
+        average = DEFAULT_POLICY.average(stage_of(klass.grade_level), records)
+        if average is not None:
+            summary.append(f"معدل: {format_grade(average, persian=False)}")
+        if klass.grade_level == 12 and session is SessionKind.KHORDAD:
+            d = DEFAULT_POLICY.diploma(records)
+            diploma = d.granted
+            summary.append("نتیجه: " + ("دانش‌آموخته" if d.granted else "ناتمام"))
+            if d.waived:
+                summary.append("ارفاق: " + "، ".join(d.waived))
+    return lines, summary, diploma, descriptive
+
+
+def _sheet_states(s: Session, class_id: int, session: SessionKind) -> tuple[list[object],
+                                                                           dt.datetime | None]:
+    rows = s.execute(select(GradeSheet.state, GradeSheet.updated_at)
+                     .join(ExamSession, GradeSheet.session_id == ExamSession.id)
+                     .join(ClassGroup, GradeSheet.class_id == ClassGroup.id)
+                     .where(GradeSheet.class_id == class_id, ExamSession.kind == session,
+                            ExamSession.year_id == ClassGroup.year_id)).all()
+    states = [state for state, _ in rows]
+    finals = [at for state, at in rows if state is FINAL]
+    finalised = max(finals) if finals and len(finals) == len(rows) else None
+    return states, finalised
+
+
+def _permitted(s: Session, student_id: int, today: dt.date) -> bool:
+    return s.scalar(select(PrintPermit.id).where(
+        PrintPermit.valid_from <= today, PrintPermit.valid_until >= today,
+        (PrintPermit.student_id == student_id) | PrintPermit.student_id.is_(None))
+    ) is not None
+
+
+def issue_class(db: Database, class_id: int, kind: DocumentKind, session: SessionKind,
+                actor: Actor, out: Path, split_dir: Path | None = None,
+                student_ids: Sequence[int] | None = None, reason: str | None = None,
+                printer: str = "PDF", progress=None, cancel=None) -> list[Issued]:  # type: ignore[no-untyped-def]
+    """Issue (or reprint) a document for every student of a class and write the PDF(s).
+
+    Refused as a whole, with the first student's reason, if any student may not
+    get one; nothing is recorded unless the PDF was written.
+    """
+    from ..printing.certificates import CertificateData, CourseLine
+
+    actor.require(PRINT_ROLES, "چاپ سند")
+    if kind is not DocumentKind.REPORT_CARD:
+        session = SessionKind.KHORDAD
+    school = get_school(db)
+    klass = get_class(db, class_id)
+    students = search_students(db, class_id=class_id, year=klass.year)
+    if student_ids is not None:
+        students = [st for st in students if st.id in set(student_ids)]
+    if not students:
+        raise NotFound("not_found", what="دانش‌آموز", value=klass.name)
+    step = Progress(progress, cancel, every=10)
+    now = db.clock()
+    today = today_tehran(now)
+    issued: list[Issued] = []
+    docs: list[CertificateData] = []
+    meta = {c.id: c for c in list_courses(db, class_id)}
+    results = read_class(db, class_id, session)
+    lines_of = {st.id: _student_lines(klass, meta, results, session, st) for st in students}
+    with db.unit() as s:
+        private, certificate = _signing(s)
+        states, finalised = _sheet_states(s, class_id, session)
+        final_day = to_jalali(finalised.date()) if finalised else None
+        window_end = DEFAULT_CALENDAR.print_window_end(final_day) if final_day else None
+        for done, st in enumerate(students, start=1):
+            step.step(done, len(students))
+            lines, summary, diploma, descriptive = lines_of[st.id]
+            refusal = print_refusal(kind, states, final_day, today,
+                                    _permitted(s, st.id, today.togregorian()), diploma,
+                                    window_end)
+            if refusal is not None:
+                raise WhereError(refusal, "student.where", name=f"{st.first_name} {st.last_name}")
+            existing = s.scalar(select(Certificate).where(
+                Certificate.student_id == st.id, Certificate.kind == kind.name.lower(),
+                Certificate.session_id == _session_id(s, klass.year, session),
+                Certificate.revoked_at.is_(None)))
+            digest = grades_digest([" ".join(line) for line in lines])
+            if existing is None:
+                serial = (s.scalar(select(func.max(Certificate.serial)).where(
+                    Certificate.kind == kind.name.lower())) or 0) + 1
+                code = make_code(school.code, klass.year, kind, serial)
+                document = Document(code.text, int(kind), SESSION_CODE[session],
+                                    today.togregorian(),  # the Tehran day, not the UTC one
+                                    digest, st.national_code or
+                                    f"{st.foreign_id_type}:{st.foreign_id_value}",
+                                    f"{st.first_name} {st.last_name}")
+                qr = seal(document, certificate, private)
+                existing = Certificate(student_id=st.id,
+                                       session_id=_session_id(s, klass.year, session),
+                                       kind=kind.name.lower(), serial=serial,
+                                       verification_code=code.text, payload=qr.encode(),
+                                       signature=qr.encode()[-64:])
+                s.add(existing)
+                s.flush()
+                reprint = False
+            else:
+                if not reason:
+                    raise ValidationError("cert.reprint_reason")
+                code = parse_code(existing.verification_code)
+                qr = existing.payload.decode()
+                reprint = True
+            s.add(CertificatePrint(certificate_id=existing.id, actor=actor.username,
+                                   printer=printer, reason=reason if reprint else None))
+            s.flush()
+            number = s.scalar(select(func.count()).select_from(CertificatePrint).where(
+                CertificatePrint.certificate_id == existing.id)) or 1
+            audit.record(s, actor, "print.reprint" if reprint else "print.certificate",
+                         "certificate", code.text, new={"kind": kind.name.lower(),
+                                                        "print": number, "printer": printer},
+                         reason=reason if reprint else None)
+            issued.append(Issued(code.text, st.id, kind, number, reprint))
+            docs.append(CertificateData(
+                title=kind.label_fa + (f" — {session.label_fa}" if kind is
+                                       DocumentKind.REPORT_CARD else ""),
+                school_lines=(f"{school.name} — کد مدرسه {school.code}",
+                              f"{school.district}، استان {school.province}"),
+                fields=(("نام", st.first_name), ("نام خانوادگی", st.last_name),
+                        ("نام پدر", st.father_name),
+                        ("کد ملی" if st.national_code else "شناسه", st.national_code or
+                         st.foreign_id_value or ""),
+                        ("تاریخ تولد", format_jalali(st.birth_date, False)),
+                        ("محل تولد", st.birth_place),
+                        ("سریال شناسنامه", st.birth_cert_serial or "—"),
+                        ("کلاس", klass.name),
+                        ("رشته", klass.field_name or "—"),
+                        ("سال تحصیلی", school_year_label(klass.year, False))),
+                courses=tuple(CourseLine(*line) for line in lines_of[st.id][0]),
+                summary=tuple(lines_of[st.id][1]),
+                code_grouped=code.grouped(),
+                qr_text=qr,
+                issued=format_jalali(today, False),
+                signatures=(("مدیر مدرسه",) if kind is DocumentKind.REPORT_CARD else
+                            ("مدیر مدرسه", "رئیس اداره آموزش و پرورش")),
+                descriptive=lines_of[st.id][3]))
+        _write(docs, out, split_dir)
+    return issued
+
+
+def _write(docs, out: Path, split_dir: Path | None) -> None:  # type: ignore[no-untyped-def]
+    """Write to a temporary file first and move it into place: no half-written PDF."""
+    from ..printing.certificates import render
+
+    if split_dir is not None:
+        split_dir.mkdir(parents=True, exist_ok=True)
+        for doc in docs:
+            code = doc.code_grouped.replace(" ", "")
+            render([doc], split_dir / f"{code}.pdf")
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
+    os.close(fd)
+    try:
+        render(docs, Path(tmp))
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _session_id(s: Session, year: int, session: SessionKind) -> int | None:
+    from ..models.entities import AcademicYear
+
+    return s.scalar(select(ExamSession.id).join(AcademicYear).where(
+        AcademicYear.start_year == year, ExamSession.kind == session))
+
+
+def void(db: Database, code: str, reason: str, actor: Actor) -> None:
+    """Revoke a document (wrong data, lost); sync carries it to the central server."""
+    actor.require(frozenset({Role.PRINCIPAL}), "ابطال سند")
+    from ..domain.text import normalize
+
+    why = normalize(reason)
+    if not why:
+        raise ValidationError("workflow.reason")
+    text = parse_code(code).text
+    with db.unit() as s:
+        cert = s.scalar(select(Certificate).where(Certificate.verification_code == text))
+        if cert is None:
+            raise NotFound("cert.not_found", value=text)
+        if cert.revoked_at is not None:
+            raise ValidationError("cert.revoked_already")
+        cert.revoked_at = db.clock()
+        cert.revoked_reason = why
+        s.add(CertificatePrint(certificate_id=cert.id, actor=actor.username, printer="—",
+                               reason="void: " + why))
+        audit.record(s, actor, "print.void", "certificate", text, reason=why)
+
+
+# --- verification -------------------------------------------------------------------
+
+GENUINE, FORGED, ALTERED, REVOKED, UNKNOWN = "genuine", "forged", "altered", "revoked", "unknown"
+VERDICT_FA = {GENUINE: "اصیل", FORGED: "جعلی", ALTERED: "دست‌کاری‌شده", REVOKED: "باطل‌شده",
+              UNKNOWN: "ناشناخته"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str
+    reasons: tuple[str, ...]
+    document: Document | None = None
+
+    @property
+    def label(self) -> str:
+        return VERDICT_FA[self.status]
+
+
+def _revoked(db: Database, code: str) -> tuple[dt.datetime, str] | None:
+    with db.unit() as s:
+        row = s.execute(select(Certificate.revoked_at, Certificate.revoked_reason).where(
+            Certificate.verification_code == code, Certificate.revoked_at.is_not(None))).first()
+        if row is not None:
+            return row[0], row[1] or ""
+        listed = s.get(AppState, "central.revocations")
+        if listed and code in json.loads(listed.value):
+            return dt.datetime.now(tz=dt.UTC), "فهرست ابطال سرور مرکزی"
+    return None
+
+
+def verify_text(db: Database, text: str, printed: str | None = None,
+                trusted: list[bytes] | None = None) -> Verdict:
+    """Check a QR text offline; with ``printed`` (the page's text) also check the page."""
+    keys = trusted if trusted is not None else trusted_keys(db)
+    try:
+        opened = open_seal(text, keys)
+    except SealError:
+        return Verdict(FORGED, ("رمزینه از دفتر نیست یا آسیب دیده است.",))
+    doc = opened.document
+    if not opened.certificate_ok:
+        return Verdict(FORGED, ("کلید امضاکننده را سرور مرکزی گواهی نکرده است.",), doc)
+    if not opened.signature_ok:
+        return Verdict(ALTERED, ("داده‌های رمزینه پس از امضا تغییر کرده است.",), doc)
+    if doc.code[:8] != opened.certificate.school_code:
+        return Verdict(FORGED, ("کد صحت از مدرسه صاحب کلید نیست.",), doc)
+    if doc.issued > opened.certificate.valid_until:
+        return Verdict(FORGED, ("سند پس از پایان اعتبار کلید مدرسه صادر شده است.",), doc)
+    revoked = _revoked(db, doc.code)
+    if revoked is not None:
+        when = format_jalali(today_tehran(revoked[0]))
+        return Verdict(REVOKED, (f"این سند در {when} باطل شده است: {revoked[1]}",), doc)
+    if printed is not None:
+        page = unicodedata.normalize("NFKC", printed).replace("\u200c", "")
+        name_parts = [p.replace("\u200c", "") for p in doc.name.split()]
+        digits = to_persian_digits(doc.code[:5])
+        if not all(p in page for p in name_parts) or (digits not in page and
+                                                      digits[::-1] not in page):
+            return Verdict(ALTERED, ("نام یا کد صحت چاپ‌شده با داده‌های امضاشده یکی نیست.",), doc)
+    grouped = " ".join(doc.code[i:i + 5] for i in range(0, 20, 5))
+    return Verdict(GENUINE, (f"{DocumentKind(doc.kind).label_fa} «{doc.name}» با کد صحت "
+                             f"{to_persian_digits(grouped)}، صادرشده در "
+                             f"{format_jalali(to_jalali(doc.issued))}.",), doc)
+
+
+def verify_code(db: Database, typed: str) -> Verdict:
+    """A typed 20-digit code: checked digit, then this office's records."""
+    try:
+        code = parse_code(typed).text
+    except ValidationError as e:
+        return Verdict(FORGED, (e.message(),))
+    with db.unit() as s:
+        cert = s.scalar(select(Certificate).where(Certificate.verification_code == code))
+        payload = cert.payload.decode() if cert is not None else None
+    if payload is None:
+        return Verdict(UNKNOWN, (DaftarError("cert.not_found", value=code).message(),
+                                 "برای سندهای مدرسه‌های دیگر از سرور مرکزی استعلام کنید."))
+    return verify_text(db, payload)
+
+
+def verify_pdf(db: Database, path: Path) -> list[Verdict]:
+    """Each page of a PDF Daftar wrote: its QR text (in the Subject) against its text."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(path)
+        subject = (reader.metadata or {}).get("/Subject") or ""
+        pages = [p.extract_text() for p in reader.pages]
+    except (PdfReadError, OSError, ValueError):
+        return [Verdict(FORGED, ("پرونده PDF خوانا نیست.",))]
+    texts = [t for t in str(subject).split("\n") if t.strip()]
+    if not texts:
+        return [Verdict(FORGED, ("این PDF را دفتر ننوشته است (رمزینه‌ای در آن نیست).",))]
+    if len(texts) != len(pages):
+        return [Verdict(ALTERED, ("شمار صفحه‌ها با سندهای امضاشده یکی نیست.",))]
+    return [verify_text(db, t, printed=p) for t, p in zip(texts, pages, strict=True)]
+
