@@ -76,6 +76,7 @@ case "${1:-}" in
         venv_install test
         .venv/bin/python bench/bench_foundation.py
         .venv/bin/python bench/bench_window.py
-        exec .venv/bin/python bench/bench_approvals.py ;;
+        .venv/bin/python bench/bench_approvals.py
+        exec .venv/bin/python bench/bench_certificates.py ;;
     *) sed -n '2,5p' "$0"; exit 2 ;;
 esac

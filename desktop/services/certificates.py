@@ -207,10 +207,19 @@ def issue_class(db: Database, class_id: int, kind: DocumentKind, session: Sessio
                 actor: Actor, out: Path, split_dir: Path | None = None,
                 student_ids: Sequence[int] | None = None, reason: str | None = None,
                 printer: str = "PDF", progress=None, cancel=None) -> list[Issued]:  # type: ignore[no-untyped-def]
-    """Issue (or reprint) a document for every student of a class and write the PDF(s).
+    """Issue (or reprint) a document for every student of a class; see :func:`issue`."""
+    return issue(db, [class_id], kind, session, actor, out, split_dir, student_ids, reason,
+                 printer, progress, cancel)
 
-    Refused as a whole, with the first student's reason, if any student may not
-    get one; nothing is recorded unless the PDF was written.
+
+def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: SessionKind,
+          actor: Actor, out: Path, split_dir: Path | None = None,
+          student_ids: Sequence[int] | None = None, reason: str | None = None,
+          printer: str = "PDF", progress=None, cancel=None) -> list[Issued]:  # type: ignore[no-untyped-def]
+    """Issue (or reprint) documents for the students of some classes and write the PDF(s).
+
+    Refused as a whole, naming the first student who may not get one; nothing is
+    recorded unless the PDF was written (one transaction for the batch).
     """
     from ..printing.certificates import CertificateData, CourseLine
 
@@ -218,28 +227,36 @@ def issue_class(db: Database, class_id: int, kind: DocumentKind, session: Sessio
     if kind is not DocumentKind.REPORT_CARD:
         session = SessionKind.KHORDAD
     school = get_school(db)
-    klass = get_class(db, class_id)
-    students = search_students(db, class_id=class_id, year=klass.year)
-    if student_ids is not None:
-        students = [st for st in students if st.id in set(student_ids)]
-    if not students:
-        raise NotFound("not_found", what="دانش‌آموز", value=klass.name)
+    batch = []
+    for class_id in class_ids:
+        klass = get_class(db, class_id)
+        students = search_students(db, class_id=class_id, year=klass.year)
+        if student_ids is not None:
+            students = [st for st in students if st.id in set(student_ids)]
+        meta = {c.id: c for c in list_courses(db, class_id)}
+        results = read_class(db, class_id, session)
+        batch += [(klass, st, _student_lines(klass, meta, results, session, st))
+                  for st in students]
+    if not batch:
+        raise NotFound("not_found", what="دانش‌آموز", value="—")
     step = Progress(progress, cancel, every=10)
     now = db.clock()
     today = today_tehran(now)
     issued: list[Issued] = []
     docs: list[CertificateData] = []
-    meta = {c.id: c for c in list_courses(db, class_id)}
-    results = read_class(db, class_id, session)
-    lines_of = {st.id: _student_lines(klass, meta, results, session, st) for st in students}
     with db.unit() as s:
         private, certificate = _signing(s)
-        states, finalised = _sheet_states(s, class_id, session)
-        final_day = to_jalali(finalised.date()) if finalised else None
-        window_end = DEFAULT_CALENDAR.print_window_end(final_day) if final_day else None
-        for done, st in enumerate(students, start=1):
-            step.step(done, len(students))
-            lines, summary, diploma, descriptive = lines_of[st.id]
+        rules: dict[int, tuple] = {}  # type: ignore[type-arg]
+        for done, (klass, st, student_lines) in enumerate(batch, start=1):
+            step.step(done, len(batch))
+            if klass.id not in rules:
+                states, finalised = _sheet_states(s, klass.id, session)
+                final_day = to_jalali(finalised.date()) if finalised else None
+                window_end = DEFAULT_CALENDAR.print_window_end(final_day) if final_day else None
+                rules[klass.id] = (states, final_day, window_end,
+                                   _session_id(s, klass.year, session))
+            states, final_day, window_end, session_id = rules[klass.id]
+            lines, summary, diploma, descriptive = student_lines
             refusal = print_refusal(kind, states, final_day, today,
                                     _permitted(s, st.id, today.togregorian()), diploma,
                                     window_end)
@@ -247,7 +264,7 @@ def issue_class(db: Database, class_id: int, kind: DocumentKind, session: Sessio
                 raise WhereError(refusal, "student.where", name=f"{st.first_name} {st.last_name}")
             existing = s.scalar(select(Certificate).where(
                 Certificate.student_id == st.id, Certificate.kind == kind.name.lower(),
-                Certificate.session_id == _session_id(s, klass.year, session),
+                Certificate.session_id == session_id,
                 Certificate.revoked_at.is_(None)))
             digest = grades_digest([" ".join(line) for line in lines])
             if existing is None:
@@ -261,7 +278,7 @@ def issue_class(db: Database, class_id: int, kind: DocumentKind, session: Sessio
                                     f"{st.first_name} {st.last_name}")
                 qr = seal(document, certificate, private)
                 existing = Certificate(student_id=st.id,
-                                       session_id=_session_id(s, klass.year, session),
+                                       session_id=session_id,
                                        kind=kind.name.lower(), serial=serial,
                                        verification_code=code.text, payload=qr.encode(),
                                        signature=qr.encode()[-64:])
@@ -299,14 +316,14 @@ def issue_class(db: Database, class_id: int, kind: DocumentKind, session: Sessio
                         ("کلاس", klass.name),
                         ("رشته", klass.field_name or "—"),
                         ("سال تحصیلی", school_year_label(klass.year, False))),
-                courses=tuple(CourseLine(*line) for line in lines_of[st.id][0]),
-                summary=tuple(lines_of[st.id][1]),
+                courses=tuple(CourseLine(*line) for line in lines),
+                summary=tuple(summary),
                 code_grouped=code.grouped(),
                 qr_text=qr,
                 issued=format_jalali(today, False),
                 signatures=(("مدیر مدرسه",) if kind is DocumentKind.REPORT_CARD else
                             ("مدیر مدرسه", "رئیس اداره آموزش و پرورش")),
-                descriptive=lines_of[st.id][3]))
+                descriptive=descriptive))
         _write(docs, out, split_dir)
     return issued
 
