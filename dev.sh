@@ -20,10 +20,10 @@ pick_python() {
 
 apt_install() {
     # System packages: the libraries Qt needs even offscreen; PostgreSQL and poppler-utils
-    # (pdftoppm renders printed PDFs back to images) and zbar-tools (scans the printed QR)
-    # for the tests.
+    # (pdftoppm renders printed PDFs back to images), zbar-tools (scans the printed QR) and
+    # CUPS with cups-pdf (a virtual printer for real print tests) for the tests.
     local pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 postgresql poppler-utils
-                zbar-tools)
+                zbar-tools cups cups-bsd printer-driver-cups-pdf)
     if [ "$(id -u)" -ne 0 ]; then
         if command -v sudo >/dev/null; then SUDO=sudo; else
             echo "not root and no sudo: install ${pkgs[*]} yourself" >&2; return 0; fi
@@ -62,6 +62,15 @@ start_postgres() {
     export DAFTAR_TEST_PG_URL="postgresql+psycopg://daftar@127.0.0.1:$port/postgres"
 }
 
+start_printer() {
+    # CUPS with the cups-pdf virtual printer "PDF" (writes ~/PDF/*.pdf), when root.
+    [ "$(id -u)" -eq 0 ] && command -v cupsd >/dev/null || return 0
+    pgrep -x cupsd >/dev/null || cupsd
+    for _ in $(seq 20); do lpstat -r >/dev/null 2>&1 && break; sleep 0.5; done
+    lpstat -p PDF >/dev/null 2>&1 ||
+        lpadmin -p PDF -v cups-pdf:/ -E -P /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null || true
+}
+
 case "${1:-}" in
     install) venv_install postgres ;;
     start)
@@ -71,6 +80,7 @@ case "${1:-}" in
         apt_install
         venv_install test
         start_postgres
+        start_printer
         exec .venv/bin/python -m pytest "${@:2}" ;;
     bench)
         venv_install test

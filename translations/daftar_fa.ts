@@ -29,6 +29,69 @@
     </message>
 </context>
 <context>
+    <name>DocumentsDialog</name>
+    <message>
+        <location filename="../desktop/views/documents.py" line="43" />
+        <source>Documents of {klass}</source>
+        <translation>سندهای کلاس {klass}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="51" />
+        <source>Printer</source>
+        <translation>چاپگر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="52" />
+        <source>PDF file</source>
+        <translation>پرونده PDF</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="53" />
+        <source>Preview (nothing is issued)</source>
+        <translation>پیش‌نمایش (سندی صادر نمی‌شود)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="55" />
+        <source>Reason, if they were printed before</source>
+        <translation>دلیل، اگر پیش‌تر چاپ شده‌اند</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="57" />
+        <source>Document</source>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="58" />
+        <source>Session</source>
+        <translation>نوبت</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="59" />
+        <source>To</source>
+        <translation>مقصد</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="60" />
+        <source>Reprint reason</source>
+        <translation>دلیل چاپ دوباره</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="63" />
+        <source>Print</source>
+        <translation>چاپ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="84" />
+        <source>Save documents</source>
+        <translation>ذخیره سندها</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="100" />
+        <source>Printing…</source>
+        <translation>در حال چاپ…</translation>
+    </message>
+</context>
+<context>
     <name>GradePage</name>
     <message>
         <location filename="../desktop/views/grade_page.py" line="61" />
@@ -327,80 +390,90 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="75" />
-        <location filename="../desktop/views/main_window.py" line="242" />
+        <location filename="../desktop/views/main_window.py" line="260" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="76" />
-        <location filename="../desktop/views/main_window.py" line="225" />
-        <location filename="../desktop/views/main_window.py" line="235" />
+        <location filename="../desktop/views/main_window.py" line="229" />
+        <location filename="../desktop/views/main_window.py" line="239" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="93" />
+        <location filename="../desktop/views/main_window.py" line="77" />
+        <source>Report cards and certificates…</source>
+        <translation>کارنامه و گواهی‌نامه…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/main_window.py" line="78" />
+        <source>Verify a document…</source>
+        <translation>استعلام سند…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/main_window.py" line="95" />
         <source>Students</source>
         <translation>دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="94" />
+        <location filename="../desktop/views/main_window.py" line="96" />
         <source>Grades</source>
         <translation>نمره‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="95" />
+        <location filename="../desktop/views/main_window.py" line="97" />
         <source>Approvals</source>
         <translation>صف تأیید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="96" />
+        <location filename="../desktop/views/main_window.py" line="98" />
         <source>Deadlines</source>
         <translation>مهلت‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="100" />
+        <location filename="../desktop/views/main_window.py" line="102" />
         <source>Users</source>
         <translation>کاربران</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="111" />
+        <location filename="../desktop/views/main_window.py" line="113" />
         <source>Database: {url}</source>
         <translation>پایگاه داده: {url}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="112" />
+        <location filename="../desktop/views/main_window.py" line="114" />
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="114" />
+        <location filename="../desktop/views/main_window.py" line="116" />
         <source>Central server: not configured</source>
         <translation>سرور مرکزی: تنظیم نشده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="138" />
+        <location filename="../desktop/views/main_window.py" line="142" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="145" />
+        <location filename="../desktop/views/main_window.py" line="149" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="153" />
+        <location filename="../desktop/views/main_window.py" line="157" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="184" />
+        <location filename="../desktop/views/main_window.py" line="188" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="231" />
-        <location filename="../desktop/views/main_window.py" line="245" />
+        <location filename="../desktop/views/main_window.py" line="235" />
+        <location filename="../desktop/views/main_window.py" line="263" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -695,6 +768,30 @@
         <location filename="../desktop/views/approval_pages.py" line="199" />
         <source>Password</source>
         <translation>گذرواژه</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../desktop/views/documents.py" line="145" />
+        <source>Verify a document</source>
+        <translation>استعلام سند</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="148" />
+        <source>20-digit code, or scan the QR here</source>
+        <translation>کد صحت ۲۰ رقمی، یا رمزینه (QR) را اینجا بخوانید</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="149" />
+        <location filename="../desktop/views/documents.py" line="177" />
+        <source>Open a PDF…</source>
+        <translation>باز کردن PDF…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="150" />
+        <source>Check</source>
+        <translation>بررسی</translation>
     </message>
 </context>
 </TS>

@@ -129,6 +129,23 @@ FA = {
     "Role": "نقش",
     "Grade list (PDF)": "لیست نمرات (PDF)",
     "Graduates' list (PDF)": "فهرست دانش‌آموختگان (PDF)",
+    "Documents of {klass}": "سندهای کلاس {klass}",
+    "Printer": "چاپگر",
+    "PDF file": "پرونده PDF",
+    "Reason, if they were printed before": "دلیل، اگر پیش‌تر چاپ شده‌اند",
+    "Document": "سند",
+    "To": "مقصد",
+    "Reprint reason": "دلیل چاپ دوباره",
+    "Print": "چاپ",
+    "Save documents": "ذخیره سندها",
+    "Printing…": "در حال چاپ…",
+    "Verify a document": "استعلام سند",
+    "20-digit code, or scan the QR here": "کد صحت ۲۰ رقمی، یا رمزینه (QR) را اینجا بخوانید",
+    "Open a PDF…": "باز کردن PDF…",
+    "Check": "بررسی",
+    "Report cards and certificates…": "کارنامه و گواهی‌نامه…",
+    "Verify a document…": "استعلام سند…",
+    "Preview (nothing is issued)": "پیش‌نمایش (سندی صادر نمی‌شود)",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

@@ -200,6 +200,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cert.not_found": ("سندی با کد صحت «{value}» در این دفتر صادر نشده است.",
                        "No document with code '{value}' was issued by this office."),
     "cert.revoked_already": ("این سند پیش‌تر باطل شده است.", "This document was already voided."),
+    "print.failed": (
+        "چاپ انجام نشد ({detail})؛ چاپگر را بررسی کنید.",
+        "Printing failed ({detail}); check the printer.",
+    ),
     # records
     "student.duplicate": (
         "دانش‌آموزی با شناسه «{value}» پیش‌تر ثبت شده است.",

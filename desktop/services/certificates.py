@@ -215,11 +215,13 @@ def issue_class(db: Database, class_id: int, kind: DocumentKind, session: Sessio
 def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: SessionKind,
           actor: Actor, out: Path, split_dir: Path | None = None,
           student_ids: Sequence[int] | None = None, reason: str | None = None,
-          printer: str = "PDF", progress=None, cancel=None) -> list[Issued]:  # type: ignore[no-untyped-def]
+          printer: str = "PDF", progress=None, cancel=None,  # type: ignore[no-untyped-def]
+          deliver=None) -> list[Issued]:
     """Issue (or reprint) documents for the students of some classes and write the PDF(s).
 
-    Refused as a whole, naming the first student who may not get one; nothing is
-    recorded unless the PDF was written (one transaction for the batch).
+    Refused as a whole, naming the first student who may not get one.  ``deliver``
+    (the window's printer) gets the written PDF inside the transaction: nothing is
+    recorded unless the PDF was written and delivered.
     """
     from ..printing.certificates import CertificateData, CourseLine
 
@@ -325,6 +327,8 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
                             ("مدیر مدرسه", "رئیس اداره آموزش و پرورش")),
                 descriptive=descriptive))
         _write(docs, out, split_dir)
+        if deliver is not None:
+            deliver(out)
     return issued
 
 

@@ -74,9 +74,11 @@ class MainWindow(QMainWindow):
         self.import_button = QPushButton(self.tr("Import students from Excel"))
         self.template_button = QPushButton(self.tr("Blank students workbook"))
         self.graduates_button = QPushButton(self.tr("Graduates' list (PDF)"))
+        self.documents_button = QPushButton(self.tr("Report cards and certificates…"))
+        self.verify_button = QPushButton(self.tr("Verify a document…"))
         buttons = QHBoxLayout()
         for b in (self.new_button, self.edit_button, self.import_button, self.template_button,
-                  self.graduates_button):
+                  self.graduates_button, self.documents_button, self.verify_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         students_page = QWidget()
@@ -126,6 +128,8 @@ class MainWindow(QMainWindow):
         self.import_button.clicked.connect(self.import_students)
         self.template_button.clicked.connect(self.save_template)
         self.graduates_button.clicked.connect(lambda: self.print_graduates())
+        self.documents_button.clicked.connect(lambda: self.documents_dialog().open())
+        self.verify_button.clicked.connect(lambda: self.verify_dialog().open())
         self.grades.status.connect(lambda text: status.showMessage(text, 8000))
         self._fill_classes()
         self.refresh_students()
@@ -233,6 +237,20 @@ class MainWindow(QMainWindow):
         task.signals.failed.connect(lambda e: inform(
             self, e.message() if isinstance(e, DaftarError) else str(e)))
         self.graduates_task = with_progress(self, RUNNER, task, self.tr("Graduates' list (PDF)"))
+
+    def documents_dialog(self):  # type: ignore[no-untyped-def]
+        """Report cards and certificates of the selected class (the first, if none)."""
+        from ..services.school import get_class, list_classes
+        from .documents import DocumentsDialog
+
+        class_id = self._class_id or list_classes(self._db, self._year)[0].id
+        name = to_persian_digits(get_class(self._db, class_id).name)
+        return DocumentsDialog(self._db, self._actor, class_id, name, self)
+
+    def verify_dialog(self):  # type: ignore[no-untyped-def]
+        from .documents import VerifyDialog
+
+        return VerifyDialog(self._db, self)
 
     def save_template(self) -> None:
         from pathlib import Path

@@ -1,0 +1,181 @@
+"""Printing a class's documents, and checking one: the two dialogs of the office counter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.calendar import SessionKind
+from ..domain.errors import DaftarError
+from ..domain.verification import DocumentKind
+from ..models.db import Database
+from ..services import Actor
+from ..services.certificates import GENUINE, issue, verify_code, verify_pdf, verify_text
+from .grade_page import ask_save_file
+from .import_dialog import RUNNER
+from .printing import ask_printer, print_job
+from .tasks import Task, with_progress
+from .widgets import error_label
+
+TO_PRINTER, TO_PDF, TO_PREVIEW = "printer", "pdf", "preview"
+
+
+class DocumentsDialog(QDialog):
+    """Report cards or certificates for the chosen class: to the printer or to a PDF."""
+
+    def __init__(self, db: Database, actor: Actor, class_id: int, class_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._actor, self._class_id = db, actor, class_id
+        self.setWindowTitle(self.tr("Documents of {klass}").format(klass=class_name))
+        self.kind = QComboBox()
+        for kind in DocumentKind:
+            self.kind.addItem(kind.label_fa, kind.value)
+        self.session = QComboBox()
+        for s in SessionKind:
+            self.session.addItem(s.label_fa, s.value)
+        self.target = QComboBox()
+        self.target.addItem(self.tr("Printer"), TO_PRINTER)
+        self.target.addItem(self.tr("PDF file"), TO_PDF)
+        self.target.addItem(self.tr("Preview (nothing is issued)"), TO_PREVIEW)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Reason, if they were printed before"))
+        form = QFormLayout()
+        form.addRow(self.tr("Document"), self.kind)
+        form.addRow(self.tr("Session"), self.session)
+        form.addRow(self.tr("To"), self.target)
+        form.addRow(self.tr("Reprint reason"), self.reason)
+        self.message = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.go = buttons.addButton(self.tr("Print"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.start)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.result_value: object = None
+
+    def _issue(self, out: Path, printer_name: str, deliver=None,  # type: ignore[no-untyped-def]
+               progress=None, cancel=None):
+        return issue(self._db, [self._class_id], DocumentKind(self.kind.currentData()),
+                     SessionKind(self.session.currentData()), self._actor, out,
+                     reason=self.reason.text() or None, printer=printer_name,
+                     progress=progress, cancel=cancel, deliver=deliver)
+
+    def start(self, path: str | None = None) -> Task | None:
+        if self.target.currentData() == TO_PREVIEW:
+            return self.show_preview()
+        if self.target.currentData() == TO_PDF:
+            path = path or ask_save_file(self, self.tr("Save documents"), "documents.pdf",
+                                         "PDF (*.pdf)")
+            if not path:
+                return None
+            task = Task(lambda target, progress, cancel: self._issue(
+                target, "PDF", progress=progress, cancel=cancel), Path(path))
+        else:
+            if not ask_printer(self, self.printer):
+                return None
+            self.printer.setResolution(300)
+            task = Task(lambda progress, cancel: print_job(
+                lambda out, name, deliver: self._issue(out, name, deliver),
+                self.printer, progress, cancel))
+        task.signals.done.connect(self._done)
+        task.signals.failed.connect(self._failed)
+        self.go.setEnabled(False)
+        self.task = with_progress(self, RUNNER, task, self.tr("Printing…"))
+        return self.task
+
+    def show_preview(self) -> None:
+        """The pages as they would print, from a dry run: nothing is issued or logged."""
+        import tempfile
+
+        from .printing import preview
+
+        pdf = Path(tempfile.mkdtemp(prefix="daftar-preview-")) / "preview.pdf"
+
+        def stop(_written: Path) -> None:
+            raise _Preview()  # after the PDF is written: the transaction rolls back
+
+        try:
+            self._issue(pdf, "preview", deliver=stop)
+        except _Preview:
+            pass
+        except DaftarError as e:
+            self.message.setText(e.message())
+            return None
+        screen = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # a preview is for the eye
+        self.preview_dialog = preview(self, pdf, screen)
+        self.preview_dialog.open()
+        return None
+
+    def _done(self, result: object) -> None:
+        self.result_value = result
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.go.setEnabled(True)
+        self.message.setText(error.message() if isinstance(error, DaftarError) else str(error))
+
+
+class _Preview(Exception):
+    """Raised after a preview's PDF is written, so that its transaction rolls back."""
+
+
+class VerifyDialog(QDialog):
+    """Is this document genuine?  A 20-digit code, a scanned QR text, or a PDF file."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.setWindowTitle(self.tr("Verify a document"))
+        self.resize(560, 220)
+        self.input = QLineEdit()
+        self.input.setPlaceholderText(self.tr("20-digit code, or scan the QR here"))
+        self.open_button = QPushButton(self.tr("Open a PDF…"))
+        self.check_button = QPushButton(self.tr("Check"))
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.input)
+        layout.addWidget(self.check_button)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.verdict)
+        self.check_button.clicked.connect(self.check)
+        self.input.returnPressed.connect(self.check)
+        self.open_button.clicked.connect(lambda: self.check_pdf())
+
+    def _show(self, verdicts) -> None:  # type: ignore[no-untyped-def]
+        ok = all(v.status == GENUINE for v in verdicts)
+        self.verdict.setStyleSheet("QLabel { color: %s; font-weight: bold; }"
+                                   % ("#1e7a34" if ok else "#b3261e"))
+        self.verdict.setText("\n".join(f"{v.label}: {' '.join(v.reasons)}" for v in verdicts))
+
+    def check(self) -> None:
+        text = self.input.text().strip()
+        if not text:
+            return
+        self._show([verify_text(self._db, text) if text.startswith("DF1:")
+                    else verify_code(self._db, text)])
+
+    def check_pdf(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a PDF…"), "",
+                                                  "PDF (*.pdf)")
+        if path:
+            self._show(verify_pdf(self._db, Path(path)))
+
