@@ -278,3 +278,22 @@ def test_daftar_print_and_verify_commands(demo_path, tmp_path):
     assert refused.returncode == 1 and "استان" in refused.stderr
     assert not (tmp_path / "x.pdf").exists()
     assert Path(files[0]).stem.isdigit()
+
+
+def test_a_changed_grade_in_the_seal_fails(keys):
+    """The seal carries a digest of the printed grades: one changed grade breaks it."""
+    from dataclasses import replace
+
+    from desktop.domain.seal import PREFIX, b45decode, b45encode
+
+    central, school, cert = keys
+    trusted = [raw_public(central.public_key())]
+    original = _doc()
+    text = seal(original, cert, school)
+    changed = replace(original, grades_digest=grades_digest(["ریاضی 4 19.5 قبول"]))
+    data = b45decode(text[len(PREFIX):])
+    signature = data[-64:]
+    forged = PREFIX + b45encode(cert.encode() + changed.encode() + signature)
+    opened = open_seal(forged, trusted)
+    assert opened.certificate_ok and not opened.signature_ok
+    assert opened.document.grades_digest != original.grades_digest

@@ -307,6 +307,8 @@ class Certificate(Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     revoked_reason: Mapped[str | None] = mapped_column(Text)
 
+    prints: Mapped[list[CertificatePrint]] = relationship()
+
 
 class CertificatePrint(Base):
     """The print log: every print, reprint and void of a certificate, numbered."""

@@ -196,11 +196,11 @@ def _sheet_states(s: Session, class_id: int, session: SessionKind) -> tuple[list
     return states, finalised
 
 
-def _permitted(s: Session, student_id: int, today: dt.date) -> bool:
-    return s.scalar(select(PrintPermit.id).where(
-        PrintPermit.valid_from <= today, PrintPermit.valid_until >= today,
-        (PrintPermit.student_id == student_id) | PrintPermit.student_id.is_(None))
-    ) is not None
+def _permits(s: Session, today: dt.date) -> tuple[bool, set[int]]:
+    """Print permits valid today: (one for the whole school?, the students named)."""
+    rows = s.scalars(select(PrintPermit.student_id).where(
+        PrintPermit.valid_from <= today, PrintPermit.valid_until >= today)).all()
+    return (None in rows, {r for r in rows if r is not None})
 
 
 def issue_class(db: Database, class_id: int, kind: DocumentKind, session: SessionKind,
@@ -249,6 +249,15 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
     with db.unit() as s:
         private, certificate = _signing(s)
         rules: dict[int, tuple] = {}  # type: ignore[type-arg]
+        next_serial: int | None = None
+        school_permit, permitted = _permits(s, today.togregorian())
+        earlier = {(c.student_id, c.session_id): c for c in s.scalars(select(Certificate).where(
+            Certificate.kind == kind.name.lower(), Certificate.revoked_at.is_(None),
+            Certificate.student_id.in_([st.id for _, st, _ in batch])))}
+        printed_before = dict(s.execute(
+            select(CertificatePrint.certificate_id, func.count())
+            .where(CertificatePrint.certificate_id.in_([c.id for c in earlier.values()]))
+            .group_by(CertificatePrint.certificate_id)).all())
         for done, (klass, st, student_lines) in enumerate(batch, start=1):
             step.step(done, len(batch))
             if klass.id not in rules:
@@ -260,18 +269,16 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
             states, final_day, window_end, session_id = rules[klass.id]
             lines, summary, diploma, descriptive = student_lines
             refusal = print_refusal(kind, states, final_day, today,
-                                    _permitted(s, st.id, today.togregorian()), diploma,
-                                    window_end)
+                                    school_permit or st.id in permitted, diploma, window_end)
             if refusal is not None:
                 raise WhereError(refusal, "student.where", name=f"{st.first_name} {st.last_name}")
-            existing = s.scalar(select(Certificate).where(
-                Certificate.student_id == st.id, Certificate.kind == kind.name.lower(),
-                Certificate.session_id == session_id,
-                Certificate.revoked_at.is_(None)))
+            existing = earlier.get((st.id, session_id))
             digest = grades_digest([" ".join(line) for line in lines])
             if existing is None:
-                serial = (s.scalar(select(func.max(Certificate.serial)).where(
-                    Certificate.kind == kind.name.lower())) or 0) + 1
+                if next_serial is None:  # allocated once per batch, under the write lock
+                    next_serial = (s.scalar(select(func.max(Certificate.serial)).where(
+                        Certificate.kind == kind.name.lower())) or 0) + 1
+                serial, next_serial = next_serial, next_serial + 1
                 code = make_code(school.code, klass.year, kind, serial)
                 document = Document(code.text, int(kind), SESSION_CODE[session],
                                     today.togregorian(),  # the Tehran day, not the UTC one
@@ -285,7 +292,6 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
                                        verification_code=code.text, payload=qr.encode(),
                                        signature=qr.encode()[-64:])
                 s.add(existing)
-                s.flush()
                 reprint = False
             else:
                 if not reason:
@@ -293,11 +299,9 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
                 code = parse_code(existing.verification_code)
                 qr = existing.payload.decode()
                 reprint = True
-            s.add(CertificatePrint(certificate_id=existing.id, actor=actor.username,
-                                   printer=printer, reason=reason if reprint else None))
-            s.flush()
-            number = s.scalar(select(func.count()).select_from(CertificatePrint).where(
-                CertificatePrint.certificate_id == existing.id)) or 1
+            number = printed_before.get(existing.id, 0) + 1 if reprint else 1
+            existing.prints.append(CertificatePrint(actor=actor.username, printer=printer,
+                                                    reason=reason if reprint else None))
             audit.record(s, actor, "print.reprint" if reprint else "print.certificate",
                          "certificate", code.text, new={"kind": kind.name.lower(),
                                                         "print": number, "printer": printer},
@@ -334,13 +338,11 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
 
 def _write(docs, out: Path, split_dir: Path | None) -> None:  # type: ignore[no-untyped-def]
     """Write to a temporary file first and move it into place: no half-written PDF."""
-    from ..printing.certificates import render
+    from ..printing.certificates import render, render_files
 
     if split_dir is not None:
         split_dir.mkdir(parents=True, exist_ok=True)
-        for doc in docs:
-            code = doc.code_grouped.replace(" ", "")
-            render([doc], split_dir / f"{code}.pdf")
+        render_files(docs, split_dir)
         return
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
