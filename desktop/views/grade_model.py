@@ -15,10 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -27,10 +24,9 @@ from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 from ..domain.calendar import SessionKind
 from ..domain.errors import DaftarError
 from ..domain.grading import DESCRIPTIVE_LABELS, Entry, Mark, format_grade
-from ..domain.text import to_persian_digits
 from ..services.grades import CellEdit, CellResult, SheetData
+from .widgets import Index, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 Writer = Callable[[Sequence[CellEdit], str | None], list[CellResult]]
 Parser = Callable[[str], Entry]
 
@@ -61,7 +57,7 @@ class _Edit(QUndoCommand):
             self.setObsolete(True)
 
 
-class GradeSheetModel(QAbstractTableModel):
+class GradeSheetModel(RowTableModel):
     LAST, FIRST = 0, 1
     FIXED = 2  # name columns before the components
 
@@ -75,8 +71,8 @@ class GradeSheetModel(QAbstractTableModel):
         self._write_fn = write
         self.parse = parse
         self.undo_stack = QUndoStack(self)
-        self._rows = list(data.rows)
-        self._row_of = {r.student_id: i for i, r in enumerate(self._rows)}
+        self.rows = list(data.rows)
+        self._row_of = {r.student_id: i for i, r in enumerate(self.rows)}
         self._cols = list(data.columns)
         if data.descriptive:
             result = self.tr("Level")
@@ -84,26 +80,12 @@ class GradeSheetModel(QAbstractTableModel):
             result = {SessionKind.DEY: self.tr("Term grade"),
                       SessionKind.KHORDAD: self.tr("Annual grade"),
                       SessionKind.SHAHRIVAR: self.tr("Summer grade")}[data.session]
-        self._headers = [self.tr("Last name"), self.tr("First name")] + [
+        self.headers = [self.tr("Last name"), self.tr("First name")] + [
             c.label for c in self._cols] + [result, self.tr("Status")]
         self.result_column = self.FIXED + len(self._cols)
         self.status_column = self.result_column + 1
 
-    # --- shape ----------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return to_persian_digits(section + 1)
-
+    # --- shape (rows, headers and counts come from RowTableModel) -------------
     def component_at(self, column: int) -> Any:
         i = column - self.FIXED
         return self._cols[i] if 0 <= i < len(self._cols) else None
@@ -124,7 +106,7 @@ class GradeSheetModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.rows[index.row()]
         col = index.column()
         comp = self.component_at(col)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -166,7 +148,7 @@ class GradeSheetModel(QAbstractTableModel):
         return None
 
     def student_id(self, row: int) -> int:
-        return self._rows[row].student_id
+        return self.rows[row].student_id
 
     def choices(self) -> list[str]:
         """The descriptive levels, best first, for the level picker."""
@@ -191,12 +173,12 @@ class GradeSheetModel(QAbstractTableModel):
     def write_block(self, edits: list[CellEdit]) -> bool:
         """Write cells as one transaction and one undo step; False (and ``refused``) if not."""
         before = [CellEdit(e.student_id, e.component,
-                           self._rows[self._row_of[e.student_id]].cells.get(e.component))
+                           self.rows[self._row_of[e.student_id]].cells.get(e.component))
                   for e in edits]
         if not self._write(edits, None):
             return False
-        if any(b.typed != self._rows[self._row_of[b.student_id]].cells.get(b.component)
-               or type(b.typed) is not type(self._rows[self._row_of[b.student_id]].cells.get(
+        if any(b.typed != self.rows[self._row_of[b.student_id]].cells.get(b.component)
+               or type(b.typed) is not type(self.rows[self._row_of[b.student_id]].cells.get(
                    b.component)) for b in before):
             self.undo_stack.push(_Edit(self, before, edits))
         return True
@@ -210,13 +192,13 @@ class GradeSheetModel(QAbstractTableModel):
         rows: set[int] = set()
         for res in results:
             i = self._row_of[res.student_id]
-            old = self._rows[i]
+            old = self.rows[i]
             cells = dict(old.cells)
             if res.entry is None:
                 cells.pop(res.component, None)
             else:
                 cells[res.component] = res.entry
-            self._rows[i] = type(old)(old.student_id, old.national_code, old.first_name,
+            self.rows[i] = type(old)(old.student_id, old.national_code, old.first_name,
                                       old.last_name, cells, res.outcome)
             rows.add(i)
         for i in rows:
@@ -233,11 +215,11 @@ class GradeSheetModel(QAbstractTableModel):
         for r, line in enumerate(lines):
             for c, value in enumerate(line.split("\t")):
                 row, col = top + r, left + c
-                if row >= len(self._rows):
+                if row >= len(self.rows):
                     self.refused.emit(self.tr("The pasted block has more rows than the sheet."))
                     return False
                 if not self.is_editable_column(col):
-                    header = self._headers[col] if col < len(self._headers) else "?"
+                    header = self.headers[col] if col < len(self.headers) else "?"
                     msg = self.tr("Column «{column}» cannot be edited; nothing was pasted.")
                     self.refused.emit(msg.format(column=header))
                     return False
@@ -269,7 +251,7 @@ class GradeSheetModel(QAbstractTableModel):
 
     # --- summary --------------------------------------------------------------
     def average(self) -> Decimal | None:
-        grades = [r.outcome.grade for r in self._rows if r.outcome.grade is not None]
+        grades = [r.outcome.grade for r in self.rows if r.outcome.grade is not None]
         if self.sheet.descriptive or not grades:
             return None
         return (sum(grades) / len(grades)).quantize(Decimal("0.01"))
@@ -277,4 +259,4 @@ class GradeSheetModel(QAbstractTableModel):
     def missing(self) -> int:
         """Cells of this session still empty (what stands between the sheet and submission)."""
         codes = [c.code for c in self._cols if c.editable]
-        return sum(1 for r in self._rows for code in codes if r.cells.get(code) is None)
+        return sum(1 for r in self.rows for code in codes if r.cells.get(code) is None)
