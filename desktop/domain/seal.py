@@ -135,6 +135,17 @@ class KeyCertificate:
     def encode(self) -> bytes:
         return self.body() + self.signature
 
+    @classmethod
+    def decode(cls, data: bytes) -> KeyCertificate:
+        """The first 102 bytes of ``data`` as a key certificate."""
+        if len(data) < CERT_LENGTH:
+            raise SealError("too short")
+        return cls(str(int.from_bytes(data[0:4], "big")).zfill(8), _date(data[4:6]),
+                   data[6:38], data[38:CERT_LENGTH])
+
+
+CERT_LENGTH = 4 + 2 + 32 + 64
+
 
 def certify(central: Ed25519PrivateKey, school_code: str, school_public: bytes,
             valid_until: dt.date) -> KeyCertificate:
@@ -191,12 +202,11 @@ def open_seal(text: str, central_keys: list[bytes]) -> Opened:
     if not text.startswith(PREFIX):
         raise SealError("not a Daftar QR")
     data = b45decode(text[len(PREFIX):])
-    if len(data) < 102 + 31 + 64:
+    if len(data) < CERT_LENGTH + 31 + 64:
         raise SealError("too short")
-    cert = KeyCertificate(str(int.from_bytes(data[0:4], "big")).zfill(8), _date(data[4:6]),
-                          data[6:38], data[38:102])
+    cert = KeyCertificate.decode(data)
     body, signature = data[:-64], data[-64:]
-    d = data[102:-64]
+    d = data[CERT_LENGTH:-64]
     try:
         identity, pos = _unpack_text(d, 29)
         name, pos = _unpack_text(d, pos)

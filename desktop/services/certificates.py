@@ -54,7 +54,6 @@ from ..domain.verification import DocumentKind, make_code, parse_code, print_ref
 from ..domain.workflow import FINAL, Role
 from ..models.db import Database
 from ..models.entities import (
-    AppState,
     Certificate,
     CertificatePrint,
     ClassGroup,
@@ -67,6 +66,7 @@ from .context import Actor
 from .grades import read_class
 from .progress import Progress
 from .school import get_class, get_school, list_courses
+from .state import get_state, put_state
 from .students import StudentInfo, search_students
 
 KEY, KEY_CERT, TRUST = "school.ed25519", "school.key_certificate", "central.public_keys"
@@ -75,14 +75,6 @@ PRINT_ROLES = frozenset({Role.CLERK, Role.DEPUTY, Role.PRINCIPAL})
 
 
 # --- keys -------------------------------------------------------------------------
-
-def _put(s: Session, key: str, value: str) -> None:
-    row = s.get(AppState, key)
-    if row is None:
-        s.add(AppState(key=key, value=value))
-    else:
-        row.value = value
-
 
 def install_keys(s: Session, private: Ed25519PrivateKey, certificate: KeyCertificate,
                  central_public: bytes) -> None:
@@ -93,10 +85,10 @@ def install_keys(s: Session, private: Ed25519PrivateKey, certificate: KeyCertifi
     )
 
     raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    _put(s, KEY, raw.hex())
-    _put(s, KEY_CERT, certificate.encode().hex() + ":" + certificate.valid_until.isoformat())
+    put_state(s, KEY, raw.hex())
+    put_state(s, KEY_CERT, certificate.encode().hex())
     trusted = set(trusted_keys_in(s)) | {central_public.hex()}
-    _put(s, TRUST, json.dumps(sorted(trusted)))
+    put_state(s, TRUST, json.dumps(sorted(trusted)))
 
 
 def demo_keys(s: Session, school_code: str) -> None:
@@ -109,8 +101,8 @@ def demo_keys(s: Session, school_code: str) -> None:
 
 
 def trusted_keys_in(s: Session) -> list[str]:
-    row = s.get(AppState, TRUST)
-    return json.loads(row.value) if row else []
+    value = get_state(s, TRUST)
+    return json.loads(value) if value else []
 
 
 def trusted_keys(db: Database) -> list[bytes]:
@@ -119,14 +111,11 @@ def trusted_keys(db: Database) -> list[bytes]:
 
 
 def _signing(s: Session) -> tuple[Ed25519PrivateKey, KeyCertificate]:
-    key, cert = s.get(AppState, KEY), s.get(AppState, KEY_CERT)
+    key, cert = get_state(s, KEY), get_state(s, KEY_CERT)
     if key is None or cert is None:
         raise DaftarError("cert.no_key")
-    raw, until = cert.value.split(":")
-    data = bytes.fromhex(raw)
-    certificate = KeyCertificate(str(int.from_bytes(data[0:4], "big")).zfill(8),
-                                 dt.date.fromisoformat(until), data[6:38], data[38:102])
-    return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(key.value)), certificate
+    return (Ed25519PrivateKey.from_private_bytes(bytes.fromhex(key)),
+            KeyCertificate.decode(bytes.fromhex(cert)))
 
 
 # --- what a document says -----------------------------------------------------------
@@ -408,8 +397,8 @@ def _revoked(db: Database, code: str) -> tuple[dt.datetime, str] | None:
             Certificate.verification_code == code, Certificate.revoked_at.is_not(None))).first()
         if row is not None:
             return row[0], row[1] or ""
-        listed = s.get(AppState, "central.revocations")
-        if listed and code in json.loads(listed.value):
+        listed = get_state(s, "central.revocations")
+        if listed and code in json.loads(listed):
             return dt.datetime.now(tz=dt.UTC), "فهرست ابطال سرور مرکزی"
     return None
 

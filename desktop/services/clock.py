@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ..models.db import Database
-from ..models.entities import AppState
+from .state import get_state, put_state
 
 TOLERANCE = dt.timedelta(minutes=10)
 SEEN = "clock.latest_seen"
@@ -34,16 +34,12 @@ class ClockStatus:
 
 
 def _get(s: Session, key: str) -> dt.datetime | None:
-    row = s.get(AppState, key)
-    return dt.datetime.fromisoformat(row.value) if row else None
+    value = get_state(s, key)
+    return dt.datetime.fromisoformat(value) if value else None
 
 
 def _put(s: Session, key: str, value: dt.datetime) -> None:
-    row = s.get(AppState, key)
-    if row is None:
-        s.add(AppState(key=key, value=value.isoformat()))
-    else:
-        row.value = value.isoformat()
+    put_state(s, key, value.isoformat())
 
 
 def trusted_now(s: Session, db: Database, record: bool = True) -> dt.datetime:
