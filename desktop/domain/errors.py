@@ -68,6 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "«{value}» از سطوح ارزشیابی توصیفی نیست ({levels}).",
         "'{value}' is not a descriptive-evaluation level ({levels}).",
     ),
+    "grade.stored": ("«{value}» نمرهٔ پذیرفتنی نیست.", "'{value}' is not a valid grade."),
     "grade.component": (
         "ستون «{value}» در این برگه نمره وجود ندارد.",
         "Component '{value}' does not exist on this grade sheet.",
@@ -158,6 +159,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "نمره ستون «{component}» پس از ثبت درخواست تغییر کرده است؛ درخواست اعمال نشد.",
         "Column '{component}' changed after the request was filed; nothing was applied.",
     ),
+    # sync with the central server (client side)
+    "sync.not_configured": (
+        "این دفتر هنوز به سرور مرکزی وصل نشده است؛ نشانی سرور و کد ثبت مدرسه را وارد کنید.",
+        "This office is not connected to the central server yet; enter its address and "
+        "the school's enrolment code.",
+    ),
+    "sync.url": ("نشانی سرور باید با http:// یا https:// شروع شود: «{value}»",
+                 "The server address must start with http:// or https://: '{value}'"),
+    "sync.unreachable": (
+        "سرور مرکزی در دسترس نیست ({detail})؛ بسته‌ها در صندوق ارسال می‌مانند و بعداً "
+        "فرستاده می‌شوند.",
+        "The central server cannot be reached ({detail}); the batches stay in the outbox "
+        "and will be sent later.",
+    ),
+    "sync.timeout": ("سرور مرکزی در زمان مقرر پاسخ نداد؛ دوباره تلاش می‌شود.",
+                     "The central server did not answer in time; it will be tried again."),
+    "sync.server_error": ("سرور مرکزی خطای {status} داد؛ دوباره تلاش می‌شود.",
+                          "The central server answered with error {status}; it will be "
+                          "tried again."),
+    "sync.refused": ("سرور مرکزی بسته را نپذیرفت: {reason}",
+                     "The central server refused the batch: {reason}"),
+    "sync.answer": ("پاسخ سرور مرکزی خوانا نیست.", "The central server's answer is unreadable."),
+    "sync.in_outbox": (
+        "برگهٔ «{sheet}» در بستهٔ ارسال به سرور مرکزی است و تا پاسخ سرور برگردانده نمی‌شود.",
+        "Sheet '{sheet}' is in a batch for the central server and cannot be taken back "
+        "until the server answers.",
+    ),
+    "sync.busy": ("ارسال به سرور مرکزی هم‌اکنون در جریان است.",
+                  "Sending to the central server is already running."),
+    # the central server's answers
+    "central.auth": ("شناسهٔ دسترسی به سرور مرکزی معتبر نیست.",
+                     "The central server access token is not valid."),
+    "central.forbidden": ("این کار برای شما مجاز نیست: {detail}",
+                          "You may not do this: {detail}"),
+    "central.signature": ("امضای بسته با کلید ثبت‌شدهٔ مدرسه جور نیست؛ بسته پذیرفته نشد.",
+                          "The batch's signature does not match the school's enrolled key; "
+                          "it was refused."),
+    "central.other_school": ("این بسته از مدرسهٔ دیگری است ({value}) و پذیرفته نشد.",
+                             "This batch belongs to another school ({value}); refused."),
+    "central.uuid_reused": (
+        "شناسهٔ بسته {value} پیش‌تر با محتوای دیگری رسیده است؛ بستهٔ تازه پذیرفته نشد.",
+        "Batch id {value} arrived before with other content; the new one was refused.",
+    ),
+    "central.late": (
+        "مهلت ارسال نمره‌های {session} سال {year} ({date}) گذشته است؛ تغییر فقط با درخواست "
+        "اصلاح و تأیید منطقه و استان.",
+        "The deadline for {session} {year} ({date}) has passed; a change needs a change "
+        "request approved by the district and the province.",
+    ),
+    "central.payload": ("محتوای بسته درست نیست: {detail}", "The batch is malformed: {detail}"),
+    "central.already": (
+        "برگهٔ «{value}» پیش‌تر رسیده و در دست بررسی است؛ نسخهٔ دیگری از آن پذیرفته نمی‌شود.",
+        "Sheet '{value}' has already arrived and is under review; another version is refused.",
+    ),
+    "central.enrol": ("کد ثبت مدرسه نادرست یا مصرف‌شده است.",
+                      "The school's enrolment code is wrong or already used."),
+    "central.unknown_school": ("مدرسه‌ای با کد {value} در سرور مرکزی نیست.",
+                               "No school with code {value} on the central server."),
+    "central.no_authority": ("کلید سرور مرکزی ساخته نشده است (daftar-central init).",
+                             "The central key has not been made (daftar-central init)."),
     # verification
     "verify.length": (
         "کد صحت «{value}» باید ۲۰ رقم باشد.",

@@ -561,6 +561,35 @@ def format_grade(value: Decimal | Descriptive | Mark | None, persian: bool = Tru
     return to_persian_digits(text) if persian else text
 
 
+def stored_text(entry: Decimal | Descriptive | Mark | None) -> str | None:
+    """The plain text a value travels and is filed as: "18.75", "absent", "very_good"."""
+    if entry is None:
+        return None
+    if isinstance(entry, Descriptive):
+        return entry.name.lower()
+    if isinstance(entry, Mark):
+        return entry.value
+    return _plain(entry)
+
+
+def parse_stored(text: str | None) -> Decimal | Descriptive | Mark | None:
+    """The inverse of :func:`stored_text`; anything else is refused (``grade.stored``).
+
+    Only the form is checked here; the scheme's ``parse`` checks range and step."""
+    if text is None:
+        return None
+    if text in (m.value for m in Mark):
+        return Mark(text)
+    if text in (d.name.lower() for d in Descriptive):
+        return Descriptive[text.upper()]
+    if not _STORED_NUMBER.fullmatch(text):
+        raise ValidationError("grade.stored", value=text)
+    return Decimal(text).quantize(Decimal("0.01"))
+
+
+_STORED_NUMBER = re.compile(r"[0-9]{1,2}(\.[0-9]{1,2})?")
+
+
 def _plain(value: Decimal) -> str:
     """18.50 -> '18.5', 18.00 -> '18'."""
     text = format(value.normalize(), "f")

@@ -175,3 +175,48 @@ def edit_refusal(state: SheetState, role: Role, locked: bool, deadline_text: str
     if role is Role.TEACHER and not assigned:
         return WorkflowError("sheet.not_yours")
     return None
+
+
+# --- change requests (after the deadline, through the legal channel) -----------------
+#
+#   filed --district approves--> district_approved --province approves--> province_approved
+#   (then applied by the school's program); a rejection at either level ends it, with a reason.
+
+class ChangeState(enum.StrEnum):
+    FILED = "filed"
+    DISTRICT_APPROVED = "district_approved"
+    PROVINCE_APPROVED = "province_approved"
+    APPLIED = "applied"
+    REJECTED = "rejected"
+
+    @property
+    def label_fa(self) -> str:
+        return {
+            ChangeState.FILED: "ثبت‌شده",
+            ChangeState.DISTRICT_APPROVED: "تأیید منطقه",
+            ChangeState.PROVINCE_APPROVED: "تأیید استان",
+            ChangeState.APPLIED: "اعمال‌شده",
+            ChangeState.REJECTED: "ردشده",
+        }[self]
+
+
+# The level that decides a change request in each state.
+CHANGE_DECIDER = {ChangeState.FILED: Role.DISTRICT, ChangeState.DISTRICT_APPROVED: Role.PROVINCE}
+
+
+def change_decision(state: ChangeState, level: Role, approve: bool,
+                    reason: str | None) -> tuple[ChangeState, str | None]:
+    """The next state of a change request decided by ``level``, with the cleaned reason."""
+    if CHANGE_DECIDER.get(state) is not level:
+        if level not in (Role.DISTRICT, Role.PROVINCE):
+            raise WorkflowError("workflow.role", role=level.label_fa,
+                                action="تصمیم درخواست اصلاح")
+        raise WorkflowError("change.state", state=state.label_fa)
+    clean = normalize(reason) if reason else None
+    if not approve:
+        if not clean:
+            raise WorkflowError("workflow.reason")
+        return ChangeState.REJECTED, clean
+    if level is Role.DISTRICT:
+        return ChangeState.DISTRICT_APPROVED, clean
+    return ChangeState.PROVINCE_APPROVED, clean

@@ -228,6 +228,10 @@ class GradeSheet(Base):
     teacher_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     last_reason: Mapped[str | None] = mapped_column(Text)  # the last rejection's reason
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Sync: how many times the sheet was packed for the central server (its version
+    # there), and the outbox batch that carries it now.
+    sent_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("sync_batch.id"), index=True)
 
 
 class Grade(Base):
@@ -321,6 +325,7 @@ class CertificatePrint(Base):
     actor: Mapped[str] = mapped_column(String(50))
     printer: Mapped[str] = mapped_column(String(200))
     reason: Mapped[str | None] = mapped_column(Text)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("sync_batch.id"))  # sent in
 
 
 class ChangeRequest(Base):
@@ -336,6 +341,7 @@ class ChangeRequest(Base):
     filed_by: Mapped[str] = mapped_column(String(50))
     filed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     decided_reason: Mapped[str | None] = mapped_column(Text)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("sync_batch.id"))  # sent in
 
 
 class PrintPermit(Base):
@@ -361,7 +367,21 @@ class SyncBatch(Base):
     kind: Mapped[str] = mapped_column(String(20))
     payload: Mapped[bytes] = mapped_column(LargeBinary)
     signature: Mapped[bytes | None] = mapped_column(LargeBinary)
-    state: Mapped[str] = mapped_column(String(20), default="queued")
+    state: Mapped[str] = mapped_column(String(20), default="queued")  # queued/sent/refused
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     receipt: Mapped[str | None] = mapped_column(Text)
+    items: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    rows: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # grade rows
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class RevokedCode(Base):
+    """Documents the central server says are void (any school's), for offline checks."""
+
+    __tablename__ = "revoked_code"
+
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text)

@@ -33,6 +33,7 @@ from ..models.entities import (
     Grade,
     GradeLevel,
     GradeSheet,
+    SyncBatch,
     Teaching,
 )
 from . import audit
@@ -148,42 +149,56 @@ def move(db: Database, sheet_ids: Sequence[int], action: Action, actor: Actor,
     if not sheet_ids:
         return []
     with db.unit() as s:
-        summaries = {x.sheet_id: x for x in _summaries(s, sheet_ids=sheet_ids)}
-        now = trusted_now(s, db)
-        problems: list[str] = []
-        steps = []
-        for sid in sheet_ids:
-            summary = summaries.get(sid)
-            if summary is None:
-                problems.append(f"«{sid}»: پیدا نشد")
-                continue
-            try:
-                step = transition(summary.state, action, actor.role, reason)
-                if action in NEEDS_COMPLETE and not summary.complete:
-                    raise WorkflowError("sheet.incomplete", sheet=summary.title,
-                                        count=summary.missing)
-                if actor.role not in (Role.SYSTEM, Role.DISTRICT, Role.PROVINCE) and \
-                        now >= lock_instant(summary.deadline) and action is not Action.QUEUE:
-                    raise WorkflowError("sheet.deadline", session=summary.session.label_fa,
-                                        date=format_jalali(summary.deadline))
-            except DaftarError as e:
-                problems.append(f"«{summary.title}»: {e.message()}")
-                continue
-            steps.append((sid, step))
-        if problems:
-            raise WorkflowError("batch.refused", count=len(problems),
-                                details="؛ ".join(problems[:10]))
-        sheets = {g.id: g for g in s.scalars(select(GradeSheet).where(
-            GradeSheet.id.in_(list(sheet_ids))))}
-        for sid, step in steps:
-            sheet = sheets[sid]
-            sheet.state = step.target
-            sheet.updated_at = utcnow()
-            if step.action is Action.REJECT:
-                sheet.last_reason = step.reason
-            audit.record(s, actor, f"sheet.{step.action.value}", "grade_sheet", sid,
-                         old=step.source.value, new=step.target.value, reason=step.reason)
-        return [step.target for _, step in steps]
+        return move_in(s, db, sheet_ids, action, actor, reason)
+
+
+def move_in(s: Session, db: Database, sheet_ids: Sequence[int], action: Action, actor: Actor,
+            reason: str | None = None) -> list[SheetState]:
+    """:func:`move` inside the caller's transaction (sync applies receipts and updates so)."""
+    summaries = {x.sheet_id: x for x in _summaries(s, sheet_ids=sheet_ids)}
+    # A sheet packed in an outbox batch the server has not answered stays as it is: the
+    # batch is immutable and may already be on its way.
+    in_outbox = set(s.scalars(select(GradeSheet.id).join(
+        SyncBatch, GradeSheet.batch_id == SyncBatch.id).where(
+        GradeSheet.id.in_(list(sheet_ids)), SyncBatch.state == "queued")))
+    now = trusted_now(s, db)
+    problems: list[str] = []
+    steps = []
+    for sid in sheet_ids:
+        summary = summaries.get(sid)
+        if summary is None:
+            problems.append(f"«{sid}»: پیدا نشد")
+            continue
+        try:
+            step = transition(summary.state, action, actor.role, reason)
+            if action in NEEDS_COMPLETE and not summary.complete:
+                raise WorkflowError("sheet.incomplete", sheet=summary.title,
+                                    count=summary.missing)
+            if actor.role not in (Role.SYSTEM, Role.DISTRICT, Role.PROVINCE) and \
+                    now >= lock_instant(summary.deadline) and action is not Action.QUEUE:
+                raise WorkflowError("sheet.deadline", session=summary.session.label_fa,
+                                    date=format_jalali(summary.deadline))
+            if action is Action.REJECT and sid in in_outbox:
+                raise WorkflowError("sync.in_outbox", sheet=summary.title)
+        except DaftarError as e:
+            problems.append(f"«{summary.title}»: {e.message()}")
+            continue
+        steps.append((sid, step))
+    if problems:
+        raise WorkflowError("batch.refused", count=len(problems),
+                            details="؛ ".join(problems[:10]))
+    sheets = {g.id: g for g in s.scalars(select(GradeSheet).where(
+        GradeSheet.id.in_(list(sheet_ids))))}
+    for sid, step in steps:
+        sheet = sheets[sid]
+        sheet.state = step.target
+        sheet.updated_at = utcnow()
+        if step.action is Action.REJECT:
+            sheet.last_reason = step.reason
+            sheet.batch_id = None  # a later approval is packed again, as a new version
+        audit.record(s, actor, f"sheet.{step.action.value}", "grade_sheet", sid,
+                     old=step.source.value, new=step.target.value, reason=step.reason)
+    return [step.target for _, step in steps]
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ from ..models.entities import (
     ExamSession,
     GradeSheet,
     PrintPermit,
+    RevokedCode,
 )
 from . import audit
 from .context import Actor
@@ -397,9 +398,9 @@ def _revoked(db: Database, code: str) -> tuple[dt.datetime, str] | None:
             Certificate.verification_code == code, Certificate.revoked_at.is_not(None))).first()
         if row is not None:
             return row[0], row[1] or ""
-        listed = get_state(s, "central.revocations")
-        if listed and code in json.loads(listed):
-            return dt.datetime.now(tz=dt.UTC), "فهرست ابطال سرور مرکزی"
+        central = s.get(RevokedCode, code)  # the central server's list, pulled by sync
+        if central is not None:
+            return central.at, central.reason
     return None
 
 

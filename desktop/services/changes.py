@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..domain.errors import DaftarError, NotFound, ValidationError, WorkflowError
-from ..domain.grading import DEFAULT_POLICY, Descriptive, Entry, GradingPolicy, Mark
-from ..domain.workflow import Role, SheetState
+from ..domain.grading import DEFAULT_POLICY, GradingPolicy, parse_stored
+from ..domain.workflow import ChangeState, Role, SheetState, change_decision
 from ..models.db import Database
 from ..models.entities import ChangeRequest
 from . import audit
@@ -29,9 +29,9 @@ from .context import Actor
 from .grades import CellEdit, _audit_text, _context, _entries, _store_cells, check_cells
 
 FILED, DISTRICT_OK, PROVINCE_OK, APPLIED, REJECTED = (
-    "filed", "district_approved", "province_approved", "applied", "rejected")
-STATE_LABELS = {FILED: "ثبت‌شده", DISTRICT_OK: "تأیید منطقه", PROVINCE_OK: "تأیید استان",
-                APPLIED: "اعمال‌شده", REJECTED: "ردشده"}
+    ChangeState.FILED, ChangeState.DISTRICT_APPROVED, ChangeState.PROVINCE_APPROVED,
+    ChangeState.APPLIED, ChangeState.REJECTED)
+STATE_LABELS = {state.value: state.label_fa for state in ChangeState}
 LEFT_SCHOOL = {SheetState.SENT, SheetState.DISTRICT_APPROVED, SheetState.PROVINCE_APPROVED}
 MAX_ATTACHMENT = 10 * 1024 * 1024
 
@@ -51,16 +51,6 @@ class ChangeInfo:
 def _info(cr: ChangeRequest) -> ChangeInfo:
     return ChangeInfo(cr.id, cr.sheet_id, cr.state, cr.reason, tuple(json.loads(cr.changes)),
                       cr.filed_by, cr.decided_reason, cr.attachment_name)
-
-
-def _parse_stored(text: str | None) -> Entry:
-    if text is None:
-        return None
-    if text in (m.value for m in Mark):
-        return Mark(text)
-    if text in (d.name.lower() for d in Descriptive):
-        return Descriptive[text.upper()]
-    return Decimal(text).quantize(Decimal("0.01"))
 
 
 def file_request(db: Database, sheet_id: int, changes: list[CellEdit], reason: str,
@@ -103,33 +93,33 @@ def file_request(db: Database, sheet_id: int, changes: list[CellEdit], reason: s
 def decide(db: Database, request_id: int, level: Role, approve: bool, actor: Actor,
            reason: str | None = None, policy: GradingPolicy = DEFAULT_POLICY) -> ChangeInfo:
     """A district or province decision (from a reviewer, or relayed by sync as SYSTEM)."""
+    with db.unit() as s:
+        return decide_in(s, request_id, level, approve, actor, reason, policy)
+
+
+def decide_in(s: Session, request_id: int, level: Role, approve: bool, actor: Actor,
+              reason: str | None = None, policy: GradingPolicy = DEFAULT_POLICY) -> ChangeInfo:
+    """:func:`decide` inside the caller's transaction (sync applies a page of updates at once).
+
+    The steps are :func:`desktop.domain.workflow.change_decision`; a province approval
+    applies the cells at once."""
     if level not in (Role.DISTRICT, Role.PROVINCE):
         raise WorkflowError("workflow.role", role=level.label_fa, action="تصمیم درخواست اصلاح")
     actor.require(frozenset({level, Role.SYSTEM}), "تصمیم درخواست اصلاح")
-    from ..domain.text import normalize
-
-    why = normalize(reason) if reason else None
-    if not approve and not why:
-        raise WorkflowError("workflow.reason")
-    with db.unit() as s:
-        cr = s.get(ChangeRequest, request_id)
-        if cr is None:
-            raise NotFound("not_found", what="درخواست اصلاح", value=request_id)
-        expected = FILED if level is Role.DISTRICT else DISTRICT_OK
-        if cr.state != expected:
-            raise WorkflowError("change.state", state=STATE_LABELS.get(cr.state, cr.state))
-        if not approve:
-            cr.state = REJECTED
-            cr.decided_reason = why
-            audit.record(s, actor, f"change.reject.{level.value}", "change_request", cr.id,
-                         old=expected, new=REJECTED, reason=why)
-            return _info(cr)
-        cr.state = DISTRICT_OK if level is Role.DISTRICT else PROVINCE_OK
-        audit.record(s, actor, f"change.approve.{level.value}", "change_request", cr.id,
-                     old=expected, new=cr.state, reason=why)
-        if cr.state == PROVINCE_OK:
-            _apply(s, cr, actor, policy)
-        return _info(cr)
+    cr = s.get(ChangeRequest, request_id)
+    if cr is None:
+        raise NotFound("not_found", what="درخواست اصلاح", value=request_id)
+    before = ChangeState(cr.state)
+    after, why = change_decision(before, level, approve, reason)
+    cr.state = after
+    verb = "approve" if approve else "reject"
+    audit.record(s, actor, f"change.{verb}.{level.value}", "change_request", cr.id,
+                 old=before.value, new=after.value, reason=why)
+    if after is REJECTED:
+        cr.decided_reason = why
+    elif after is PROVINCE_OK:
+        _apply(s, cr, actor, policy)
+    return _info(cr)
 
 
 def _apply(s, cr: ChangeRequest, actor: Actor, policy: GradingPolicy) -> None:  # type: ignore[no-untyped-def]
@@ -144,7 +134,7 @@ def _apply(s, cr: ChangeRequest, actor: Actor, policy: GradingPolicy) -> None:  
         if _audit_text(now) != r["old"]:
             raise DaftarError("change.stale", component=r["component"])
         parsed.append((CellEdit(r["student_id"], r["component"], r["new"]),
-                       _parse_stored(r["new"])))
+                       parse_stored(r["new"])))
     _store_cells(s, ctx, parsed, actor, reason=f"درخواست اصلاح {cr.id}")
     cr.state = APPLIED
     audit.record(s, actor, "change.apply", "change_request", cr.id, new=APPLIED)

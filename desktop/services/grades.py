@@ -30,8 +30,8 @@ from ..domain.grading import (
     GradingPolicy,
     Mark,
     Scheme,
-    format_grade,
     from_centi,
+    stored_text,
     to_centi,
 )
 from ..domain.text import collation_key
@@ -262,8 +262,7 @@ def _stored(entry: Entry) -> dict[str, int | str | None]:
 
 
 def _audit_text(entry: Entry) -> str | None:
-    return None if entry is None else format_grade(entry, persian=False) if isinstance(
-        entry, Decimal) else (entry.name.lower() if isinstance(entry, Descriptive) else entry.value)
+    return stored_text(entry)
 
 
 @dataclass(frozen=True)
