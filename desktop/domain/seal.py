@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature
@@ -115,6 +116,12 @@ def _days(d: dt.date) -> bytes:
 
 def _date(b: bytes) -> dt.date:
     return EPOCH + dt.timedelta(days=int.from_bytes(b, "big"))
+
+
+def canonical(data: object) -> bytes:
+    """The one byte form of a JSON value that gets signed (sorted keys, no spaces, UTF-8):
+    sync batches, receipts and print permits, on both ends."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:

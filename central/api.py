@@ -1,0 +1,248 @@
+"""HTTP for the central server (FastAPI).  ``openapi.json`` beside this file is this
+app's own document; a test regenerates it and fails on any difference.
+
+Authentication: ``Authorization: Bearer <token>``; a school's token (from enrolment)
+reaches only the school's own batches and feed; a reviewer's token reaches the
+review routes within their district or province.  Refusals answer
+``{"code", "message" (Persian), "message_en"}`` with a 4xx status.
+"""
+
+import datetime as dt
+import os
+import time
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+
+from desktop.domain.errors import DaftarError
+
+from .db import make_engine
+from .service import Central, Refusal, ReviewerAccount, SchoolAccount, utcnow
+
+VERSION = "1"
+
+
+class Problem(BaseModel):
+    code: str
+    message: str = Field(description="Persian, for the office")
+    message_en: str
+
+
+class EnrolIn(BaseModel):
+    school: str = Field(pattern="^[0-9]{8}$")
+    enrol_code: str = Field(min_length=4, max_length=64)
+    public_key: str = Field(pattern="^[0-9a-f]{64}$", description="Ed25519, raw, hex")
+
+
+class EnrolOut(BaseModel):
+    token: str
+    certificate: str = Field(description="the school key's certificate, hex")
+    central_keys: list[str]
+    valid_until: dt.date
+
+
+class Receipt(BaseModel):
+    uuid: str
+    school: str
+    received_at: str
+    items: int
+    rows: int
+    sheets: list[int]
+    digest: str
+    signature: str = Field(description="central key over DFR1 + canonical JSON of the rest")
+
+
+class BatchOut(BaseModel):
+    receipt: Receipt
+    replay: bool
+
+
+class FeedItem(BaseModel):
+    seq: int
+    kind: str = Field(description="sheet | change | permit | revocation | deadline")
+    body: dict[str, Any]
+
+
+class FeedOut(BaseModel):
+    items: list[FeedItem]
+    cursor: int
+    more: bool
+
+
+class DeadlineOut(BaseModel):
+    year: int
+    session: str
+    day: dt.date
+
+
+class StatusOut(BaseModel):
+    now: str
+    deadlines: list[DeadlineOut]
+    central_keys: list[str]
+
+
+class InquiryOut(BaseModel):
+    status: str = Field(description="genuine | revoked | unknown | invalid")
+    message: str
+    code: str | None = None
+    kind: str | None = None
+    name: str | None = None
+    issued: str | None = None
+    school: str | None = None
+
+
+class DecideSheetsIn(BaseModel):
+    ids: list[int] = Field(min_length=1, max_length=5000)
+    approve: bool
+    reason: str | None = None
+
+
+class DecideIn(BaseModel):
+    approve: bool
+    reason: str | None = None
+
+
+class PermitIn(BaseModel):
+    school: str = Field(pattern="^[0-9]{8}$")
+    identity: str | None = None
+    valid_from: dt.date
+    valid_until: dt.date
+    reason: str
+
+
+class RevokeIn(BaseModel):
+    code: str
+    reason: str
+
+
+REFUSALS: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem} for status in (401, 403, 404, 409, 422)}
+
+bearer = HTTPBearer(auto_error=False)
+
+
+def fixed_clock(start: str) -> Any:
+    """A clock that starts at ``start`` and runs (for test rigs: DAFTAR_CENTRAL_NOW)."""
+    origin = dt.datetime.fromisoformat(start.replace("Z", "+00:00"))
+    began = time.monotonic()
+    return lambda: origin + dt.timedelta(seconds=time.monotonic() - began)
+
+
+def _school(request: Request, cred: Annotated[HTTPAuthorizationCredentials | None,
+                                             Depends(bearer)]) -> SchoolAccount:
+    found = request.app.state.central.school_by_token(cred.credentials) if cred else None
+    if found is None:
+        raise Refusal(401, "central.auth")
+    return found
+
+
+def _reviewer(request: Request, cred: Annotated[HTTPAuthorizationCredentials | None,
+                                               Depends(bearer)]) -> ReviewerAccount:
+    found = request.app.state.central.reviewer_by_token(cred.credentials) if cred else None
+    if found is None:
+        raise Refusal(401, "central.auth")
+    return found
+
+
+School = Annotated[SchoolAccount, Depends(_school)]
+Reviewer = Annotated[ReviewerAccount, Depends(_reviewer)]
+
+
+def create_app(central: Central) -> FastAPI:
+    app = FastAPI(
+        title="Daftar central server", version=VERSION,
+        description="Receives the schools' batches; district and province review; print "
+                    "permits; revocations; verification inquiries.")
+    app.state.central = central
+
+    @app.exception_handler(DaftarError)
+    async def refused(_request: Request, e: DaftarError) -> JSONResponse:
+        status = e.status if isinstance(e, Refusal) else 422
+        return JSONResponse({"code": e.code, "message": e.message("fa"),
+                             "message_en": e.message("en")}, status_code=status)
+
+    @app.get("/v1/status", response_model=StatusOut, tags=["public"])
+    def status() -> dict[str, Any]:
+        """The server's clock (it decides deadlines) and the deadlines it applies."""
+        return central.status()
+
+    @app.get("/v1/verify/{code}", response_model=InquiryOut, tags=["public"])
+    def verify(code: str) -> dict[str, Any]:
+        """Inquiry by 20-digit verification code."""
+        return central.inquiry(code)
+
+    @app.post("/v1/enrol", response_model=EnrolOut, responses=REFUSALS, tags=["school"])
+    def enrol(body: EnrolIn) -> dict[str, Any]:
+        """Register the school's public key with its one-time code."""
+        return central.enrol(body.school, body.enrol_code, body.public_key)
+
+    @app.put("/v1/batches/{uuid}", response_model=BatchOut, responses=REFUSALS, tags=["school"],
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": {
+                     "type": "object",
+                     "description": "canonical JSON: school, uuid, created, students, "
+                                    "sheets, changes, prints, voids"}}}}})
+    async def put_batch(uuid: str, request: Request, school: School,
+                        x_daftar_signature: Annotated[str, Header(
+                            description="Ed25519 of DFB1 + body, base64")]) -> dict[str, Any]:
+        """Deliver one immutable batch; the UUID is the idempotency key."""
+        body = await request.body()
+        from starlette.concurrency import run_in_threadpool
+
+        receipt, replay = await run_in_threadpool(central.receive, school, uuid, body,
+                                                  x_daftar_signature)
+        return {"receipt": receipt, "replay": replay}
+
+    @app.get("/v1/updates", response_model=FeedOut, responses=REFUSALS, tags=["school"])
+    def updates(school: School, after: Annotated[int, Query(ge=0)] = 0,
+                limit: Annotated[int, Query(ge=1, le=500)] = 500) -> dict[str, Any]:
+        """Decisions, permits, revocations and deadline changes after the cursor."""
+        return central.updates(school, after, limit)
+
+    @app.get("/v1/review/sheets", responses=REFUSALS, tags=["review"])
+    def waiting_sheets(reviewer: Reviewer) -> list[dict[str, Any]]:
+        """Sheets waiting for this reviewer (district: sent; province: district-approved)."""
+        return central.waiting_sheets(reviewer)
+
+    @app.get("/v1/review/sheets/{sheet_id}/rows", responses=REFUSALS, tags=["review"])
+    def sheet_rows(sheet_id: int, reviewer: Reviewer) -> list[dict[str, str]]:
+        return central.sheet_rows(reviewer, sheet_id)
+
+    @app.post("/v1/review/sheets/decide", responses=REFUSALS, tags=["review"])
+    def decide_sheets(body: DecideSheetsIn, reviewer: Reviewer) -> list[str]:
+        """Approve, or send back with a reason, many sheets: all or none."""
+        return central.decide_sheets(reviewer, body.ids, body.approve, body.reason)
+
+    @app.get("/v1/review/changes", responses=REFUSALS, tags=["review"])
+    def waiting_changes(reviewer: Reviewer) -> list[dict[str, Any]]:
+        return central.waiting_changes(reviewer)
+
+    @app.post("/v1/review/changes/{request_id}/decide", responses=REFUSALS, tags=["review"])
+    def decide_change(request_id: int, body: DecideIn, reviewer: Reviewer) -> str:
+        return central.decide_change(reviewer, request_id, body.approve, body.reason)
+
+    @app.post("/v1/review/permits", responses=REFUSALS, tags=["review"])
+    def permit(body: PermitIn, reviewer: Reviewer) -> dict[str, Any]:
+        """A print permit after the six-month window (signed by the central key)."""
+        return central.issue_permit(reviewer, body.school, body.identity, body.valid_from,
+                                    body.valid_until, body.reason)
+
+    @app.post("/v1/review/revocations", status_code=204, responses=REFUSALS, tags=["review"])
+    def revoke(body: RevokeIn, reviewer: Reviewer) -> None:
+        central.revoke(reviewer, body.code, body.reason)
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The app ``daftar-central serve`` runs: DAFTAR_CENTRAL_DB names the database."""
+    url = os.environ.get("DAFTAR_CENTRAL_DB")
+    if not url:
+        raise SystemExit("DAFTAR_CENTRAL_DB is not set")
+    now = os.environ.get("DAFTAR_CENTRAL_NOW")
+    central = Central(make_engine(url, int(os.environ.get("DAFTAR_CENTRAL_POOL", "10"))),
+                      clock=fixed_clock(now) if now else utcnow)
+    return create_app(central)

@@ -1,0 +1,183 @@
+"""The central server's tables (PostgreSQL; see the package docstring on partitioning).
+
+Keys are the school's: ``school_code`` on every row a school owns, and the school's
+own local ids for sheets and change requests (``local_id``), so a resend finds the
+same row and nothing arrives twice.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+TZ = DateTime(timezone=True)
+
+# One row: the central signing key.  (In production it lives in an HSM and this row
+# holds only the public half; the reference server keeps both.)
+authority = Table(
+    "authority", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("private_key", LargeBinary, nullable=False),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("created_at", TZ, nullable=False),
+)
+
+school = Table(
+    "school", metadata,
+    Column("code", String(8), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("province", String(100), nullable=False),
+    Column("district", String(200), nullable=False),
+    Column("enrol_hash", String(64)),          # sha256 of the one-time enrolment code
+    Column("token_hash", String(64), unique=True),
+    Column("public_key", LargeBinary),
+    Column("certificate", LargeBinary),
+    Column("enrolled_at", TZ),
+)
+
+reviewer = Table(
+    "reviewer", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(50), nullable=False, unique=True),
+    Column("display_name", String(200), nullable=False),
+    Column("role", String(12), nullable=False),   # district | province
+    Column("province", String(100), nullable=False),
+    Column("district", String(200)),             # None for a province reviewer
+    Column("token_hash", String(64), nullable=False, unique=True),
+)
+
+deadline = Table(
+    "deadline", metadata,
+    Column("year", Integer, primary_key=True),
+    Column("session", String(12), primary_key=True),
+    Column("day", Date, nullable=False),
+)
+
+batch = Table(
+    "batch", metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("school_code", String(8), ForeignKey("school.code"), nullable=False),
+    Column("digest", String(64), nullable=False),   # sha256 of the exact body
+    Column("received_at", TZ, nullable=False),
+    Column("items", Integer, nullable=False),
+    Column("rows", Integer, nullable=False),
+    Column("receipt", Text),
+)
+
+sheet = Table(
+    "sheet", metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("school_code", String(8), ForeignKey("school.code"), nullable=False),
+    Column("local_id", Integer, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("session", String(12), nullable=False),
+    Column("class_name", String(100), nullable=False),
+    Column("grade_level", Integer, nullable=False),
+    Column("course_code", String(40), nullable=False),
+    Column("course_name", String(100), nullable=False),
+    Column("units", Integer, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("batch_uuid", String(36), nullable=False),
+    Column("last_reason", Text),
+    Column("updated_at", TZ, nullable=False),
+    UniqueConstraint("school_code", "local_id"),
+    Index("ix_sheet_state_school", "state", "school_code"),
+)
+
+# The big table: one row per (sheet, student, component).  ``value`` is the school's
+# stored text: "18.75", "absent", "exempt", or a descriptive level name.
+grade_row = Table(
+    "grade_row", metadata,
+    Column("sheet_id", BigInteger, ForeignKey("sheet.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("student", String(40), primary_key=True),   # national code or "type:value"
+    Column("component", String(8), primary_key=True),
+    Column("value", String(20), nullable=False),
+)
+
+student = Table(
+    "student", metadata,
+    Column("identity", String(40), primary_key=True),
+    Column("school_code", String(8), ForeignKey("school.code"), nullable=False),
+    Column("first_name", String(100), nullable=False),
+    Column("last_name", String(100), nullable=False),
+    Column("father_name", String(100), nullable=False),
+    Column("birth_date", Date, nullable=False),
+)
+
+change_request = Table(
+    "change_request", metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("school_code", String(8), ForeignKey("school.code"), nullable=False),
+    Column("local_id", Integer, nullable=False),
+    Column("sheet_local_id", Integer, nullable=False),
+    Column("changes", Text, nullable=False),     # JSON [{student, component, old, new}]
+    Column("reason", Text, nullable=False),
+    Column("attachment_name", String(200)),
+    Column("attachment_sha256", String(64)),
+    Column("state", String(20), nullable=False),
+    Column("decided_reason", Text),
+    Column("filed_at", TZ, nullable=False),
+    UniqueConstraint("school_code", "local_id"),
+)
+
+# Printed documents, from the seals the schools send; a void or a reviewer's
+# revocation sets ``revoked_at``.
+document = Table(
+    "document", metadata,
+    Column("code", String(20), primary_key=True),
+    Column("school_code", String(8), ForeignKey("school.code"), nullable=False),
+    Column("kind", Integer),
+    Column("identity", String(40)),
+    Column("name", String(200)),
+    Column("issued", Date),
+    Column("seal", Text),
+    Column("prints", Integer, nullable=False),
+    Column("revoked_at", TZ),
+    Column("revoked_reason", Text),
+)
+
+permit = Table(
+    "permit", metadata,
+    Column("permit_no", String(40), primary_key=True),
+    Column("school_code", String(8), ForeignKey("school.code"), nullable=False),
+    Column("identity", String(40)),             # None: the whole school
+    Column("valid_from", Date, nullable=False),
+    Column("valid_until", Date, nullable=False),
+    Column("issued_by", String(100), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+# What each school pulls, in order; ``school_code`` None: for every school.
+update_feed = Table(
+    "update_feed", metadata,
+    Column("seq", BigInteger, primary_key=True),
+    Column("school_code", String(8)),
+    Column("kind", String(20), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("at", TZ, nullable=False),
+    Index("ix_update_feed_school_seq", "school_code", "seq"),
+)
