@@ -95,3 +95,59 @@ def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]
     finally:
         database.dispose()
         next(gen, None)
+
+
+# --- the central server -------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def central_server() -> Iterator[object]:
+    """``daftar-central init`` + ``serve`` on a fresh PostgreSQL database, on a loopback
+    port, its clock starting at FIXED_NOW (DAFTAR_CENTRAL_NOW)."""
+    if not PG_URL:
+        pytest.skip("DAFTAR_TEST_PG_URL is not set (./dev.sh test starts PostgreSQL)")
+    from tests.central_rig import CentralServer, central_cli
+
+    gen = _pg_database()
+    url = next(gen)
+    done = central_cli(url, "init")
+    assert done.returncode == 0, done.stderr
+    server = CentralServer(url, FIXED_NOW.isoformat())
+    try:
+        yield server
+    finally:
+        server.stop()
+        next(gen, None)
+
+
+@pytest.fixture
+def central(central_server):  # type: ignore[no-untyped-def]
+    """The running server with empty tables (its key kept) and its service for admin work."""
+    from sqlalchemy import text
+
+    from central.db import make_engine
+    from central.service import Central
+    from tests.central_rig import TABLES
+
+    engine = make_engine(central_server.db_url, 2)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+    service = Central(engine, clock=lambda: FIXED_NOW)
+    service.url = central_server.url  # type: ignore[attr-defined]
+    service.port = central_server.port  # type: ignore[attr-defined]
+    yield service
+    engine.dispose()
+
+
+@pytest.fixture
+def enrolled(demo_db, central):  # type: ignore[no-untyped-def]
+    """The demo school enrolled with the central server, its Dey sheets queued."""
+    from desktop.domain.workflow import Action, SheetState
+    from desktop.services import approvals, sync
+    from desktop.services.context import PRINCIPAL_ACTOR
+
+    code = central.add_school("12345678", "فرهیختگان", "تهران", "منطقه ۶ تهران")
+    sync.connect(demo_db, central.url, code, PRINCIPAL_ACTOR)
+    ready = [x.sheet_id for x in approvals.queue(demo_db, PRINCIPAL_ACTOR, 1405)
+             if x.state is SheetState.APPROVED]
+    approvals.move(demo_db, ready, Action.QUEUE, PRINCIPAL_ACTOR)
+    return demo_db

@@ -501,6 +501,11 @@ def _retry(db: Database, batch_id: int, message: str) -> None:
         b.attempts += 1
         b.last_error = message
         b.next_attempt_at = db.clock() + dt.timedelta(seconds=backoff(b.attempts))
+        # The server is away for all of them: the batches behind this one wait as long.
+        for other in s.scalars(select(SyncBatch).where(SyncBatch.state == QUEUED,
+                                                       SyncBatch.id != batch_id)):
+            if other.next_attempt_at is None or other.next_attempt_at < b.next_attempt_at:
+                other.next_attempt_at = b.next_attempt_at
 
 
 def _central_actor(by: str = "سرور مرکزی", role: Role = CENTRAL) -> Actor:
