@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="98" />
+        <source>Connect to the central server</source>
+        <translation>اتصال به سرور مرکزی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="105" />
+        <source>Server address</source>
+        <translation>نشانی سرور</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="106" />
+        <source>Enrolment code</source>
+        <translation>کد ثبت مدرسه</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../desktop/views/approval_pages.py" line="152" />
@@ -182,67 +200,67 @@
 <context>
     <name>GradeSheetModel</name>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="48" />
+        <location filename="../desktop/views/grade_model.py" line="44" />
         <source>Grade edit</source>
         <translation>ویرایش نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="82" />
+        <location filename="../desktop/views/grade_model.py" line="78" />
         <source>Level</source>
         <translation>سطح</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="84" />
+        <location filename="../desktop/views/grade_model.py" line="80" />
         <source>Term grade</source>
         <translation>نمره نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="85" />
+        <location filename="../desktop/views/grade_model.py" line="81" />
         <source>Annual grade</source>
         <translation>نمره سالانه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="86" />
+        <location filename="../desktop/views/grade_model.py" line="82" />
         <source>Summer grade</source>
         <translation>نمره شهریور</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="87" />
+        <location filename="../desktop/views/grade_model.py" line="83" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="87" />
+        <location filename="../desktop/views/grade_model.py" line="83" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="88" />
+        <location filename="../desktop/views/grade_model.py" line="84" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="145" />
+        <location filename="../desktop/views/grade_model.py" line="127" />
         <source>Pass</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="145" />
+        <location filename="../desktop/views/grade_model.py" line="127" />
         <source>Fail</source>
         <translation>مردود</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="165" />
+        <location filename="../desktop/views/grade_model.py" line="147" />
         <source>The national exam paper is below 7</source>
         <translation>نمره برگه امتحان نهایی کمتر از ۷ است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="237" />
+        <location filename="../desktop/views/grade_model.py" line="219" />
         <source>The pasted block has more rows than the sheet.</source>
         <translation>ردیف‌های متن چسبانده‌شده از ردیف‌های برگه بیشتر است؛ چیزی چسبانده نشد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="241" />
+        <location filename="../desktop/views/grade_model.py" line="223" />
         <source>Column «{column}» cannot be edited; nothing was pasted.</source>
         <translation>ستون «{column}» ویرایش‌پذیر نیست؛ چیزی چسبانده نشد.</translation>
     </message>
@@ -390,14 +408,14 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="75" />
-        <location filename="../desktop/views/main_window.py" line="260" />
+        <location filename="../desktop/views/main_window.py" line="266" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="76" />
-        <location filename="../desktop/views/main_window.py" line="229" />
-        <location filename="../desktop/views/main_window.py" line="239" />
+        <location filename="../desktop/views/main_window.py" line="235" />
+        <location filename="../desktop/views/main_window.py" line="245" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
@@ -433,49 +451,97 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="102" />
+        <source>Central server</source>
+        <translation>سرور مرکزی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/main_window.py" line="106" />
         <source>Users</source>
         <translation>کاربران</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="113" />
+        <location filename="../desktop/views/main_window.py" line="117" />
         <source>Database: {url}</source>
         <translation>پایگاه داده: {url}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="114" />
+        <location filename="../desktop/views/main_window.py" line="118" />
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="116" />
-        <source>Central server: not configured</source>
-        <translation>سرور مرکزی: تنظیم نشده</translation>
-    </message>
-    <message>
-        <location filename="../desktop/views/main_window.py" line="142" />
+        <location filename="../desktop/views/main_window.py" line="148" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="149" />
+        <location filename="../desktop/views/main_window.py" line="155" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="157" />
+        <location filename="../desktop/views/main_window.py" line="163" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="188" />
+        <location filename="../desktop/views/main_window.py" line="194" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="235" />
-        <location filename="../desktop/views/main_window.py" line="263" />
+        <location filename="../desktop/views/main_window.py" line="241" />
+        <location filename="../desktop/views/main_window.py" line="269" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="54" />
+        <source>Made</source>
+        <translation>ساخته‌شده</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="54" />
+        <source>Contents</source>
+        <translation>محتوا</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="54" />
+        <source>Items</source>
+        <translation>اقلام</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="55" />
+        <source>Grade rows</source>
+        <translation>ردیف نمره</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="55" />
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="55" />
+        <source>Attempts</source>
+        <translation>تلاش</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="56" />
+        <source>Server's answer or error</source>
+        <translation>پاسخ سرور یا خطا</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="63" />
+        <source>Receipt {when}</source>
+        <translation>رسید {when}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="66" />
+        <source>next try {when}</source>
+        <translation>تلاش بعدی {when}</translation>
     </message>
 </context>
 <context>
@@ -606,6 +672,24 @@
     </message>
 </context>
 <context>
+    <name>SheetSyncModel</name>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="80" />
+        <source>Sheet</source>
+        <translation>برگه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="80" />
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="80" />
+        <source>Where it is</source>
+        <translation>کجاست</translation>
+    </message>
+</context>
+<context>
     <name>StudentDialog</name>
     <message>
         <location filename="../desktop/views/student_dialog.py" line="40" />
@@ -729,6 +813,55 @@
         <location filename="../desktop/views/student_model.py" line="27" />
         <source>Class</source>
         <translation>کلاس</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="134" />
+        <source>Send now</source>
+        <translation>ارسال همین حالا</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="135" />
+        <source>Connect to the central server…</source>
+        <translation>اتصال به سرور مرکزی…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="184" />
+        <source>Server: {server} — last success: {ok} — in the outbox: {queued}, refused: {refused}, ready to pack: {ready}</source>
+        <translation>سرور: {server} — آخرین ارسال موفق: {ok} — در صندوق ارسال: {queued}، ردشده: {refused}، آماده بسته‌بندی: {ready}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="186" />
+        <location filename="../desktop/views/sync_page.py" line="212" />
+        <source>never</source>
+        <translation>هرگز</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="194" />
+        <source>{session}: deadline {date} has passed; records are locked.</source>
+        <translation>{session}: مهلت {date} گذشته است؛ نمره‌ها قفل است.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="198" />
+        <source>{session}: {days} days left until {date}; not sent: {unsent} sheets.</source>
+        <translation>{session}: {days} روز مانده تا {date}؛ ارسال‌نشده: {unsent} برگه.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="207" />
+        <source>Central server: not configured</source>
+        <translation>سرور مرکزی: تنظیم نشده</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="209" />
+        <source>Central server: not sent ({queued} waiting)</source>
+        <translation>سرور مرکزی: ارسال نشد ({queued} در انتظار)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="211" />
+        <source>Central server: last sent {when}</source>
+        <translation>سرور مرکزی: آخرین ارسال {when}</translation>
     </message>
 </context>
 <context>

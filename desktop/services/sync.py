@@ -44,7 +44,6 @@ from ..domain.errors import DaftarError, NotFound, ValidationError
 from ..domain.grading import Descriptive, Mark, from_centi, stored_text
 from ..domain.seal import KeyCertificate, canonical, raw_public
 from ..domain.workflow import Action, ChangeState, Role, SheetState
-from ..models.base import utcnow
 from ..models.db import Database
 from ..models.entities import (
     AcademicYear,
@@ -222,17 +221,18 @@ def pack(db: Database) -> list[int]:
             raise DaftarError("sync.not_configured")
         key, _cert = _signing(s)
         school = s.scalar(select(School.code))
-        made = _pack_sheets(s, key, school)
-        made += _pack_events(s, key, school)
+        now = db.clock()
+        made = _pack_sheets(s, key, school, now)
+        made += _pack_events(s, key, school, now)
         return made
 
 
 def _new_batch(s: Session, key: Ed25519PrivateKey, school: str, kind: str,
-               content: dict[str, Any], items: int, rows: int) -> SyncBatch:
+               content: dict[str, Any], items: int, rows: int, now: dt.datetime) -> SyncBatch:
     batch_uuid = str(uuidlib.uuid4())
     body = canonical({"v": 1, "school": school, "uuid": batch_uuid,
-                      "created": utcnow().isoformat()} | content)
-    batch = SyncBatch(uuid=batch_uuid, kind=kind, payload=body,
+                      "created": now.isoformat()} | content)
+    batch = SyncBatch(uuid=batch_uuid, kind=kind, payload=body, created_at=now,
                       signature=key.sign(b"DFB1" + body), state=QUEUED, attempts=0,
                       items=items, rows=rows)
     s.add(batch)
@@ -240,7 +240,8 @@ def _new_batch(s: Session, key: Ed25519PrivateKey, school: str, kind: str,
     return batch
 
 
-def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str) -> list[int]:
+def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str,
+                 now: dt.datetime) -> list[int]:
     sheets = s.execute(
         select(GradeSheet.id, ClassGroup.name, GradeLevel.number, Course.code, Course.name,
                Course.units, Course.has_final, Course.national_exam, ExamSession.kind,
@@ -296,7 +297,7 @@ def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str) -> list[int]:
         used = {row[0] for it in items for row in it["rows"]}
         batch = _new_batch(s, key, school, SHEETS, {
             "students": {k: v for k, v in students.items() if k in used}, "sheets": items},
-            len(items), group_rows)
+            len(items), group_rows, now)
         for sheet in s.scalars(select(GradeSheet).where(
                 GradeSheet.id.in_([r[0] for r in group]))):
             sheet.sent_version += 1
@@ -317,7 +318,8 @@ def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str) -> list[int]:
     return made
 
 
-def _pack_events(s: Session, key: Ed25519PrivateKey, school: str) -> list[int]:
+def _pack_events(s: Session, key: Ed25519PrivateKey, school: str,
+                 now: dt.datetime) -> list[int]:
     after = int(get_state(s, PRINTS_FROM) or 0)
     requests = list(s.scalars(select(ChangeRequest).where(
         ChangeRequest.batch_id.is_(None), ChangeRequest.state == ChangeState.FILED)
@@ -355,7 +357,7 @@ def _pack_events(s: Session, key: Ed25519PrivateKey, school: str) -> list[int]:
         content: dict[str, list[dict[str, Any]]] = {"changes": [], "prints": [], "voids": []}
         for kind, _row, item in chunk:
             content[kind].append(item)
-        batch = _new_batch(s, key, school, EVENTS, content, len(chunk), 0)
+        batch = _new_batch(s, key, school, EVENTS, content, len(chunk), 0, now)
         for _kind, row, _item in chunk:
             row.batch_id = batch.id
         made.append(batch.id)
@@ -469,7 +471,8 @@ def _delivered(db: Database, batch_id: int, receipt: dict[str, Any]) -> None:
         assert b is not None
         if b.state != QUEUED:
             return
-        b.state, b.receipt, b.sent_at = SENT, json.dumps(receipt, ensure_ascii=False), utcnow()
+        b.state, b.receipt = SENT, json.dumps(receipt, ensure_ascii=False)
+        b.sent_at = db.clock()
         b.attempts += 1
         b.last_error = None
         b.next_attempt_at = None
@@ -726,3 +729,59 @@ def status(db: Database) -> SyncStatus:
                           when(get_state(s, LAST_OK)), when(get_state(s, LAST_TRY)),
                           get_state(s, LAST_ERROR) or None, counts.get(QUEUED, 0),
                           counts.get(REFUSED, 0), ready)
+
+
+@dataclass(frozen=True)
+class SheetSync:
+    """One sheet on its way to the central server, and where it is."""
+
+    sheet_id: int
+    title: str
+    state: SheetState
+    note: str
+    failed: bool
+
+
+ON_THE_WAY = (SheetState.APPROVED, SheetState.QUEUED, SheetState.SENT,
+              SheetState.DISTRICT_APPROVED, SheetState.PROVINCE_APPROVED)
+
+
+def sheet_states(db: Database, year: int) -> list[SheetSync]:
+    """The year's sheets from school approval on (and those the centre sent back)."""
+    from ..domain.calendar import format_jalali, today_tehran
+    from ..domain.text import to_persian_digits
+    from .approvals import _summaries
+
+    with db.unit() as s:
+        found = _summaries(s, year)
+        info = {r[0]: r[1:] for r in s.execute(
+            select(GradeSheet.id, GradeSheet.sent_version, SyncBatch.state, SyncBatch.attempts,
+                   SyncBatch.last_error, SyncBatch.sent_at)
+            .outerjoin(SyncBatch, GradeSheet.batch_id == SyncBatch.id)
+            .where(GradeSheet.id.in_([x.sheet_id for x in found])))}
+    out = []
+    for x in found:
+        version, bstate, attempts, error, sent_at = info[x.sheet_id]
+        back = x.state is SheetState.DRAFT and version > 0 and x.last_reason
+        if x.state not in ON_THE_WAY and not back:
+            continue
+        failed = False
+        if back:
+            note = f"برگشت از سرور مرکزی: {x.last_reason}"
+            failed = True
+        elif x.state is SheetState.APPROVED:
+            note = "تأیید مدیر؛ برای ارسال باید در صف گذاشته شود"
+        elif x.state is SheetState.QUEUED and bstate is None:
+            note = "آماده؛ در ارسال بعدی بسته‌بندی می‌شود"
+        elif x.state is SheetState.QUEUED and bstate == REFUSED:
+            note, failed = f"سرور نپذیرفت: {error}", True
+        elif x.state is SheetState.QUEUED:
+            note = "در صندوق ارسال" + (
+                f" (تلاش {to_persian_digits(attempts)}: {error})" if attempts else "")
+            failed = bool(error)
+        elif x.state is SheetState.SENT and sent_at is not None:
+            note = f"رسید سرور مرکزی، {format_jalali(today_tehran(sent_at))}"
+        else:
+            note = x.state.label_fa
+        out.append(SheetSync(x.sheet_id, x.title, x.state, note, failed))
+    return out

@@ -96,6 +96,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.grades, self.tr("Grades"))
         self.tabs.addTab(self.queue, self.tr("Approvals"))
         self.tabs.addTab(self.deadlines, self.tr("Deadlines"))
+        from .sync_page import SyncPage
+
+        self.sync = SyncPage(db, actor, self._year)
+        self.tabs.addTab(self.sync, self.tr("Central server"))
         self.users: UsersPage | None = None
         if actor.role is Role.PRINCIPAL:
             self.users = UsersPage(db, actor)
@@ -113,7 +117,9 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.tr("Database: {url}").format(url=db.url))
         self.role_label = QLabel(self.tr("{name} ({role})").format(
             name=actor.display_name, role=actor.role.label_fa))
-        self.server_label = QLabel(self.tr("Central server: not configured"))
+        self.server_label = QLabel(self.sync.status_text())
+        self.sync.synced.connect(self.server_label.setText)
+        self.sync.synced.connect(lambda _t: self.queue.refresh())
         self.clock_label = QLabel()
         self.clock_label.setStyleSheet(REFUSAL_STYLE)
         for label in (self.db_label, self.role_label, self.server_label, self.clock_label):
