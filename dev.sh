@@ -2,7 +2,7 @@
 # Daftar's two commands for a fresh Linux machine with Python 3.11 or 3.12:
 #   ./dev.sh start   install into .venv and open Daftar on the demo school
 #   ./dev.sh test    install everything (system packages too, when root) and run all tests
-# Other: ./dev.sh install | bench
+# Other: ./dev.sh install | bench | central (the reference central server on this machine)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -84,9 +84,27 @@ case "${1:-}" in
         exec .venv/bin/python -m pytest "${@:2}" ;;
     bench)
         venv_install test
+        start_postgres
+        .venv/bin/python bench/bench_sync.py
         .venv/bin/python bench/bench_foundation.py
         .venv/bin/python bench/bench_window.py
         .venv/bin/python bench/bench_approvals.py
         exec .venv/bin/python bench/bench_certificates.py ;;
+    central)
+        # The reference central server over the throwaway PostgreSQL, on 127.0.0.1:8750.
+        venv_install test
+        start_postgres
+        db="${DAFTAR_TEST_PG_URL%/postgres}/daftar_central"
+        psql_url="${db/+psycopg/}"
+        .venv/bin/python - "$psql_url" <<'PY'
+import sys, psycopg
+base, name = sys.argv[1].rsplit("/", 1)
+with psycopg.connect(base + "/postgres", autocommit=True) as c:
+    if not c.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+        c.execute(f'CREATE DATABASE "{name}"')
+PY
+        .venv/bin/daftar-central --db "$db" init >/dev/null
+        echo "central server: http://127.0.0.1:8750 (database $db)"
+        exec .venv/bin/daftar-central --db "$db" serve ;;
     *) sed -n '2,5p' "$0"; exit 2 ;;
 esac
