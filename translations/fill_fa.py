@@ -35,8 +35,10 @@ FA = {
     "Enrolment code": "کد ثبت مدرسه",
     "Send now": "ارسال همین حالا",
     "Connect to the central server…": "اتصال به سرور مرکزی…",
-    "Server: {server} — last success: {ok} — in the outbox: {queued}, refused: {refused}, ready to pack: {ready}":
-        "سرور: {server} — آخرین ارسال موفق: {ok} — در صندوق ارسال: {queued}، ردشده: {refused}، آماده بسته‌بندی: {ready}",
+    "Server: {server} — last success: {ok} — in the outbox: {queued}, refused: {refused}, "
+    "ready to pack: {ready}":
+        "سرور: {server} — آخرین ارسال موفق: {ok} — در صندوق ارسال: {queued}، ردشده: {refused}، "
+        "آماده بسته‌بندی: {ready}",
     "never": "هرگز",
     "{session}: deadline {date} has passed; records are locked.":
         "{session}: مهلت {date} گذشته است؛ نمره‌ها قفل است.",
