@@ -131,20 +131,24 @@ def fixed_clock(start: str) -> Any:
     return lambda: origin + dt.timedelta(seconds=time.monotonic() - began)
 
 
-def _school(request: Request, cred: Annotated[HTTPAuthorizationCredentials | None,
-                                             Depends(bearer)]) -> SchoolAccount:
-    found = request.app.state.central.school_by_token(cred.credentials) if cred else None
+def _bearer(request: Request, cred: HTTPAuthorizationCredentials | None, kind: str) -> Any:
+    """The school or reviewer account a bearer token names, or 401."""
+    central = request.app.state.central
+    lookup = central.school_by_token if kind == "school" else central.reviewer_by_token
+    found = lookup(cred.credentials) if cred else None
     if found is None:
         raise Refusal(401, "central.auth")
     return found
+
+
+def _school(request: Request, cred: Annotated[HTTPAuthorizationCredentials | None,
+                                             Depends(bearer)]) -> SchoolAccount:
+    return _bearer(request, cred, "school")
 
 
 def _reviewer(request: Request, cred: Annotated[HTTPAuthorizationCredentials | None,
                                                Depends(bearer)]) -> ReviewerAccount:
-    found = request.app.state.central.reviewer_by_token(cred.credentials) if cred else None
-    if found is None:
-        raise Refusal(401, "central.auth")
-    return found
+    return _bearer(request, cred, "reviewer")
 
 
 School = Annotated[SchoolAccount, Depends(_school)]

@@ -54,6 +54,14 @@ def queued_sheets(db) -> list[int]:  # type: ignore[no-untyped-def]
         return list(s.scalars(select(GradeSheet.id).where(GradeSheet.state == SheetState.QUEUED)))
 
 
+def first_batch(db) -> tuple[bytes, bytes, str]:  # type: ignore[no-untyped-def]
+    """Pack the outbox; the first batch's exact bytes, signature and UUID."""
+    sync.pack(db)
+    with db.unit() as s:
+        b = s.scalars(select(SyncBatch).order_by(SyncBatch.id)).first()
+        return b.payload, b.signature, b.uuid
+
+
 def reviewer(central, role: str = "district", district: str = "منطقه ۶ تهران") -> str:  # type: ignore[no-untyped-def]
     return central.add_reviewer(f"{role}-{district}", f"کارشناس {role}", Role(role), "تهران",
                                 district)
@@ -134,10 +142,7 @@ def test_backoff_grows_and_waits_unless_forced(enrolled, central) -> None:
 
 def test_same_batch_twice_gets_the_first_receipt_and_other_bytes_are_refused(
         enrolled, central) -> None:
-    sync.pack(enrolled)
-    with enrolled.unit() as s:
-        b = s.scalars(select(SyncBatch).order_by(SyncBatch.id)).first()
-        body, signature, batch_uuid = b.payload, b.signature, b.uuid
+    body, signature, batch_uuid = first_batch(enrolled)
     remote = sync.Remote(central.url, _token(enrolled))
     first = remote.put_batch(batch_uuid, body, signature)
     second = remote.put_batch(batch_uuid, body, signature)
@@ -249,10 +254,7 @@ def test_a_sheet_in_an_unanswered_batch_cannot_be_taken_back(enrolled) -> None:
 
 
 def test_forged_signature_and_other_schools_batches_are_refused(enrolled, central) -> None:
-    sync.pack(enrolled)
-    with enrolled.unit() as s:
-        b = s.scalars(select(SyncBatch).order_by(SyncBatch.id)).first()
-        body, signature, batch_uuid = b.payload, b.signature, b.uuid
+    body, signature, batch_uuid = first_batch(enrolled)
     remote = sync.Remote(central.url, _token(enrolled))
     forged = body.replace(b'"version":1', b'"version":2', 1)
     with pytest.raises(sync.Refused) as e:

@@ -450,18 +450,26 @@ def _check_receipt(db: Database, receipt: dict[str, Any], body: bytes, batch_uui
     if receipt.get("uuid") != batch_uuid or \
             receipt.get("digest") != hashlib.sha256(body).hexdigest():
         raise DaftarError("sync.answer")
-    unsigned = {k: v for k, v in receipt.items() if k != "signature"}
-    signature = base64.b64decode(receipt["signature"])
     with db.unit() as s:
-        keys = trusted_keys_in(s)
-    for k in keys:
+        if not _central_signed(s, b"DFR1", receipt):
+            raise DaftarError("sync.answer")
+
+
+def _central_signed(s: Session, domain: bytes, signed: dict[str, Any]) -> bool:
+    """Whether ``signed["signature"]`` is a trusted central key's over the rest of it."""
+    unsigned = canonical({k: v for k, v in signed.items() if k != "signature"})
+    try:
+        signature = base64.b64decode(signed["signature"])
+    except (ValueError, TypeError):
+        return False
+    for k in trusted_keys_in(s):
         try:
             Ed25519PublicKey.from_public_bytes(bytes.fromhex(k)).verify(
-                signature, b"DFR1" + canonical(unsigned))
-            return
+                signature, domain + unsigned)
+            return True
         except (InvalidSignature, ValueError):
             continue
-    raise DaftarError("sync.answer")
+    return False
 
 
 def _delivered(db: Database, batch_id: int, receipt: dict[str, Any]) -> None:
@@ -608,16 +616,7 @@ def _apply_sheet(s: Session, db: Database, body: dict[str, Any]) -> None:
 
 
 def _apply_permit(s: Session, body: dict[str, Any]) -> None:
-    unsigned = {k: v for k, v in body.items() if k != "signature"}
-    signature = base64.b64decode(body["signature"])
-    for k in trusted_keys_in(s):
-        try:
-            Ed25519PublicKey.from_public_bytes(bytes.fromhex(k)).verify(
-                signature, b"DFP1" + canonical(unsigned))
-            break
-        except (InvalidSignature, ValueError):
-            continue
-    else:
+    if not _central_signed(s, b"DFP1", body):
         raise DaftarError("central.signature")
     if s.scalar(select(PrintPermit.id).where(PrintPermit.permit_no == body["permit_no"])):
         return
@@ -636,7 +635,8 @@ def _apply_permit(s: Session, body: dict[str, Any]) -> None:
     s.add(PrintPermit(permit_no=body["permit_no"], student_id=student_id,
                       valid_from=dt.date.fromisoformat(body["valid_from"]),
                       valid_until=dt.date.fromisoformat(body["valid_until"]),
-                      issued_by=body["issued_by"], signature=signature))
+                      issued_by=body["issued_by"],
+                      signature=base64.b64decode(body["signature"])))
 
 
 # --- one run, and what the window shows ---------------------------------------------------------
