@@ -335,18 +335,19 @@ class Central:
             values.append({"identity": identity, "school_code": school.code,
                            "first_name": _str(s, "first", 100), "last_name": _str(s, "last", 100),
                            "father_name": _str(s, "father", 100), "birth_date": birth})
-        if values:
-            stmt = pg_insert(t.student)
+        if values:  # one multi-row statement: one round trip, not one per student
+            stmt = pg_insert(t.student).values(values)
             conn.execute(stmt.on_conflict_do_update(
                 index_elements=["identity"],
                 set_={c: stmt.excluded[c] for c in ("school_code", "first_name", "last_name",
-                                                    "father_name", "birth_date")}), values)
+                                                    "father_name", "birth_date")}))
 
     def _sheets(self, conn: Connection, school: SchoolAccount, sheets: list[Any],
                 known_students: set[str], now: dt.datetime, batch_uuid: str) -> int:
         # 1. form and deadlines (by this server's clock)
         checked = []
         deadlines: dict[tuple[int, SessionKind], dt.date] = {}
+        accepted: dict[str, set[str]] = {}
         for item in sheets:
             if not isinstance(item, dict):
                 raise _bad("sheet")
@@ -370,11 +371,14 @@ class Central:
             grades = item.get("rows")
             if not isinstance(grades, list):
                 raise _bad(f"rows «{title}»")
+            good = accepted.setdefault(scheme.code, set())   # a batch has few distinct values
             for r in grades:
                 if not (isinstance(r, list) and len(r) == 3 and r[0] in known_students
-                        and r[1] in columns):
+                        and r[1] in columns and isinstance(r[2], str)):
                     raise _bad(f"«{title}»: {r!r}"[:200])
-                _check_value(scheme, r[2], title)
+                if r[2] not in good:
+                    _check_value(scheme, r[2], title)
+                    good.add(r[2])
             checked.append({"local_id": local_id, "version": version, "year": year,
                             "session": kind.value, "class_name": item["class"],
                             "grade_level": level, "course_code": _str(item, "course_code", 40),
