@@ -97,9 +97,14 @@ def copy_as(template: Path, target: Path, code: str, n: int, central, url: str) 
     db = open_database(target)
     with db.unit() as s:
         s.execute(update(School).values(code=code))
-        for sid, in s.execute(select(Student.id).where(Student.national_code.is_not(None))):
-            s.execute(update(Student).where(Student.id == sid).values(
-                national_code=make_national_code(f"{n:04d}{sid:05d}")))
+        for sid, national, foreign in s.execute(select(Student.id, Student.national_code,
+                                                       Student.foreign_id_value)):
+            if national is not None:
+                s.execute(update(Student).where(Student.id == sid).values(
+                    national_code=make_national_code(f"{n:04d}{sid:05d}")))
+            else:  # foreign students too: no two schools share a student (or a row lock)
+                s.execute(update(Student).where(Student.id == sid).values(
+                    foreign_id_value=f"{n:04d}{foreign[4:]}"))
     enrol = central.add_school(code, f"مدرسه {n}", "تهران", f"منطقه {n % 19 + 1}")
     sync.connect(db, url, enrol, PRINCIPAL_ACTOR)
     sync.pack(db)
