@@ -147,6 +147,12 @@ def one_school_rows(base: str, workers: int, rows: int) -> None:
         proc.wait()
 
 
+def cpu_seconds(args: list[str]) -> float:
+    """Summed CPU seconds of the processes ``ps`` selects (e.g. ["--ppid", "123"])."""
+    out = subprocess.run(["ps", *args, "-o", "times="], capture_output=True, text=True).stdout
+    return float(sum(int(x) for x in out.split()))
+
+
 def _run_group(paths: list[str], start_at: float) -> list[tuple[float, float, int]]:
     """In a child process: sync these schools at the same moment, one thread each."""
     out: list[tuple[float, float, int]] = []
@@ -192,8 +198,12 @@ def many_schools(base: str, workers: int, schools: int) -> None:
               f"{time.perf_counter() - t:.1f} s")
         groups = [paths[i::8] for i in range(8)]
         start_at = time.time() + 3
+        server0 = cpu_seconds(["--ppid", str(proc.pid)])
+        pg0 = cpu_seconds(["-C", "postgres"])
         with ProcessPoolExecutor(8) as pool:
             results = [r for part in pool.map(_run_group, groups, [start_at] * 8) for r in part]
+        server_cpu = cpu_seconds(["--ppid", str(proc.pid)]) - server0
+        pg_cpu = cpu_seconds(["-C", "postgres"]) - pg0
         first, last = min(r[0] for r in results), max(r[1] for r in results)
         each = sorted(r[1] - r[0] for r in results)
         rows = sum(r[2] for r in results)
@@ -205,8 +215,11 @@ def many_schools(base: str, workers: int, schools: int) -> None:
         print(f"{schools} schools at once: {rows:,} grade rows in {batches} batches, "
               f"{wall:.1f} s wall = {rows / wall:,.0f} rows/s, {schools / wall:.1f} schools/s")
         print(f"  per school: median {statistics.median(each):.2f} s, slowest {each[-1]:.2f} s, "
-              f"fastest {each[0]:.2f} s (server: {workers} uvicorn workers, 2 cores shared "
-              f"with the 200 clients)")
+              f"fastest {each[0]:.2f} s (server: {workers} uvicorn workers; one machine, "
+              f"{os.cpu_count()} cores, shared with the {schools} clients)")
+        print(f"  CPU during the run: central server {server_cpu:.0f} s, PostgreSQL "
+              f"{pg_cpu:.0f} s, of {wall * (os.cpu_count() or 1):.0f} core-seconds; the rest "
+              f"is the clients' own work (receipts, audit, SQLite commits)")
     finally:
         proc.terminate()
         proc.wait()
