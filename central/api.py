@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from desktop.domain.errors import DaftarError
 
@@ -194,8 +195,6 @@ def create_app(central: Central) -> FastAPI:
                             description="Ed25519 of DFB1 + body, base64")]) -> dict[str, Any]:
         """Deliver one immutable batch; the UUID is the idempotency key."""
         body = await request.body()
-        from starlette.concurrency import run_in_threadpool
-
         receipt, replay = await run_in_threadpool(central.receive, school, uuid, body,
                                                   x_daftar_signature)
         return {"receipt": receipt, "replay": replay}

@@ -68,10 +68,6 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _session_label(kind: SessionKind) -> str:
-    return kind.label_fa
-
-
 @dataclass(frozen=True)
 class SchoolAccount:
     code: str
@@ -362,7 +358,7 @@ class Central:
                 deadlines[key] = self.deadline_of(conn, year, kind)
             day = to_jalali(deadlines[key])
             if now >= lock_instant(day):
-                raise Refusal(422, "central.late", session=_session_label(kind),
+                raise Refusal(422, "central.late", session=kind.label_fa,
                               year=str(year), date=format_jalali(day))
             scheme = DEFAULT_POLICY.scheme_for(level, bool(item.get("has_final", True)),
                                                bool(item.get("national", False)))

@@ -62,6 +62,16 @@ def first_batch(db) -> tuple[bytes, bytes, str]:  # type: ignore[no-untyped-def]
         return b.payload, b.signature, b.uuid
 
 
+def signed_by_school(db, payload: dict) -> tuple[bytes, bytes]:  # type: ignore[no-untyped-def]
+    """A batch body made of ``payload``, properly signed with the school's key."""
+    from desktop.services.certificates import _signing
+
+    body = canonical(payload)
+    with db.unit() as s:
+        key, _ = _signing(s)
+    return body, key.sign(b"DFB1" + body)
+
+
 def reviewer(central, role: str = "district", district: str = "منطقه ۶ تهران") -> str:  # type: ignore[no-untyped-def]
     return central.add_reviewer(f"{role}-{district}", f"کارشناس {role}", Role(role), "تهران",
                                 district)
@@ -152,13 +162,8 @@ def test_same_batch_twice_gets_the_first_receipt_and_other_bytes_are_refused(
     # the same UUID with other content, properly signed by the school: refused, 409
     changed = json.loads(body)
     changed["sheets"][0]["rows"][0][2] = "20"
-    other = canonical(changed)
-    from desktop.services.certificates import _signing
-
-    with enrolled.unit() as s:
-        key, _ = _signing(s)
     with pytest.raises(sync.Refused) as e:
-        remote.put_batch(batch_uuid, other, key.sign(b"DFB1" + other))
+        remote.put_batch(batch_uuid, *signed_by_school(enrolled, changed))
     assert e.value.status == 409 and "محتوای دیگری" in e.value.message
     assert central_counts(central)["grade_row"] == rows
     # the client itself then sends the rest and takes the first receipt for this one
@@ -284,13 +289,8 @@ def test_forged_signature_and_other_schools_batches_are_refused(enrolled, centra
     bad = json.loads(body)
     numeric = next(s for s in bad["sheets"] if s["grade_level"] >= 7)
     numeric["rows"][0][2] = "21"
-    bad_body = canonical(bad)
-    from desktop.services.certificates import _signing
-
-    with enrolled.unit() as s:
-        key, _ = _signing(s)
     with pytest.raises(sync.Refused) as e:
-        remote.put_batch(batch_uuid, bad_body, key.sign(b"DFB1" + bad_body))
+        remote.put_batch(batch_uuid, *signed_by_school(enrolled, bad))
     assert e.value.status == 422 and "۲۰" in e.value.message
     assert central_counts(central) == {k: 0 for k in central_counts(central)}
     for r in (remote, other):

@@ -81,6 +81,12 @@ def format_jalali(date: jdatetime.date | _dt.date, persian: bool = True) -> str:
     return to_persian_digits(text) if persian else text
 
 
+def format_instant(instant: _dt.datetime) -> str:
+    """An instant as Tehran's Jalali date and time: «۱۴۰۵/۰۹/۰۱ ۱۲:۳۰»."""
+    local = instant.astimezone(TEHRAN)
+    return to_persian_digits(f"{format_jalali(to_jalali(local.date()), False)} {local:%H:%M}")
+
+
 def format_jalali_long(date: jdatetime.date) -> str:
     """«۱ مهر ۱۴۰۴»."""
     return to_persian_digits(f"{date.day} {MONTHS_FA[date.month - 1]} {date.year}")

@@ -123,6 +123,13 @@ def normalize_foreign_id(kind: str, raw: str | None) -> ForeignId:
     return ForeignId(id_type, value)
 
 
+def identity_text(national_code: str | None, foreign_type: object,
+                  foreign_value: str | None) -> str:
+    """How a student is named between systems: the national code, or "type:value" for a
+    foreign student (seals, sync batches, the central server's rows)."""
+    return national_code or f"{foreign_type}:{foreign_value}"
+
+
 def normalize_fixed_digits(raw: str | None, length: int, field: str) -> str:
     """An opaque identifier of exactly ``length`` digits (record code, school code)."""
     typed = (raw or "").strip()

@@ -78,7 +78,7 @@ PRINT_ROLES = frozenset({Role.CLERK, Role.DEPUTY, Role.PRINCIPAL})
 # --- keys -------------------------------------------------------------------------
 
 def install_keys(s: Session, private: Ed25519PrivateKey, certificate: KeyCertificate,
-                 central_public: bytes) -> None:
+                 *central_public: bytes) -> None:
     from cryptography.hazmat.primitives.serialization import (
         Encoding,
         NoEncryption,
@@ -88,7 +88,7 @@ def install_keys(s: Session, private: Ed25519PrivateKey, certificate: KeyCertifi
     raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     put_state(s, KEY, raw.hex())
     put_state(s, KEY_CERT, certificate.encode().hex())
-    trusted = set(trusted_keys_in(s)) | {central_public.hex()}
+    trusted = set(trusted_keys_in(s)) | {k.hex() for k in central_public}
     put_state(s, TRUST, json.dumps(sorted(trusted)))
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..domain.calendar import parse_jalali, today_tehran
 from ..domain.errors import DaftarError, NotFound, ValidationError
 from ..domain.identity import (
+    identity_text,
     normalize_foreign_id,
     normalize_national_code,
     normalize_record_code,
@@ -68,7 +69,7 @@ class StudentInfo:
 
     @property
     def identity(self) -> str:
-        return self.national_code or f"{self.foreign_id_type}:{self.foreign_id_value}"
+        return identity_text(self.national_code, self.foreign_id_type, self.foreign_id_value)
 
 
 def _name(text: str | None, field: str) -> str:

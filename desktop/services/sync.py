@@ -41,7 +41,8 @@ from sqlalchemy.orm import Session
 
 from ..domain.calendar import SessionKind
 from ..domain.errors import DaftarError, NotFound, ValidationError
-from ..domain.grading import Descriptive, Mark, from_centi, stored_text
+from ..domain.grading import stored_text
+from ..domain.identity import identity_text
 from ..domain.seal import KeyCertificate, canonical, raw_public
 from ..domain.workflow import Action, ChangeState, Role, SheetState
 from ..models.db import Database
@@ -67,6 +68,7 @@ from .approvals import move_in
 from .certificates import _signing, install_keys, trusted_keys_in
 from .changes import decide_in
 from .context import Actor
+from .grades import _cell
 from .progress import Progress
 from .state import get_state, put_state
 
@@ -189,9 +191,7 @@ def connect(db: Database, server: str, enrol_code: str, actor: Actor,
     certificate = KeyCertificate.decode(bytes.fromhex(answer["certificate"]))
     central = [bytes.fromhex(k) for k in answer["central_keys"]]
     with db.unit() as s:
-        for extra in central[1:]:
-            install_keys(s, key, certificate, extra)
-        install_keys(s, key, certificate, central[0])
+        install_keys(s, key, certificate, *central)
         put_state(s, SERVER, server.rstrip("/"))
         put_state(s, TOKEN, answer["token"])
         last_print = s.scalar(select(func.max(CertificatePrint.id))) or 0
@@ -201,18 +201,6 @@ def connect(db: Database, server: str, enrol_code: str, actor: Actor,
 
 
 # --- packing the outbox -------------------------------------------------------------------
-
-def _identity(national: str | None, ftype: object, fvalue: str | None) -> str:
-    return national or f"{ftype}:{fvalue}"
-
-
-def _stored(value_centi: int | None, level: int | None, mark: str | None) -> str | None:
-    if value_centi is not None:
-        return stored_text(from_centi(value_centi))
-    if level is not None:
-        return stored_text(Descriptive(level))
-    return stored_text(Mark(mark)) if mark else None
-
 
 def pack(db: Database) -> list[int]:
     """Make batches of everything ready and not yet packed; return their ids."""
@@ -245,7 +233,7 @@ def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str,
     sheets = s.execute(
         select(GradeSheet.id, ClassGroup.name, GradeLevel.number, Course.code, Course.name,
                Course.units, Course.has_final, Course.national_exam, ExamSession.kind,
-               AcademicYear.start_year)
+               AcademicYear.start_year, GradeSheet.sent_version)
         .join(ClassGroup, GradeSheet.class_id == ClassGroup.id)
         .join(GradeLevel, ClassGroup.grade_level_id == GradeLevel.id)
         .join(Course, GradeSheet.course_id == Course.id)
@@ -264,21 +252,20 @@ def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str,
                 select(Grade.sheet_id, Grade.student_id, Grade.component, Grade.value_centi,
                        Grade.level, Grade.mark).where(Grade.sheet_id.in_(chunk))
                 .order_by(Grade.sheet_id, Grade.student_id, Grade.component)):
-            grades.setdefault(sid, []).append([st_id, comp, _stored(centi, level, mark)])
+            grades.setdefault(sid, []).append([st_id, comp,
+                                               stored_text(_cell(centi, level, mark))])
             who[st_id] = ""
     for chunk in _chunks(list(who), 500):
         for st in s.execute(select(Student.id, Student.national_code, Student.foreign_id_type,
                                    Student.foreign_id_value, Student.first_name,
                                    Student.last_name, Student.father_name, Student.birth_date)
                             .where(Student.id.in_(chunk))):
-            identity = _identity(st[1], st[2], st[3])
+            identity = identity_text(st[1], st[2], st[3])
             who[st[0]] = identity
             students[identity] = {"first": st[4], "last": st[5], "father": st[6],
                                   "birth": st[7].isoformat()}
     rows_of = {sid: [[who[st], comp, value] for st, comp, value in grades.get(sid, [])]
                for sid in ids}
-    version = dict(s.execute(select(GradeSheet.id, GradeSheet.sent_version)
-                             .where(GradeSheet.id.in_(ids))).all())
 
     made: list[int] = []
     group: list[Any] = []
@@ -290,7 +277,7 @@ def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str,
             return
         items = []
         for r in group:
-            items.append({"id": r[0], "version": version[r[0]] + 1, "class": r[1],
+            items.append({"id": r[0], "version": r[10] + 1, "class": r[1],
                           "grade_level": r[2], "course_code": r[3], "course": r[4],
                           "units": r[5], "has_final": r[6], "national": r[7],
                           "session": r[8].value, "year": r[9], "rows": rows_of[r[0]]})
@@ -335,7 +322,7 @@ def _pack_events(s: Session, key: Ed25519PrivateKey, school: str,
     student_ids = {c["student_id"] for r in requests for c in json.loads(r.changes)}
     for st in s.execute(select(Student.id, Student.national_code, Student.foreign_id_type,
                                Student.foreign_id_value).where(Student.id.in_(student_ids))):
-        identity_of[st[0]] = _identity(st[1], st[2], st[3])
+        identity_of[st[0]] = identity_text(st[1], st[2], st[3])
     events: list[tuple[str, Any, dict[str, Any]]] = []
     for r in requests:
         events.append(("changes", r, {
@@ -381,11 +368,6 @@ class Report:
     pulled: int = 0
     waiting: int = 0           # batches still queued (backing off, or not reached)
     failure: str | None = None
-
-    @property
-    def nothing(self) -> bool:
-        return not (self.packed or self.sent or self.refused or self.pulled or self.waiting
-                    or self.failure)
 
     @property
     def ok(self) -> bool:

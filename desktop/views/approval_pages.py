@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.calendar import TEHRAN, format_jalali, to_jalali
+from ..domain.calendar import format_instant, format_jalali
 from ..domain.errors import DaftarError
 from ..domain.text import to_persian_digits
 from ..domain.workflow import TRANSITIONS, Action, Role, SheetState
@@ -238,9 +238,7 @@ class HistoryDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Old"),
                                               self.tr("New"), self.tr("Why")])
         for i, e in enumerate(entries):
-            when = e.at.astimezone(TEHRAN)
-            values = [to_persian_digits(f"{format_jalali(to_jalali(when.date()), False)} "
-                                        f"{when:%H:%M}"), e.actor,
+            values = [format_instant(e.at), e.actor,
                       to_persian_digits(e.old or "—"), to_persian_digits(e.new or "—"),
                       e.reason or ""]
             for j, v in enumerate(values):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.calendar import TEHRAN, format_jalali, to_jalali
+from ..domain.calendar import format_instant, format_jalali
 from ..domain.errors import DaftarError
 from ..domain.text import to_persian_digits
 from ..domain.workflow import Role
@@ -41,10 +41,7 @@ from .widgets import REFUSAL_STYLE, Index, RowTableModel, error_label
 
 
 def _when(value: Any) -> str:
-    if value is None:
-        return ""
-    local = value.astimezone(TEHRAN)
-    return to_persian_digits(f"{format_jalali(to_jalali(local.date()))} {local:%H:%M}")
+    return "" if value is None else format_instant(value)
 
 
 class OutboxModel(RowTableModel):
