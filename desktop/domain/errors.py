@@ -165,7 +165,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This office is not connected to the central server yet; enter its address and "
         "the school's enrolment code.",
     ),
-    "sync.url": ("نشانی سرور باید با http:// یا https:// شروع شود: «{value}»",
+    # Latin runs ending in "/" are isolated (LRI...PDI) so the slashes stay with them in RTL.
+    "sync.url": ("نشانی سرور باید با \u2066http://\u2069 یا \u2066https://\u2069 شروع شود: "
+                 "«\u2066{value}\u2069»",
                  "The server address must start with http:// or https://: '{value}'"),
     "sync.unreachable": (
         "سرور مرکزی در دسترس نیست ({detail})؛ بسته‌ها در صندوق ارسال می‌مانند و بعداً "
