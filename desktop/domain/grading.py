@@ -398,16 +398,20 @@ class GradingPolicy:
             raise ValidationError("grade.descriptive_average")
         items = []
         for c in courses:
-            if c.exempt or c.grade is None:
+            units = self.units_in_average(stage, c.units, c.discipline)
+            if c.exempt or c.grade is None or units is None:
                 continue
-            units = c.units
-            if c.discipline:
-                disc = self.discipline_units.get(stage)
-                if disc is None:
-                    continue
-                units = disc
             items.append((c.grade, units))
         return weighted_average(items)
+
+    def units_in_average(self, stage: Stage, units: int, discipline: bool) -> int | None:
+        """The units a course weighs in the average: its own, or for discipline the
+        stage's ``discipline_units`` (None: discipline is not in that stage's average)."""
+        return self.discipline_units.get(stage) if discipline else units
+
+    def pass_mark(self, stage: Stage) -> Decimal:
+        """The pass mark of a course of ``stage`` (numeric stages)."""
+        return self.lower.pass_mark if stage is Stage.LOWER_SECONDARY else self.upper.pass_mark
 
     def diploma(self, courses: list[CourseRecord]) -> DiplomaResult:
         """Upper-secondary graduation: average >= 10, every course passed, or waived."""
