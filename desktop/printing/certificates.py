@@ -21,45 +21,49 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from ..domain.verification import format_code
 from .fonts import register
-from .shaping import shape
+from .forms import FORMS, SUMMARY_LABELS, Form
+from .layout import Box, Column, Pen, signature_boxes, table
 
-QR_SIZE = 35 * mm
-MARGIN = 16 * mm
-
-
-@dataclass(frozen=True)
-class CourseLine:
-    name: str
-    units: str
-    grade: str
-    status: str
+# The QR is drawn to survive a phone photo or a 150-dpi scan sent through a messaging
+# app (blur of about a pixel, a tilt of 7°, JPEG quality 30), read by zbar: error
+# correction M (version 11, 61 modules for today's payload) in 50 mm with ISO's
+# 4-module quiet zone, a module of 0.72 mm, decoded 48/48 in such shots; Q in 42 mm
+# (version 13, 0.55 mm) only 8/24.  The payload keeps the key certificate, so every
+# verifier stays offline with the central key alone.  tests/test_qr_photos.py.
+QR_SIZE = 50 * mm
+QR_BORDER = 4      # modules of quiet zone (ISO/IEC 18004), inside QR_SIZE
+QR_ERROR = "m"
+MARGIN = 14 * mm
 
 
 @dataclass(frozen=True)
 class CertificateData:
+    """What one page says; ``form`` names its layout in :data:`FORMS`."""
+
+    form: str
     title: str
     school_lines: tuple[str, ...]
     fields: tuple[tuple[str, str], ...]     # label, value (right column first)
-    courses: tuple[CourseLine, ...]
-    summary: tuple[str, ...]                # average, result, waivers
-    code_grouped: str
+    rows: tuple[dict[str, str], ...]        # the grade table, by the form's column keys
+    summary: tuple[tuple[str, str], ...]    # (key of SUMMARY_LABELS, value): the overall line
+    notes: tuple[str, ...]                  # waivers, reasons, what «—» means
+    code: str                               # the 20 digits
     qr_text: str
     issued: str                             # Jalali, for the page
-    signatures: tuple[str, ...]
-    descriptive: bool = False
+    parts: frozenset[str] = frozenset()     # optional parts switched on: remark, attendance
 
 
 # A fixed mask: choosing the best of eight costs more than the rest of the page, and
-# any mask is valid QR (tests scan the printed code at 300 dpi).
+# any mask is valid QR (tests scan the printed code).
 QR_MASK = 4
 
 
-def _qr(c: Canvas, text: str, x: float, y: float, size: float) -> None:
+def qr(c: Canvas, text: str, x: float, y: float, size: float) -> None:
     """The QR as one filled path of horizontal runs, written as PDF operators at once."""
-    qr = segno.make(text, error="q", boost_error=False, mask=QR_MASK)
-    matrix = qr.matrix
-    border = 2
+    matrix = segno.make(text, error=QR_ERROR, boost_error=False, mask=QR_MASK).matrix
+    border = QR_BORDER
     module = size / (len(matrix) + 2 * border)
     ops = []
     for row, line in enumerate(matrix):
@@ -77,101 +81,107 @@ def _qr(c: Canvas, text: str, x: float, y: float, size: float) -> None:
     c.addLiteral("q 0 g\n" + "\n".join(ops) + "\nf Q")
 
 
-def draw(c: Canvas, doc: CertificateData) -> None:
-    """One document on the current page, then the page is closed."""
+def draw(c: Canvas, doc: CertificateData, record: bool = False) -> Pen:
+    """One document on the current page, then the page is closed.  Returns the pen
+    (with every drawn string's box when ``record``)."""
     regular, bold = register()
+    pen = Pen(c, regular, bold, record)
+    form = FORMS[doc.form]
     width, height = A4
-    right = width - MARGIN
+    left, right = MARGIN, width - MARGIN
+    full = right - left
     y = height - MARGIN
-    c.setFont(regular, 10)
-    c.drawCentredString(width / 2, y, shape("بسمه تعالی"))
-    y -= 18
-    c.setFont(bold, 10)
-    c.drawRightString(right, y, shape("جمهوری اسلامی ایران"))
-    c.drawRightString(right, y - 14, shape("وزارت آموزش و پرورش"))
-    c.setFont(bold, 17)
-    c.drawCentredString(width / 2, y - 24, shape(doc.title))
-    y -= 48
-    c.setFont(regular, 10)
+    pen.text("بسمه تعالی", Box(left, y - 14, right, y), 10, align="center")
+    pen.text("جمهوری اسلامی ایران", Box(right - 150, y - 30, right, y - 14), 9.5, bold=True)
+    pen.text("وزارت آموزش و پرورش", Box(right - 150, y - 44, right, y - 30), 9.5, bold=True)
+    pen.text(f"تاریخ صدور: {doc.issued}", Box(left, y - 30, left + 150, y - 14), 9,
+             align="left")
+    pen.text(doc.title, Box(left + 150, y - 52, right - 150, y - 16), 16, bold=True,
+             align="center")
+    y -= 58
     for line in doc.school_lines:
-        c.drawRightString(right, y, shape(line))
+        pen.text(line, Box(left, y - 15, right, y), 10, align="center")
         y -= 15
     y -= 6
-    # identity block: two columns of label: value, right column first
-    c.setLineWidth(0.6)
-    c.roundRect(MARGIN, y - 14 * ((len(doc.fields) + 1) // 2) - 12, width - 2 * MARGIN,
-                14 * ((len(doc.fields) + 1) // 2) + 16, 4)
-    half = (width - 2 * MARGIN) / 2
-    y -= 12
-    for i, (label, value) in enumerate(doc.fields):
-        col_right = right - 8 - (i % 2) * half
-        row_y = y - (i // 2) * 14
-        c.setFont(bold, 9.5)
-        label_text = shape(label + ":")
-        c.drawRightString(col_right, row_y, label_text)
-        c.setFont(regular, 9.5)
-        c.drawRightString(col_right - c.stringWidth(label_text, bold, 9.5) - 6, row_y,
-                          shape(value))
-    y -= 14 * ((len(doc.fields) + 1) // 2) + 14
-    # courses
-    cols = [("ردیف", 28), ("نام درس", 190), ("واحد", 40),
-            ("ارزشیابی" if doc.descriptive else "نمره", 110), ("نتیجه", 70)]
-    table_w = sum(w for _, w in cols)
-    left = right - table_w
-    row_h = 15
-    c.setFillGray(0.9)
-    c.rect(left, y - row_h, table_w, row_h, stroke=0, fill=1)
-    c.setFillGray(0)
-    c.setFont(bold, 9)
-    x = right
-    for title, w in cols:
-        c.drawCentredString(x - w / 2, y - row_h + 4, shape(title))
-        x -= w
-    top = y
-    y -= row_h
-    c.setFont(regular, 9)
-    for i, line in enumerate(doc.courses, start=1):
-        values = [str(i), line.name, line.units, line.grade, line.status]
-        x = right
-        for (title, w), value in zip(cols, values, strict=True):
-            if title == "نام درس":
-                c.drawRightString(x - 4, y - row_h + 4, shape(value))
-            else:
-                c.drawCentredString(x - w / 2, y - row_h + 4, shape(value))
-            x -= w
-        y -= row_h
-        c.setLineWidth(0.25)
-        c.line(left, y, right, y)
-    c.setLineWidth(0.6)
-    c.rect(left, y, table_w, top - y, stroke=1, fill=0)
-    x = right
-    for _, w in cols[:-1]:
-        x -= w
-        c.line(x, top, x, y)
-    y -= 18
-    c.setFont(bold, 10.5)
-    for line in doc.summary:
-        c.drawRightString(right, y, shape(line))
-        y -= 16
-    # signatures
-    box_w = (width - 2 * MARGIN - QR_SIZE - 10 * mm) / max(1, len(doc.signatures))
-    sig_top = MARGIN + QR_SIZE + 12 * mm
-    for i, who in enumerate(doc.signatures):
-        r = right - i * box_w
-        c.setLineWidth(0.5)
-        c.rect(r - box_w + 4, sig_top - 26 * mm, box_w - 8, 26 * mm)
-        c.setFont(bold, 9)
-        c.drawRightString(r - 8, sig_top - 12, shape(who))
-        c.setFont(regular, 8)
-        c.drawRightString(r - 8, sig_top - 26 * mm + 6, shape("امضا و مهر"))
-    # verification: QR bottom left, the code beside it
-    _qr(c, doc.qr_text, MARGIN, MARGIN, QR_SIZE)
-    c.setFont(bold, 10)
-    c.drawRightString(right, MARGIN + 22, shape(f"کد صحت: {doc.code_grouped}"))
-    c.setFont(regular, 8.5)
-    c.drawRightString(right, MARGIN + 8, shape(
-        f"تاریخ صدور {doc.issued} — درستی این سند را با کد صحت یا رمزینه (QR) بسنجید."))
+    y = _identity(pen, doc.fields, left, right, y, full)
+    # The bottom of the page, from the margin up: QR band, optional parts, notes, summary.
+    band = QR_SIZE
+    parts_h = sum(_PART_HEIGHT[p] for p in ("remark", "attendance")
+                  if p in doc.parts and p in form.parts)
+    notes_box = Box(left, 0, right, 0)
+    notes_h = sum(pen.height(n, notes_box, 9) for n in doc.notes)
+    summary_h = 44 if doc.summary else 0
+    floor = MARGIN + band + 10 + parts_h + notes_h + summary_h + 10
+    rows = len(doc.rows) + 1
+    min_row = max(15.0, min(24.0, (y - 8 - floor) / max(1, rows)))
+    y = table(pen, right, y - 8, full, form.columns,
+              [{"row": str(i)} | r for i, r in enumerate(doc.rows, start=1)], 9.5, min_row)
+    if doc.summary:
+        y = table(pen, right, y - 8, full,
+                  [_summary_column(key) for key, _ in doc.summary],
+                  [{key: value for key, value in doc.summary}], 9.5, 17, header_fill=0.95)
+    y -= 4
+    for note in doc.notes:
+        h = pen.height(note, notes_box, 9)
+        pen.text(note, Box(left, y - h, right, y), 9)
+        y -= h
+    _parts(pen, form, doc.parts, left, right, y, MARGIN + band + 10)
+    # verification: the QR bottom left; signers and the code to its right
+    qr(c, doc.qr_text, left, MARGIN, QR_SIZE)
+    sig = Box(left + QR_SIZE + 6, MARGIN + 30, right, MARGIN + band)
+    signature_boxes(pen, sig, form.signatures)
+    pen.text(f"کد صحت: {format_code(doc.code)}", Box(sig.x0, MARGIN + 14, right, MARGIN + 30),
+             10.5, bold=True)
+    pen.text("درستی این سند را با کد صحت یا رمزینه (QR) بسنجید.",
+             Box(sig.x0, MARGIN, right, MARGIN + 14), 8.5)
     c.showPage()
+    return pen
+
+
+_PART_HEIGHT = {"remark": 58.0, "attendance": 24.0}
+
+
+def _summary_column(key: str) -> Column:
+    return Column(key, SUMMARY_LABELS[key], 3.0 if key == "levels" else 1.0)
+
+
+def _identity(pen: Pen, fields: tuple[tuple[str, str], ...], left: float, right: float,
+              y: float, full: float) -> float:
+    """The student's box: label and value, two to a row, right column first."""
+    half = full / 2
+    row_h = 16.0
+    rows = (len(fields) + 1) // 2
+    top = y
+    for i, (label, value) in enumerate(fields):
+        col_right = right - (i % 2) * half
+        row_top = top - 4 - (i // 2) * row_h
+        label_w = min(half * 0.42, 92.0)
+        pen.text(label + ":", Box(col_right - label_w, row_top - row_h, col_right - 4, row_top),
+                 9.5, bold=True)
+        pen.text(value, Box(col_right - half + 4, row_top - row_h, col_right - label_w,
+                            row_top), 9.5)
+    bottom = top - 8 - rows * row_h
+    pen.c.setLineWidth(0.6)
+    pen.c.roundRect(left, bottom, full, top - bottom, 4)
+    return bottom
+
+
+def _parts(pen: Pen, form: Form, parts: frozenset[str], left: float, right: float,
+           y: float, bottom: float) -> float:
+    """The optional parts switched on: a line for attendance and a box for the teacher's
+    remark (taking the room left above ``bottom``), each to be written by hand."""
+    if "attendance" in parts and "attendance" in form.parts:
+        pen.text("روزهای غیبت — موجه: ........  غیرموجه: ........  تأخیر: ........",
+                 Box(left, y - _PART_HEIGHT["attendance"], right, y), 9)
+        y -= _PART_HEIGHT["attendance"]
+    if "remark" in parts and "remark" in form.parts:
+        h = max(_PART_HEIGHT["remark"] - 6, min(150.0, y - 6 - bottom))
+        box = Box(left, y - 6 - h, right, y - 6)
+        pen.c.setLineWidth(0.5)
+        pen.c.rect(box.x0, box.y0, box.width, box.height)
+        pen.text(form.remark_title + ":", Box(left, box.y1 - 16, right, box.y1), 9, bold=True)
+        y = box.y0
+    return y
 
 
 PARALLEL_FROM = 120  # pages; below this, starting processes costs more than it saves
@@ -217,7 +227,7 @@ def render(docs: Iterable[CertificateData], out: str | Path | BinaryIO) -> int:
 
 def render_files(docs: list[CertificateData], folder: Path) -> int:
     """One PDF per document, named by its code, drawn on all cores."""
-    jobs = [([d], str(folder / f"{d.code_grouped.replace(' ', '')}.pdf")) for d in docs]
+    jobs = [([d], str(folder / f"{d.code}.pdf")) for d in docs]
     if len(jobs) < PARALLEL_FROM or _workers() < 2:
         return sum(_render_part(job) for job in jobs)
     from concurrent.futures import ProcessPoolExecutor

@@ -17,3 +17,22 @@ def register() -> tuple[str, str]:
     pdfmetrics.registerFont(TTFont(REGULAR, str(FONTS / "Vazirmatn-Regular.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(FONTS / "Vazirmatn-Bold.ttf")))
     return REGULAR, BOLD
+
+
+@lru_cache(maxsize=1)
+def stand_ins() -> dict[int, str]:
+    """Presentation forms the shaper may produce that the bundled fonts have no glyph
+    for (Vazirmatn has no isolated «ۀ», U+FBA4), each mapped to the letter it stands for,
+    which the fonts draw in that form themselves."""
+    import unicodedata
+
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    have = [set(TTFontFile(str(FONTS / name)).charToGlyph)
+            for name in ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf")]
+    out = {}
+    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFEFD)):
+        base = unicodedata.normalize("NFKC", chr(cp))
+        if base != chr(cp) and any(cp not in h for h in have):
+            out[cp] = base
+    return out

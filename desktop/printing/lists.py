@@ -2,8 +2,9 @@
 list (فهرست دانش‌آموختگان).  A4, right to left, Persian digits, Jalali dates, the
 school's name, page numbers, and signature boxes on the last page.
 
-Tables are laid out from the right margin leftwards; a cell's text is shaped once
-(:func:`shape`) and drawn right-aligned, or centred for numbers.
+Tables are laid out from the right margin leftwards (:mod:`.layout`): a cell's text is
+wrapped inside its column, right-aligned, or centred for numbers; a page holds as many
+rows as their heights allow.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import register
-from .shaping import shape
+from .layout import Box, Pen, signature_boxes, table
+from .layout import Column as LayoutColumn
 
 MARGIN = 36  # half an inch
 ROW = 17
 HEADER_ROW = 26
+CELL = 9.5              # the cells' font size
+SIGNATURE_HEIGHT = 76   # the signature boxes and the space above them
 
 
 @dataclass(frozen=True)
@@ -41,8 +45,9 @@ class ListDocument:
     wide: bool = False            # landscape
 
 
-def render(doc: ListDocument, out: str | Path | BinaryIO) -> int:
-    """Draw the document; returns the number of pages."""
+def render(doc: ListDocument, out: str | Path | BinaryIO, record: bool = False) -> Pen:
+    """Draw the document; returns the pen (``pen.pages``; with ``record``, every string's
+    box).  A long cell wraps inside its column and makes its row taller."""
     regular, bold = register()
     size = landscape(A4) if doc.wide else A4
     width, height = size
@@ -50,89 +55,54 @@ def render(doc: ListDocument, out: str | Path | BinaryIO) -> int:
                pageCompression=1)
     c.setTitle(doc.title)
     c.setCreator("Daftar")
-    table_width = sum(col.width for col in doc.columns)
-    scale = min(1.0, (width - 2 * MARGIN) / table_width)
-    widths = [col.width * scale for col in doc.columns]
-    top_space = 60 + 16 * len(doc.lines) + HEADER_ROW
-    per_page = max(1, int((height - 2 * MARGIN - top_space - 24) // ROW))
-    sign_rows = -(-76 // ROW) if doc.signatures else 0  # the signature boxes' height in rows
-    pages = max(1, -(-len(doc.rows) // per_page))
-    last_rows = len(doc.rows) - (pages - 1) * per_page
-    if per_page - last_rows < sign_rows:
-        pages += 1  # no room under the last rows: the boxes get a page of their own
-    index = 0
-    for page in range(1, pages + 1):
+    pen = Pen(c, regular, bold, record)
+    full = width - 2 * MARGIN
+    columns = [LayoutColumn(str(i), col.title, col.width, "center" if col.centred else "right")
+               for i, col in enumerate(doc.columns)]
+    rows = [{str(i): value for i, value in enumerate(row)} for row in doc.rows]
+    total = sum(col.width for col in doc.columns)
+    boxes = [Box(0, 0, full * col.width / total, 0) for col in doc.columns]
+    heights = [max(ROW, max(pen.height(r[col.key], b, CELL) for col, b in
+                            zip(columns, boxes, strict=True))) for r in rows]
+    top_space = 40 + 16 * len(doc.lines) + HEADER_ROW
+    room = height - 2 * MARGIN - top_space - 24
+    pages: list[list[int]] = [[]]
+    used = 0.0
+    for i, h in enumerate(heights):
+        if pages[-1] and used + h > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(i)
+        used += h
+    signatures_fit = not doc.signatures or room - used >= SIGNATURE_HEIGHT
+    count = len(pages) + (0 if signatures_fit else 1)
+    for number in range(1, count + 1):
         y = height - MARGIN
-        c.setFont(bold, 15)
-        c.drawCentredString(width / 2, y - 10, shape(doc.title))
+        pen.text(doc.title, Box(MARGIN, y - 24, width - MARGIN, y), 15, bold=True,
+                 align="center")
         y -= 34
-        c.setFont(regular, 10)
         for line in doc.lines:
-            c.drawRightString(width - MARGIN, y, shape(line))
+            pen.text(line, Box(MARGIN, y - 16, width - MARGIN, y), 10)
             y -= 16
         y -= 6
-        rows_here = doc.rows[index:index + per_page]
-        if not rows_here and page > 1:  # a page for the signature boxes only
-            _signatures(c, doc, width, y, regular, bold)
-            _footer(c, width, page, pages, regular)
-            continue
-        # header
-        x = width - MARGIN
-        c.setFillGray(0.9)
-        c.rect(width - MARGIN - sum(widths), y - HEADER_ROW, sum(widths), HEADER_ROW,
-               stroke=0, fill=1)
-        c.setFillGray(0)
-        c.setFont(bold, 9)
-        for col, w in zip(doc.columns, widths, strict=True):
-            c.drawCentredString(x - w / 2, y - HEADER_ROW + 9, shape(col.title))
-            x -= w
-        y -= HEADER_ROW
-        c.setFont(regular, 9.5)
-        for row in rows_here:
-            x = width - MARGIN
-            for col, w, value in zip(doc.columns, widths, row, strict=True):
-                text = shape(value)
-                if col.centred:
-                    c.drawCentredString(x - w / 2, y - ROW + 6, text)
-                else:
-                    c.drawRightString(x - 4, y - ROW + 6, text)
-                x -= w
-            c.setLineWidth(0.3)
-            c.line(width - MARGIN - sum(widths), y - ROW, width - MARGIN, y - ROW)
-            y -= ROW
-        index += len(rows_here)
-        # column rules
-        c.setLineWidth(0.5)
-        table_top = y + ROW * len(rows_here) + HEADER_ROW
-        x = width - MARGIN
-        for w in [0.0, *widths]:
-            x -= w
-            c.line(x, table_top, x, y)
-        c.line(width - MARGIN - sum(widths), table_top, width - MARGIN, table_top)
-        if page == pages:
-            _signatures(c, doc, width, y, regular, bold)
-        _footer(c, width, page, pages, regular)
+        if number <= len(pages) and (pages[number - 1] or number == 1):
+            y = table(pen, width - MARGIN, y, full, columns,
+                      [rows[i] for i in pages[number - 1]], CELL, ROW)
+        if number == count:
+            _signatures(pen, doc, width, y)
+        _footer(pen, width, number, count)
     c.save()
-    return pages
+    pen.pages = count
+    return pen
 
 
-def _signatures(c: Canvas, doc: ListDocument, width: float, y: float, regular: str,
-                bold: str) -> None:
+def _signatures(pen: Pen, doc: ListDocument, width: float, y: float) -> None:
     """Boxes for the signatures and stamps, right to left, under the table."""
-    if not doc.signatures:
-        return
-    box_w = (width - 2 * MARGIN) / len(doc.signatures)
-    top = max(y - 14, MARGIN + 62)
-    for i, who in enumerate(doc.signatures):
-        right = width - MARGIN - i * box_w
-        c.rect(right - box_w + 6, top - 58, box_w - 12, 58, stroke=1, fill=0)
-        c.setFont(bold, 9)
-        c.drawRightString(right - 12, top - 14, shape(who))
-        c.setFont(regular, 8)
-        c.drawRightString(right - 12, top - 50, shape("امضا و مهر"))
+    top = max(y - 14, MARGIN + SIGNATURE_HEIGHT)
+    signature_boxes(pen, Box(MARGIN, top - 58, width - MARGIN, top), doc.signatures, 9)
 
 
-def _footer(c: Canvas, width: float, page: int, pages: int, regular: str) -> None:
-    c.setFont(regular, 8)
-    c.drawCentredString(width / 2, MARGIN / 2, shape(f"صفحه {page} از {pages}"))
-    c.showPage()
+def _footer(pen: Pen, width: float, page: int, pages: int) -> None:
+    pen.text(f"صفحه {page} از {pages}", Box(MARGIN, MARGIN / 2 - 4, width - MARGIN,
+                                            MARGIN / 2 + 10), 8, align="center")
+    pen.c.showPage()

@@ -23,6 +23,7 @@ from arabic_reshaper import reshape
 from bidi import get_display
 
 from ..domain.text import to_persian_digits
+from .fonts import stand_ins
 
 MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
           "«": "»", "»": "«", "‹": "›", "›": "‹"}
@@ -94,5 +95,10 @@ def shape(text: str, persian_digits: bool = True) -> str:
     directions = _directions(text)
     held = "".join((_R_HOLD if directions[i] == "R" else _L_HOLD)[ch] if i in directions
                    else ch for i, ch in enumerate(text))
-    visual = get_display(reshape(held), base_dir="R")
-    return "".join(_BACK.get(ch, ch) for ch in visual)
+    visual = get_display(reshape(held).translate(stand_ins()), base_dir="R")
+    # The direction marks did their work in the reordering; they have no glyph to draw.
+    return "".join(_BACK.get(ch, ch) for ch in visual).translate(_CONTROLS)
+
+
+_CONTROLS = dict.fromkeys([0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F),
+                           *range(0x2066, 0x206A)])
