@@ -83,6 +83,17 @@ def to_persian_digits(value: object) -> str:
     return text.translate(_TO_PERSIAN)
 
 
+LRI, PDI = "\u2066", "\u2069"
+
+
+def isolate(text: object) -> str:
+    """A left-to-right run (a path, an address, a code, Latin words) isolated inside a
+    right-to-left sentence (LRI ... PDI), so that its slashes, dots and groups stay where
+    they are.  The one way every message, label and page puts such a run in Persian text;
+    :func:`normalize` removes the marks again from anything typed."""
+    return f"{LRI}{text}{PDI}"
+
+
 def is_ascii_digits(text: str) -> bool:
     """True when ``text`` is one or more ASCII digits and nothing else."""
     return _ASCII_DIGITS_RE.fullmatch(text) is not None

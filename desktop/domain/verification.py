@@ -18,10 +18,12 @@ type a code from paper.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 
 from .errors import ValidationError
-from .text import digits_only, is_ascii_digits
+from .text import digits_only, is_ascii_digits, isolate, to_ascii_digits as to_ascii
+from .text import to_persian_digits
 
 # Damm's table (H. M. Damm, 2004).
 _DAMM = (
@@ -76,9 +78,21 @@ class VerificationCode:
         return body + str(damm(body))
 
     def grouped(self) -> str:
-        """Four groups of five, as printed: 12345 67890 12345 67890."""
+        """Four groups of five, ASCII: 12345 67890 12345 67890."""
         t = self.text
         return " ".join(t[i:i + 5] for i in range(0, CODE_LENGTH, 5))
+
+    def display(self) -> str:
+        """The one way a code is shown, in messages and on paper: see :func:`format_code`."""
+        return format_code(self.text)
+
+
+def format_code(digits: str) -> str:
+    """Four groups of five in Persian digits, isolated left to right so that the groups
+    read in the code's own order inside a Persian sentence: ۱۲۳۴۵ ۶۷۸۰۵ ۱۰۰۰۰ ۰۰۰۱۸."""
+    plain = digits_only(digits)
+    groups = " ".join(plain[i:i + 5] for i in range(0, len(plain), 5))
+    return isolate(to_persian_digits(groups))
 
 
 def make_code(school_code: str, year: int, kind: DocumentKind, serial: int) -> VerificationCode:
@@ -90,17 +104,37 @@ def make_code(school_code: str, year: int, kind: DocumentKind, serial: int) -> V
 
 
 def parse_code(typed: str, century: int = 1400) -> VerificationCode:
-    """A typed code (any digit form, spaces or dashes) -> its parts, or a Persian refusal."""
+    """A typed code -> its parts, or a Persian refusal.
+
+    Any digit form, any spaces or dashes.  A code copied from a page in the order the
+    groups stand left to right (a code printed right to left puts its last group
+    first) is taken in reverse group order when only that order passes the check
+    digit.  ``verify.length`` / ``verify.check`` say the code was misread."""
+    shown = (typed or "").strip()
     code = digits_only(typed)
     if not is_ascii_digits(code) or len(code) != CODE_LENGTH:
-        raise ValidationError("verify.length", value=(typed or "").strip())
-    if damm(code) != 0:
-        raise ValidationError("verify.check", value=(typed or "").strip())
-    try:
-        kind = DocumentKind(int(code[10]))
-    except ValueError:
-        raise ValidationError("verify.check", value=(typed or "").strip()) from None
-    return VerificationCode(code[:8], century + int(code[8:10]), kind, int(code[11:19]))
+        raise ValidationError("verify.length", value=_shown(shown))
+    candidates = [code]
+    groups = [g for g in re.split(r"[^0-9]+", to_ascii(typed or "")) if g]
+    if len(groups) > 1:
+        candidates.append("".join(reversed(groups)))
+    else:
+        candidates.append("".join(code[i:i + 5] for i in range(15, -1, -5)))
+    for candidate in candidates:
+        if damm(candidate) == 0 and candidate[10] in _KINDS:
+            return VerificationCode(candidate[:8], century + int(candidate[8:10]),
+                                    DocumentKind(int(candidate[10])), int(candidate[11:19]))
+    raise ValidationError("verify.check", value=_shown(shown))
+
+
+_KINDS = {str(int(k)) for k in DocumentKind}
+
+
+def _shown(typed: str) -> str:
+    """What was typed, in the one code format when it has 20 digits."""
+    digits = digits_only(typed)
+    return format_code(digits) if len(digits) == CODE_LENGTH and is_ascii_digits(digits) \
+        else isolate(typed)
 
 
 def print_refusal(kind: DocumentKind, states: list[object], finalised_on: object,
