@@ -256,7 +256,7 @@ def cmd_lists(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_print(args: argparse.Namespace, out: Output) -> int:
     from .domain.verification import DocumentKind
-    from .services.certificates import issue_class
+    from .services.certificates import issue
     from .services.school import current_year, find_class
 
     db = _db(args)
@@ -265,9 +265,14 @@ def cmd_print(args: argparse.Namespace, out: Output) -> int:
     klass = find_class(db, args.klass, year)
     kind = DocumentKind[args.kind.upper()]
     started = time.perf_counter()
-    issued = issue_class(db, klass.id, kind, SessionKind(args.session), actor, Path(args.out),
-                         Path(args.split) if args.split else None, reason=args.reason)
+    skipped: list[str] = []
+    issued = issue(db, [klass.id], kind, SessionKind(args.session), actor, Path(args.out),
+                   Path(args.split) if args.split else None, reason=args.reason,
+                   skipped=skipped)
     took = time.perf_counter() - started
+    if skipped:
+        out.line(f"بدون گواهی (شرایط دانش‌آموختگی را ندارند): {'، '.join(skipped)}",
+                 f"left out (no diploma): {', '.join(skipped)}")
     reprints = sum(1 for i in issued if i.reprint)
     out.line(f"{out.num(len(issued))} سند ({out.num(reprints)} چاپ دوباره) در "
              f"{out.num(f'{took:.1f}')} ثانیه: {args.split or args.out}",

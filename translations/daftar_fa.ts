@@ -3,17 +3,17 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="98" />
+        <location filename="../desktop/views/sync_page.py" line="95" />
         <source>Connect to the central server</source>
         <translation>اتصال به سرور مرکزی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="105" />
+        <location filename="../desktop/views/sync_page.py" line="102" />
         <source>Server address</source>
         <translation>نشانی سرور</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="106" />
+        <location filename="../desktop/views/sync_page.py" line="103" />
         <source>Enrolment code</source>
         <translation>کد ثبت مدرسه</translation>
     </message>
@@ -49,64 +49,90 @@
 <context>
     <name>DocumentsDialog</name>
     <message>
-        <location filename="../desktop/views/documents.py" line="43" />
-        <source>Documents of {klass}</source>
-        <translation>سندهای کلاس {klass}</translation>
+        <location filename="../desktop/views/documents.py" line="48" />
+        <source>Report cards and certificates</source>
+        <translation>کارنامه و گواهی‌نامه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="51" />
+        <location filename="../desktop/views/documents.py" line="50" />
+        <source>— choose a class —</source>
+        <translation>— کلاس را برگزینید —</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="62" />
         <source>Printer</source>
         <translation>چاپگر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="52" />
+        <location filename="../desktop/views/documents.py" line="63" />
         <source>PDF file</source>
         <translation>پرونده PDF</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="53" />
+        <location filename="../desktop/views/documents.py" line="64" />
         <source>Preview (nothing is issued)</source>
         <translation>پیش‌نمایش (سندی صادر نمی‌شود)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="55" />
+        <location filename="../desktop/views/documents.py" line="66" />
         <source>Reason, if they were printed before</source>
         <translation>دلیل، اگر پیش‌تر چاپ شده‌اند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="57" />
+        <location filename="../desktop/views/documents.py" line="68" />
+        <source>Class</source>
+        <translation>کلاس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="69" />
         <source>Document</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="58" />
+        <location filename="../desktop/views/documents.py" line="70" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="59" />
+        <location filename="../desktop/views/documents.py" line="71" />
         <source>To</source>
         <translation>مقصد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="60" />
+        <location filename="../desktop/views/documents.py" line="72" />
         <source>Reprint reason</source>
         <translation>دلیل چاپ دوباره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="63" />
+        <location filename="../desktop/views/documents.py" line="77" />
         <source>Print</source>
         <translation>چاپ</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="84" />
+        <location filename="../desktop/views/documents.py" line="100" />
+        <location filename="../desktop/views/documents.py" line="122" />
+        <source>Choose the class whose documents to print.</source>
+        <translation>کلاسی را که سندهایش چاپ شود برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="106" />
+        <source>Will print: {kind}, {session}, class «{klass}», {n} students.</source>
+        <translation>چاپ می‌شود: {kind}، {session}، کلاس «{klass}»، {n} دانش‌آموز.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="127" />
         <source>Save documents</source>
         <translation>ذخیره سندها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="100" />
+        <location filename="../desktop/views/documents.py" line="143" />
         <source>Printing…</source>
         <translation>در حال چاپ…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="174" />
+        <source>Left out, without the diploma: {names}</source>
+        <translation>بدون گواهی (شرایط دانش‌آموختگی را ندارند): {names}</translation>
     </message>
 </context>
 <context>
@@ -408,7 +434,7 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="75" />
-        <location filename="../desktop/views/main_window.py" line="266" />
+        <location filename="../desktop/views/main_window.py" line="263" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
@@ -491,7 +517,7 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="241" />
-        <location filename="../desktop/views/main_window.py" line="269" />
+        <location filename="../desktop/views/main_window.py" line="266" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -499,47 +525,47 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="54" />
+        <location filename="../desktop/views/sync_page.py" line="51" />
         <source>Made</source>
         <translation>ساخته‌شده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="54" />
+        <location filename="../desktop/views/sync_page.py" line="51" />
         <source>Contents</source>
         <translation>محتوا</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="54" />
+        <location filename="../desktop/views/sync_page.py" line="51" />
         <source>Items</source>
         <translation>اقلام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="55" />
+        <location filename="../desktop/views/sync_page.py" line="52" />
         <source>Grade rows</source>
         <translation>ردیف نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="55" />
+        <location filename="../desktop/views/sync_page.py" line="52" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="55" />
+        <location filename="../desktop/views/sync_page.py" line="52" />
         <source>Attempts</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="56" />
+        <location filename="../desktop/views/sync_page.py" line="53" />
         <source>Server's answer or error</source>
         <translation>پاسخ سرور یا خطا</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="63" />
+        <location filename="../desktop/views/sync_page.py" line="60" />
         <source>Receipt {when}</source>
         <translation>رسید {when}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="66" />
+        <location filename="../desktop/views/sync_page.py" line="63" />
         <source>next try {when}</source>
         <translation>تلاش بعدی {when}</translation>
     </message>
@@ -674,17 +700,17 @@
 <context>
     <name>SheetSyncModel</name>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="80" />
+        <location filename="../desktop/views/sync_page.py" line="77" />
         <source>Sheet</source>
         <translation>برگه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="80" />
+        <location filename="../desktop/views/sync_page.py" line="77" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="80" />
+        <location filename="../desktop/views/sync_page.py" line="77" />
         <source>Where it is</source>
         <translation>کجاست</translation>
     </message>
@@ -818,48 +844,48 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="134" />
+        <location filename="../desktop/views/sync_page.py" line="131" />
         <source>Send now</source>
         <translation>ارسال همین حالا</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="135" />
+        <location filename="../desktop/views/sync_page.py" line="132" />
         <source>Connect to the central server…</source>
         <translation>اتصال به سرور مرکزی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="184" />
+        <location filename="../desktop/views/sync_page.py" line="183" />
         <source>Server: {server} — last success: {ok} — in the outbox: {queued}, refused: {refused}, ready to pack: {ready}</source>
         <translation>سرور: {server} — آخرین ارسال موفق: {ok} — در صندوق ارسال: {queued}، ردشده: {refused}، آماده بسته‌بندی: {ready}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="186" />
-        <location filename="../desktop/views/sync_page.py" line="212" />
+        <location filename="../desktop/views/sync_page.py" line="185" />
+        <location filename="../desktop/views/sync_page.py" line="211" />
         <source>never</source>
         <translation>هرگز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="194" />
+        <location filename="../desktop/views/sync_page.py" line="193" />
         <source>{session}: deadline {date} has passed; records are locked.</source>
         <translation>{session}: مهلت {date} گذشته است؛ نمره‌ها قفل است.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="198" />
+        <location filename="../desktop/views/sync_page.py" line="197" />
         <source>{session}: {days} days left until {date}; not sent: {unsent} sheets.</source>
         <translation>{session}: {days} روز مانده تا {date}؛ ارسال‌نشده: {unsent} برگه.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="207" />
+        <location filename="../desktop/views/sync_page.py" line="206" />
         <source>Central server: not configured</source>
         <translation>سرور مرکزی: تنظیم نشده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="209" />
+        <location filename="../desktop/views/sync_page.py" line="208" />
         <source>Central server: not sent ({queued} waiting)</source>
         <translation>سرور مرکزی: ارسال نشد ({queued} در انتظار)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="211" />
+        <location filename="../desktop/views/sync_page.py" line="210" />
         <source>Central server: last sent {when}</source>
         <translation>سرور مرکزی: آخرین ارسال {when}</translation>
     </message>
@@ -906,23 +932,23 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../desktop/views/documents.py" line="145" />
+        <location filename="../desktop/views/documents.py" line="193" />
         <source>Verify a document</source>
         <translation>استعلام سند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="148" />
+        <location filename="../desktop/views/documents.py" line="196" />
         <source>20-digit code, or scan the QR here</source>
         <translation>کد صحت ۲۰ رقمی، یا رمزینه (QR) را اینجا بخوانید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="149" />
-        <location filename="../desktop/views/documents.py" line="177" />
+        <location filename="../desktop/views/documents.py" line="197" />
+        <location filename="../desktop/views/documents.py" line="225" />
         <source>Open a PDF…</source>
         <translation>باز کردن PDF…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="150" />
+        <location filename="../desktop/views/documents.py" line="198" />
         <source>Check</source>
         <translation>بررسی</translation>
     </message>

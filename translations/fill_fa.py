@@ -156,7 +156,12 @@ FA = {
     "Role": "نقش",
     "Grade list (PDF)": "لیست نمرات (PDF)",
     "Graduates' list (PDF)": "فهرست دانش‌آموختگان (PDF)",
-    "Documents of {klass}": "سندهای کلاس {klass}",
+    "Report cards and certificates": "کارنامه و گواهی‌نامه",
+    "— choose a class —": "— کلاس را برگزینید —",
+    "Choose the class whose documents to print.": "کلاسی را که سندهایش چاپ شود برگزینید.",
+    "Will print: {kind}, {session}, class «{klass}», {n} students.":
+        "چاپ می‌شود: {kind}، {session}، کلاس «{klass}»، {n} دانش‌آموز.",
+    "Left out, without the diploma: {names}": "بدون گواهی (شرایط دانش‌آموختگی را ندارند): {names}",
     "Printer": "چاپگر",
     "PDF file": "پرونده PDF",
     "Reason, if they were printed before": "دلیل، اگر پیش‌تر چاپ شده‌اند",

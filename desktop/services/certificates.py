@@ -38,7 +38,8 @@ from ..domain.calendar import (
     today_tehran,
 )
 from ..domain.errors import DaftarError, NotFound, ValidationError, WhereError
-from ..domain.grading import DEFAULT_POLICY, CourseRecord, format_grade
+from ..domain.grading import format_grade, stage_of
+from ..domain.results import CardResult, CourseRow, card
 from ..domain.seal import (
     Document,
     KeyCertificate,
@@ -50,9 +51,16 @@ from ..domain.seal import (
     seal,
 )
 from ..domain.text import to_persian_digits
-from ..domain.verification import DocumentKind, make_code, parse_code, print_refusal
+from ..domain.verification import (
+    DocumentKind,
+    format_code,
+    make_code,
+    parse_code,
+    print_refusal,
+)
 from ..domain.workflow import FINAL, Role
 from ..models.db import Database
+from ..printing.forms import FORMS, Form, report_form
 from ..models.entities import (
     Certificate,
     CertificatePrint,
@@ -92,13 +100,15 @@ def install_keys(s: Session, private: Ed25519PrivateKey, certificate: KeyCertifi
     put_state(s, TRUST, json.dumps(sorted(trusted)))
 
 
-def demo_keys(s: Session, school_code: str) -> None:
-    """A school key certified by a throw-away demo central key (trusted only locally)."""
+def demo_keys(s: Session, school_code: str) -> Ed25519PrivateKey:
+    """A school key certified by a demo central key (trusted only locally); the demo
+    uses the central key once more to decide its graduating class, then drops it."""
     central = Ed25519PrivateKey.generate()
     school = Ed25519PrivateKey.generate()
     certificate = certify(central, school_code, raw_public(school.public_key()),
                           dt.date.today() + dt.timedelta(days=5 * 365))
     install_keys(s, school, certificate, raw_public(central.public_key()))
+    return central
 
 
 def trusted_keys_in(s: Session) -> list[str]:
@@ -130,47 +140,47 @@ class Issued:
     reprint: bool
 
 
-def _student_lines(klass, meta, results, session: SessionKind,  # type: ignore[no-untyped-def]
-                   student: StudentInfo) -> tuple[list[tuple[str, str, str, str]], list[str],
-                                                  bool | None, bool]:
-    """Course lines, summary lines, the diploma decision (grade 12) and descriptive flag,
+def _cards(klass, meta, results, session: SessionKind,  # type: ignore[no-untyped-def]
+           students: Sequence[StudentInfo]) -> dict[int, CardResult]:
+    """Every student's card of the session (the rule is :func:`desktop.domain.results.card`),
     from the class's results read once for the whole batch."""
-    lines: list[tuple[str, str, str, str]] = []
-    records = []
-    descriptive = klass.grade_level <= 6
-    for r in results:
-        o = r.rows.get(student.id)
-        c = meta[r.course_id]
-        if o is None:
-            continue
-        grade = (o.level.label_fa if o.level is not None else
-                 "معاف" if o.exempt else format_grade(o.grade, persian=False)
-                 if o.grade is not None else "—")
-        status = "" if o.passed is None else ("قبول" if o.passed else "مردود")
-        if c.discipline and descriptive:
-            continue
-        lines.append((c.name, str(c.units) if not descriptive else "", grade, status))
-        records.append(CourseRecord(c.name, c.units, o.grade, o.passed, c.national_exam,
-                                    c.discipline, o.exempt))
-    summary: list[str] = []
-    diploma: bool | None = None
-    if descriptive:
-        passed = [line[3] == "قبول" for line in lines]
-        summary.append("نتیجه: " + ("ارتقا به پایه بالاتر" if passed and all(passed)
-                                    else "نیاز به فعالیت جبرانی"))
-    else:
-        from ..domain.grading import stage_of
+    cards = {}
+    for st in students:
+        rows = [CourseRow(meta[r.course_id].name, meta[r.course_id].units, r.rows[st.id],
+                          meta[r.course_id].national_exam, meta[r.course_id].discipline)
+                for r in results if st.id in r.rows]
+        cards[st.id] = card(klass.grade_level, session, rows)
+    return cards
 
-        average = DEFAULT_POLICY.average(stage_of(klass.grade_level), records)
-        if average is not None:
-            summary.append(f"معدل: {format_grade(average, persian=False)}")
-        if klass.grade_level == 12 and session is SessionKind.KHORDAD:
-            d = DEFAULT_POLICY.diploma(records)
-            diploma = d.granted
-            summary.append("نتیجه: " + ("دانش‌آموخته" if d.granted else "ناتمام"))
-            if d.waived:
-                summary.append("ارفاق: " + "، ".join(d.waived))
-    return lines, summary, diploma, descriptive
+
+def _ranks(cards: dict[int, CardResult]) -> dict[int, tuple[int, int]]:
+    """Rank in class by average (ties share a rank), and how many were ranked."""
+    averages = {sid: c.average for sid, c in cards.items() if c.average is not None}
+    ordered = sorted(averages.values(), reverse=True)
+    return {sid: (ordered.index(a) + 1, len(ordered)) for sid, a in averages.items()}
+
+
+def _page(result: CardResult, form: Form, rank: tuple[int, int] | None
+          ) -> tuple[tuple[dict[str, str], ...], tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """The grade table, the overall line and the notes of one card, as printed."""
+    rows = tuple({"course": line.name, "units": line.units_text, "grade": line.grade_text,
+                  "status": line.status} for line in result.lines)
+    average = "—" if result.average is None else format_grade(result.average, persian=False)
+    levels = "، ".join(f"{level.label_fa}: {n}" for level, n in result.levels)
+    values = {"units": str(result.units), "average": average, "term_average": average,
+              "failed": str(result.failed), "under": str(result.failed),
+              "short": str(result.failed), "result": result.result or "—", "levels": levels,
+              "rank": f"{rank[0]} از {rank[1]}" if rank else ""}
+    summary = tuple((key, values[key]) for key in form.summary
+                    if key != "rank" or rank is not None)
+    notes = []
+    if any(line.units is None for line in result.lines) and not result.descriptive:
+        notes.append("درس‌هایی که واحدشان «—» است در معدل نمی‌آیند؛ "
+                     "معدل = مجموع (نمره × واحد) ÷ جمع واحدها.")
+    if result.waived:
+        notes.append("ارفاق در درس‌های " + "، ".join(result.waived) + ".")
+    notes += result.reasons
+    return rows, summary, tuple(notes)
 
 
 def _sheet_states(s: Session, class_id: int, session: SessionKind) -> tuple[list[object],
@@ -196,39 +206,50 @@ def _permits(s: Session, today: dt.date) -> tuple[bool, set[int]]:
 def issue_class(db: Database, class_id: int, kind: DocumentKind, session: SessionKind,
                 actor: Actor, out: Path, split_dir: Path | None = None,
                 student_ids: Sequence[int] | None = None, reason: str | None = None,
-                printer: str = "PDF", progress=None, cancel=None) -> list[Issued]:  # type: ignore[no-untyped-def]
+                **options) -> list[Issued]:  # type: ignore[no-untyped-def]
     """Issue (or reprint) a document for every student of a class; see :func:`issue`."""
     return issue(db, [class_id], kind, session, actor, out, split_dir, student_ids, reason,
-                 printer, progress, cancel)
+                 **options)
 
 
 def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: SessionKind,
           actor: Actor, out: Path, split_dir: Path | None = None,
           student_ids: Sequence[int] | None = None, reason: str | None = None,
           printer: str = "PDF", progress=None, cancel=None,  # type: ignore[no-untyped-def]
-          deliver=None) -> list[Issued]:
+          deliver=None, skipped: list[str] | None = None,
+          keep: list | None = None) -> list[Issued]:  # type: ignore[type-arg]
     """Issue (or reprint) documents for the students of some classes and write the PDF(s).
 
-    Refused as a whole, naming the first student who may not get one.  ``deliver``
+    Refused as a whole, naming the first student who may not get one; but a certificate
+    for a whole class leaves out the students without the diploma and names them in
+    ``skipped``.  ``keep`` receives what each page says (:class:`CertificateData`), for
+    the tests and the benchmark.  ``deliver``
     (the window's printer) gets the written PDF inside the transaction: nothing is
     recorded unless the PDF was written and delivered.
     """
-    from ..printing.certificates import CertificateData, CourseLine
+    from ..printing.certificates import CertificateData
 
     actor.require(PRINT_ROLES, "چاپ سند")
     if kind is not DocumentKind.REPORT_CARD:
         session = SessionKind.KHORDAD
     school = get_school(db)
+    parts = document_parts(db)
     batch = []
     for class_id in class_ids:
         klass = get_class(db, class_id)
         students = search_students(db, class_id=class_id, year=klass.year)
+        meta = {c.id: c for c in list_courses(db, class_id)}
+        cards = _cards(klass, meta, read_class(db, class_id, session), session, students)
+        ranks = _ranks(cards) if "rank" in parts else {}
         if student_ids is not None:
             students = [st for st in students if st.id in set(student_ids)]
-        meta = {c.id: c for c in list_courses(db, class_id)}
-        results = read_class(db, class_id, session)
-        batch += [(klass, st, _student_lines(klass, meta, results, session, st))
-                  for st in students]
+        elif kind is not DocumentKind.REPORT_CARD:
+            # A whole class: those without the diploma are left out and named.
+            for st in students:
+                if cards[st.id].diploma is False and skipped is not None:
+                    skipped.append(st.full_name)
+            students = [st for st in students if cards[st.id].diploma is not False]
+        batch += [(klass, st, cards[st.id], ranks.get(st.id)) for st in students]
     if not batch:
         raise NotFound("not_found", what="دانش‌آموز", value="—")
     step = Progress(progress, cancel, every=10)
@@ -243,12 +264,12 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
         school_permit, permitted = _permits(s, today.togregorian())
         earlier = {(c.student_id, c.session_id): c for c in s.scalars(select(Certificate).where(
             Certificate.kind == kind.name.lower(), Certificate.revoked_at.is_(None),
-            Certificate.student_id.in_([st.id for _, st, _ in batch])))}
+            Certificate.student_id.in_([st.id for _, st, _, _ in batch])))}
         printed_before = dict(s.execute(
             select(CertificatePrint.certificate_id, func.count())
             .where(CertificatePrint.certificate_id.in_([c.id for c in earlier.values()]))
             .group_by(CertificatePrint.certificate_id)).all())
-        for done, (klass, st, student_lines) in enumerate(batch, start=1):
+        for done, (klass, st, result, rank) in enumerate(batch, start=1):
             step.step(done, len(batch))
             if klass.id not in rules:
                 states, finalised = _sheet_states(s, klass.id, session)
@@ -257,13 +278,16 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
                 rules[klass.id] = (states, final_day, window_end,
                                    _session_id(s, klass.year, session))
             states, final_day, window_end, session_id = rules[klass.id]
-            lines, summary, diploma, descriptive = student_lines
             refusal = print_refusal(kind, states, final_day, today,
-                                    school_permit or st.id in permitted, diploma, window_end)
+                                    school_permit or st.id in permitted, result.diploma,
+                                    window_end)
             if refusal is not None:
                 raise WhereError(refusal, "student.where", name=f"{st.first_name} {st.last_name}")
+            form = (report_form(result.descriptive, session is SessionKind.DEY)
+                    if kind is DocumentKind.REPORT_CARD else FORMS[kind.name.lower()])
+            rows, summary, notes = _page(result, form, rank)
             existing = earlier.get((st.id, session_id))
-            digest = grades_digest([" ".join(line) for line in lines])
+            digest = grades_digest([" ".join(row.values()) for row in rows])
             if existing is None:
                 if next_serial is None:  # allocated once per batch, under the write lock
                     next_serial = (s.scalar(select(func.max(Certificate.serial)).where(
@@ -298,6 +322,7 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
                          reason=reason if reprint else None)
             issued.append(Issued(code.text, st.id, kind, number, reprint))
             docs.append(CertificateData(
+                form=form.key,
                 title=kind.label_fa + (f" — {session.label_fa}" if kind is
                                        DocumentKind.REPORT_CARD else ""),
                 school_lines=(f"{school.name} — کد مدرسه {school.code}",
@@ -310,20 +335,51 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
                         ("محل تولد", st.birth_place),
                         ("سریال شناسنامه", st.birth_cert_serial or "—"),
                         ("کلاس", klass.name),
-                        ("رشته", klass.field_name or "—"),
+                        ("پایه و رشته", f"{to_persian_digits(klass.grade_level)} — "
+                                        f"{klass.field_name or stage_of(klass.grade_level).label_fa}"),
                         ("سال تحصیلی", school_year_label(klass.year, False))),
-                courses=tuple(CourseLine(*line) for line in lines),
-                summary=tuple(summary),
-                code_grouped=code.grouped(),
+                rows=rows, summary=summary, notes=notes,
+                code=code.text,
                 qr_text=qr,
                 issued=format_jalali(today, False),
-                signatures=(("مدیر مدرسه",) if kind is DocumentKind.REPORT_CARD else
-                            ("مدیر مدرسه", "رئیس اداره آموزش و پرورش")),
-                descriptive=descriptive))
+                parts=parts if kind is DocumentKind.REPORT_CARD else frozenset()))
+        if keep is not None:
+            keep.extend(docs)
         _write(docs, out, split_dir)
         if deliver is not None:
             deliver(out)
     return issued
+
+
+# --- the school's choice of optional parts ----------------------------------------------
+
+PARTS_KEY = "documents.parts"
+OPTIONAL_PARTS = ("rank", "remark", "attendance")
+DEFAULT_PARTS = frozenset({"remark"})
+
+
+def document_parts(db: Database) -> frozenset[str]:
+    """The optional parts of report cards the school prints (rank in class, a box for
+    the teacher's remark, a line for attendance); by default the remark box only."""
+    with db.unit() as s:
+        value = get_state(s, PARTS_KEY)
+    return DEFAULT_PARTS if value is None else frozenset(json.loads(value))
+
+
+def set_document_parts(db: Database, parts: Sequence[str], actor: Actor) -> frozenset[str]:
+    """The principal's choice, audited."""
+    actor.require(frozenset({Role.PRINCIPAL}), "تنظیم کارنامه")
+    unknown = [p for p in parts if p not in OPTIONAL_PARTS]
+    if unknown:
+        raise ValidationError("cert.part", value="، ".join(unknown),
+                              parts="، ".join(OPTIONAL_PARTS))
+    chosen = frozenset(parts)
+    with db.unit() as s:
+        old = get_state(s, PARTS_KEY)
+        put_state(s, PARTS_KEY, json.dumps(sorted(chosen)))
+        audit.record(s, actor, "settings.documents", "app_state", PARTS_KEY, old=old,
+                     new=sorted(chosen))
+    return chosen
 
 
 def _write(docs, out: Path, split_dir: Path | None) -> None:  # type: ignore[no-untyped-def]
@@ -364,7 +420,7 @@ def void(db: Database, code: str, reason: str, actor: Actor) -> None:
     with db.unit() as s:
         cert = s.scalar(select(Certificate).where(Certificate.verification_code == text))
         if cert is None:
-            raise NotFound("cert.not_found", value=text)
+            raise NotFound("cert.not_found", value=format_code(text))
         if cert.revoked_at is not None:
             raise ValidationError("cert.revoked_already")
         cert.revoked_at = db.clock()
@@ -376,9 +432,12 @@ def void(db: Database, code: str, reason: str, actor: Actor) -> None:
 
 # --- verification -------------------------------------------------------------------
 
-GENUINE, FORGED, ALTERED, REVOKED, UNKNOWN = "genuine", "forged", "altered", "revoked", "unknown"
+GENUINE, FORGED, ALTERED, REVOKED, UNKNOWN, MISREAD = (
+    "genuine", "forged", "altered", "revoked", "unknown", "misread")
+# «جعلی» only for a bad signature or a key the centre never certified; a code whose
+# check digit fails was misread, not forged.
 VERDICT_FA = {GENUINE: "اصیل", FORGED: "جعلی", ALTERED: "دست‌کاری‌شده", REVOKED: "باطل‌شده",
-              UNKNOWN: "ناشناخته"}
+              UNKNOWN: "ناشناخته", MISREAD: "کد نادرست خوانده شده"}
 
 
 @dataclass(frozen=True)
@@ -432,9 +491,8 @@ def verify_text(db: Database, text: str, printed: str | None = None,
         if not all(p in page for p in name_parts) or (digits not in page and
                                                       digits[::-1] not in page):
             return Verdict(ALTERED, ("نام یا کد صحت چاپ‌شده با داده‌های امضاشده یکی نیست.",), doc)
-    grouped = " ".join(doc.code[i:i + 5] for i in range(0, 20, 5))
     return Verdict(GENUINE, (f"{DocumentKind(doc.kind).label_fa} «{doc.name}» با کد صحت "
-                             f"{to_persian_digits(grouped)}، صادرشده در "
+                             f"{format_code(doc.code)}، صادرشده در "
                              f"{format_jalali(to_jalali(doc.issued))}.",), doc)
 
 
@@ -443,12 +501,12 @@ def verify_code(db: Database, typed: str) -> Verdict:
     try:
         code = parse_code(typed).text
     except ValidationError as e:
-        return Verdict(FORGED, (e.message(),))
+        return Verdict(MISREAD, (e.message(), "رقم‌ها را یکی‌یکی با سند بسنجید."))
     with db.unit() as s:
         cert = s.scalar(select(Certificate).where(Certificate.verification_code == code))
         payload = cert.payload.decode() if cert is not None else None
     if payload is None:
-        return Verdict(UNKNOWN, (DaftarError("cert.not_found", value=code).message(),
+        return Verdict(UNKNOWN, (DaftarError("cert.not_found", value=format_code(code)).message(),
                                  "برای سندهای مدرسه‌های دیگر از سرور مرکزی استعلام کنید."))
     return verify_text(db, payload)
 

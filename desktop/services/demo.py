@@ -5,7 +5,9 @@ section (grades 1-6, descriptive evaluation) and a secondary one (grades 7-9,
 and 10-12 in the fields ریاضی و فیزیک، علوم تجربی، ادبیات و علوم انسانی), about
 1,000 students with valid national codes, surnames written with ZWNJ
 («حسین‌زاده»), both terms' grades of the current school year, the Dey sheets
-approved by the principal and the Khordad sheets still in draft; users of every
+approved by the principal and the Khordad sheets still in draft, except the graduating
+class «دوازدهم ریاضی», whose Khordad sheets went through school, district and province
+(:mod:`.demo_central`) so that every kind of document prints from a fresh demo; users of every
 office role (password «daftar»), two teachers with the courses they teach.
 Generated from a seed, so the same seed gives the same school.
 """
@@ -46,7 +48,7 @@ GIRL_NAMES = [
     "فاطمه", "زهرا", "مریم", "نرگس", "سارا", "ستایش", "هستی", "یسنا", "رها", "آوا",
     "نازنین‌زهرا", "فاطمه‌زهرا", "کوثر", "ریحانه", "مهسا", "الهام", "نیایش", "حنانه", "ملیکا",
     "آیدا", "باران", "محدثه", "سپیده", "ترانه", "پرنیان", "دینا", "رویا", "سمانه", "عسل",
-    "مائده", "هانیه", "یگانه", "زینب", "طاها", "آتنا", "بهاره", "نگار", "شیوا", "کیانا", "مهتاب",
+    "مائده", "هانیه", "یگانه", "زینب", "طاهره", "آتنا", "بهاره", "نگار", "شیوا", "کیانا", "مهتاب",
 ]
 FATHER_NAMES = [
     "محمد", "علی", "حسین", "رضا", "مهدی", "حسن", "محمدرضا", "احمد", "مصطفی", "عباس",
@@ -321,10 +323,27 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
                               len(course_ids), len(student_ids), len(sheet_ids), len(grade_rows))
         from .certificates import demo_keys
 
-        demo_keys(s, DEMO_SCHOOL_CODE)  # certified by a throw-away demo central key
+        central = demo_keys(s, DEMO_SCHOOL_CODE)  # certified by a demo central key
         audit.record(s, PRINCIPAL_ACTOR, "demo.create", "school", school_id,
                      new={"seed": seed, "students": len(student_ids), "grades": len(grade_rows)})
-        return summary
+        graduating = [sid for sid, (cid, _c, kind) in zip(sheet_ids, sheet_specs, strict=True)
+                      if cid == class_ids[[c[2] for c in CLASSES].index(GRADUATING_CLASS)]
+                      and kind is SessionKind.KHORDAD]
+    _graduate(db, graduating, central)
+    return summary
+
+
+GRADUATING_CLASS = "دوازدهم ریاضی"
+
+
+def _graduate(db: Database, sheet_ids: list[int], central) -> None:  # type: ignore[no-untyped-def]
+    """The graduating class through school, district and province (the demo's central
+    key decides), so that a fresh demo prints temporary and original certificates."""
+    from .context import Actor
+    from .demo_central import graduate
+
+    graduate(db, sheet_ids, central, {role: Actor(name, shown, role)
+                                      for name, shown, role in DEMO_USERS})
 
 
 def is_demo(db: Database) -> bool:

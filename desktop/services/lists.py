@@ -48,7 +48,7 @@ def grade_sheet_pdf(db: Database, sheet_id: int, out: Path, actor: Actor) -> int
              + f" — تاریخ چاپ {format_jalali(today_tehran(now), persian=False)}"]
     doc = ListDocument("لیست نمرات", lines, columns, rows,
                        ["دبیر درس", "معاون آموزشی", "مدیر مدرسه"], wide=len(columns) > 9)
-    pages = render(doc, out)
+    pages = render(doc, out).pages
     with db.unit() as s:
         audit.record(s, actor, "print.grade_sheet", "grade_sheet", sheet_id,
                      new={"pages": pages, "file": Path(out).name})
@@ -91,9 +91,9 @@ def graduates(db: Database, year: int, policy: GradingPolicy = DEFAULT_POLICY
     return out
 
 
-def graduates_pdf(db: Database, year: int, out: Path, actor: Actor) -> int:
-    """The graduates' list of the year for signatures; returns pages."""
-    from ..printing.lists import Column, ListDocument, render
+def graduates_document(db: Database, year: int):  # type: ignore[no-untyped-def]
+    """What the graduates' list of the year says (:class:`ListDocument`)."""
+    from ..printing.lists import Column, ListDocument
 
     school = get_school(db)
     rows = []
@@ -112,8 +112,16 @@ def graduates_pdf(db: Database, year: int, out: Path, actor: Actor) -> int:
              f"تاریخ چاپ {format_jalali(today_tehran(db.clock()), persian=False)}"]
     doc = ListDocument("فهرست دانش‌آموختگان", lines, columns, rows,
                        ["دفتردار", "معاون آموزشی", "مدیر مدرسه"], wide=True)
-    pages = render(doc, out)
+    return doc
+
+
+def graduates_pdf(db: Database, year: int, out: Path, actor: Actor) -> int:
+    """The graduates' list of the year for signatures; returns pages."""
+    from ..printing.lists import render
+
+    doc = graduates_document(db, year)
+    pages = render(doc, out).pages
     with db.unit() as s:
         audit.record(s, actor, "print.graduates", "school", year,
-                     new={"pages": pages, "file": Path(out).name, "students": len(rows)})
+                     new={"pages": pages, "file": Path(out).name, "students": len(doc.rows)})
     return pages

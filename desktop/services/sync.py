@@ -202,10 +202,11 @@ def connect(db: Database, server: str, enrol_code: str, actor: Actor,
 
 # --- packing the outbox -------------------------------------------------------------------
 
-def pack(db: Database) -> list[int]:
-    """Make batches of everything ready and not yet packed; return their ids."""
+def pack(db: Database, require_connection: bool = True) -> list[int]:
+    """Make batches of everything ready and not yet packed; return their ids.
+    (Only the demo school packs without a connection: see :mod:`.demo_central`.)"""
     with db.unit() as s:
-        if get_state(s, TOKEN) is None:
+        if require_connection and get_state(s, TOKEN) is None:
             raise DaftarError("sync.not_configured")
         key, _cert = _signing(s)
         school = s.scalar(select(School.code))
@@ -543,6 +544,12 @@ def pull(db: Database, remote: Remote, report: Report | None = None) -> Report:
     return report
 
 
+def forget_cursor(db: Database) -> None:
+    """Start the feed from its beginning at the next pull (a new server's feed)."""
+    with db.unit() as s:
+        put_state(s, CURSOR, "0")
+
+
 def _apply(s: Session, db: Database, kind: str, body: dict[str, Any]) -> None:
     if kind == "sheet":
         _apply_sheet(s, db, body)
@@ -591,7 +598,7 @@ def _apply_sheet(s: Session, db: Database, body: dict[str, Any]) -> None:
         # The decision is about a version this office has since replaced: the local,
         # newer one stands (it is sent in its turn).
         raise DaftarError("workflow.action", action=Action(body["action"]).label_fa,
-                          state=f"{sheet.state.label_fa} (نسخهٔ {sheet.sent_version})")
+                          state=f"{sheet.state.label_fa} (نسخۀ {sheet.sent_version})")
     role = Role(body["level"])
     move_in(s, db, [sheet.id], Action(body["action"]),
             _central_actor(body.get("by") or role.label_fa, role), body.get("reason"))

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from ..domain.calendar import SessionKind
 from ..domain.errors import DaftarError
+from ..domain.text import to_persian_digits
 from ..domain.verification import DocumentKind
 from ..models.db import Database
 from ..services import Actor
 from ..services.certificates import GENUINE, issue, verify_code, verify_pdf, verify_text
+from ..services.school import list_classes
 from .grade_page import ask_save_file
 from .import_dialog import RUNNER
 from .printing import ask_printer, print_job
@@ -34,13 +36,22 @@ TO_PRINTER, TO_PDF, TO_PREVIEW = "printer", "pdf", "preview"
 
 
 class DocumentsDialog(QDialog):
-    """Report cards or certificates for the chosen class: to the printer or to a PDF."""
+    """Report cards or certificates for one class: to the printer or to a PDF.
 
-    def __init__(self, db: Database, actor: Actor, class_id: int, class_name: str,
+    The dialog names what it will print (document, session, class and how many
+    students) before anything is issued, and asks for the class when none is chosen."""
+
+    def __init__(self, db: Database, actor: Actor, year: int, class_id: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self._actor, self._class_id = db, actor, class_id
-        self.setWindowTitle(self.tr("Documents of {klass}").format(klass=class_name))
+        self._db, self._actor = db, actor
+        self.setWindowTitle(self.tr("Report cards and certificates"))
+        self.klass = QComboBox()
+        self.klass.addItem(self.tr("— choose a class —"), None)
+        self._classes = {k.id: k for k in list_classes(db, year)}
+        for k in self._classes.values():
+            self.klass.addItem(to_persian_digits(k.name), k.id)
+        self.klass.setCurrentIndex(max(0, self.klass.findData(class_id)))
         self.kind = QComboBox()
         for kind in DocumentKind:
             self.kind.addItem(kind.label_fa, kind.value)
@@ -54,10 +65,13 @@ class DocumentsDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason, if they were printed before"))
         form = QFormLayout()
+        form.addRow(self.tr("Class"), self.klass)
         form.addRow(self.tr("Document"), self.kind)
         form.addRow(self.tr("Session"), self.session)
         form.addRow(self.tr("To"), self.target)
         form.addRow(self.tr("Reprint reason"), self.reason)
+        self.what = QLabel()
+        self.what.setWordWrap(True)
         self.message = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.go = buttons.addButton(self.tr("Print"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -65,19 +79,48 @@ class DocumentsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.what)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        for box in (self.klass, self.kind, self.session):
+            box.currentIndexChanged.connect(self._describe)
+        self._describe()
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.result_value: object = None
+        self.skipped: list[str] = []
+
+    @property
+    def class_id(self) -> int | None:
+        return self.klass.currentData()
+
+    def _describe(self) -> None:
+        """Say what Print will print, or ask for the class."""
+        klass = self._classes.get(self.class_id) if self.class_id is not None else None
+        if klass is None:
+            self.what.setText(self.tr("Choose the class whose documents to print."))
+            self.go.setEnabled(False)
+            return
+        kind = DocumentKind(self.kind.currentData())
+        session = (SessionKind(self.session.currentData()) if kind is DocumentKind.REPORT_CARD
+                   else SessionKind.KHORDAD)
+        self.what.setText(self.tr("Will print: {kind}, {session}, class «{klass}», "
+                                  "{n} students.").format(
+            kind=kind.label_fa, session=session.label_fa, klass=to_persian_digits(klass.name),
+            n=to_persian_digits(klass.students)))
+        self.go.setEnabled(True)
 
     def _issue(self, out: Path, printer_name: str, deliver=None,  # type: ignore[no-untyped-def]
                progress=None, cancel=None):
-        return issue(self._db, [self._class_id], DocumentKind(self.kind.currentData()),
+        self.skipped = []
+        return issue(self._db, [self.class_id], DocumentKind(self.kind.currentData()),
                      SessionKind(self.session.currentData()), self._actor, out,
                      reason=self.reason.text() or None, printer=printer_name,
-                     progress=progress, cancel=cancel, deliver=deliver)
+                     progress=progress, cancel=cancel, deliver=deliver, skipped=self.skipped)
 
     def start(self, path: str | None = None) -> Task | None:
+        if self.class_id is None:
+            self.message.setText(self.tr("Choose the class whose documents to print."))
+            return None
         if self.target.currentData() == TO_PREVIEW:
             return self.show_preview()
         if self.target.currentData() == TO_PDF:
@@ -125,6 +168,11 @@ class DocumentsDialog(QDialog):
 
     def _done(self, result: object) -> None:
         self.result_value = result
+        if self.skipped:
+            from .import_dialog import inform
+
+            inform(self, self.tr("Left out, without the diploma: {names}").format(
+                names="، ".join(self.skipped)))
         self.accept()
 
     def _failed(self, error: Exception) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ..domain.calendar import SessionKind
 from ..domain.errors import DaftarError
 from ..domain.grading import DEFAULT_POLICY, format_grade
-from ..domain.text import to_persian_digits
+from ..domain.text import isolate, to_persian_digits
 from ..models.db import Database
 from ..services import DEFAULT_ACTOR, Actor
 from ..services.grades import open_sheet, read_sheet, write_grades
@@ -222,7 +222,7 @@ class GradePage(QWidget):
         task = Task(lambda target, progress, cancel: export_sheet(self._db, data.sheet_id,
                                                                   target), Path(path))
         task.signals.done.connect(
-            lambda _r: self.status.emit(self.tr("Saved {path}").format(path=path)))
+            lambda _r: self.status.emit(self.tr("Saved {path}").format(path=isolate(path))))
         task.signals.failed.connect(lambda e: inform(
             self, e.message() if isinstance(e, DaftarError) else str(e)))
         self.export_task = with_progress(self, RUNNER, task, self.tr("Export grade sheet"))
@@ -243,7 +243,7 @@ class GradePage(QWidget):
         task = Task(lambda target, progress, cancel: grade_sheet_pdf(
             self._db, data.sheet_id, target, self._actor), Path(path))
         task.signals.done.connect(
-            lambda _r: self.status.emit(self.tr("Saved {path}").format(path=path)))
+            lambda _r: self.status.emit(self.tr("Saved {path}").format(path=isolate(path))))
         task.signals.failed.connect(lambda e: inform(
             self, e.message() if isinstance(e, DaftarError) else str(e)))
         self.list_task = with_progress(self, RUNNER, task, self.tr("Grade list (PDF)"))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.calendar import school_year_label
 from ..domain.structure import GRADE_LEVEL_NAMES
-from ..domain.text import to_persian_digits
+from ..domain.text import isolate, to_persian_digits
 from ..domain.workflow import Role
 from ..models.db import Database
 from ..services import DEFAULT_ACTOR, Actor
@@ -239,19 +239,16 @@ class MainWindow(QMainWindow):
         task = Task(lambda target, progress, cancel: graduates_pdf(
             self._db, self._year, target, self._actor), Path(path))
         task.signals.done.connect(lambda _r: inform(self, self.tr("Saved {path}").format(
-            path=path)))
+            path=isolate(path))))
         task.signals.failed.connect(lambda e: inform(
             self, e.message() if isinstance(e, DaftarError) else str(e)))
         self.graduates_task = with_progress(self, RUNNER, task, self.tr("Graduates' list (PDF)"))
 
     def documents_dialog(self):  # type: ignore[no-untyped-def]
-        """Report cards and certificates of the selected class (the first, if none)."""
-        from ..services.school import get_class, list_classes
+        """Report cards and certificates of the selected class (the dialog asks if none)."""
         from .documents import DocumentsDialog
 
-        class_id = self._class_id or list_classes(self._db, self._year)[0].id
-        name = to_persian_digits(get_class(self._db, class_id).name)
-        return DocumentsDialog(self._db, self._actor, class_id, name, self)
+        return DocumentsDialog(self._db, self._actor, self._year, self._class_id, self)
 
     def verify_dialog(self):  # type: ignore[no-untyped-def]
         from .documents import VerifyDialog
@@ -266,4 +263,4 @@ class MainWindow(QMainWindow):
         path = ask_save_file(self, self.tr("Blank students workbook"), "students.xlsx")
         if path:
             student_template(Path(path))
-            inform(self, self.tr("Saved {path}").format(path=path))
+            inform(self, self.tr("Saved {path}").format(path=isolate(path)))
