@@ -41,7 +41,7 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from desktop.services.demo import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    database = open_database(path)
+    database = fixed(open_database(path))  # the graduating class is decided at FIXED_NOW
     build_demo(database, year=1405)
     database.dispose()
     return path

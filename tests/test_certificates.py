@@ -272,7 +272,7 @@ def test_daftar_print_and_verify_commands(demo_path, tmp_path):
     bad = subprocess.run(base + ["verify", "12345678051000000019"], capture_output=True,
                          text=True, env=env)
     assert bad.returncode == 1 and "رقم کنترل" in bad.stdout
-    refused = subprocess.run(base + ["print", "--kind", "original", "--class", "دوازدهم ریاضی",
+    refused = subprocess.run(base + ["print", "--kind", "original", "--class", "دوازدهم انسانی",
                                      "--out", str(tmp_path / "x.pdf")], capture_output=True,
                              text=True, env=env)
     assert refused.returncode == 1 and "استان" in refused.stderr

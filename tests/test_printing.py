@@ -66,7 +66,7 @@ def test_documents_print_on_a_real_cups_printer(qtbot, demo_db, tmp_path, monkey
     monkeypatch.setattr(documents_view, "ask_printer", choose_pdf_printer)
     klass = find_class(demo_db, "نهم ب")
     dialog = documents_view.DocumentsDialog(demo_db, auth.login(demo_db, "clerk", "daftar"),
-                                            klass.id, "نهم ب")
+                                            1405, klass.id)
     qtbot.addWidget(dialog)
     dialog.session.setCurrentIndex(dialog.session.findData(SessionKind.DEY.value))
     before = _printed_files()
@@ -112,7 +112,7 @@ def test_a_cancelled_print_logs_nothing(qapp, demo_db, tmp_path):
 def test_documents_to_a_pdf_file_and_the_verify_dialog(qtbot, demo_db, tmp_path):
     klass = find_class(demo_db, "هفتم ب")
     dialog = documents_view.DocumentsDialog(demo_db, auth.login(demo_db, "clerk", "daftar"),
-                                            klass.id, "هفتم ب")
+                                            1405, klass.id)
     qtbot.addWidget(dialog)
     dialog.session.setCurrentIndex(dialog.session.findData(SessionKind.KHORDAD.value))
     dialog.target.setCurrentIndex(dialog.target.findData(documents_view.TO_PDF))
@@ -131,7 +131,8 @@ def test_documents_to_a_pdf_file_and_the_verify_dialog(qtbot, demo_db, tmp_path)
     assert verify.verdict.text().startswith("اصیل")
     verify.input.setText("12345678051000000019")
     verify.check()
-    assert verify.verdict.text().startswith("جعلی") and "رقم کنترل" in verify.verdict.text()
+    assert verify.verdict.text().startswith("کد نادرست خوانده شده")
+    assert "رقم کنترل" in verify.verdict.text()
     verify.check_pdf(str(tmp_path / "y.pdf"))
     assert verify.verdict.text().count("اصیل") == 40
     verify.grab().save(str(tmp_path / "verify.png"))
@@ -142,7 +143,7 @@ def test_preview_issues_nothing(qtbot, demo_db):
 
     klass = find_class(demo_db, "هفتم الف")
     dialog = documents_view.DocumentsDialog(demo_db, auth.login(demo_db, "clerk", "daftar"),
-                                            klass.id, "هفتم الف")
+                                            1405, klass.id)
     qtbot.addWidget(dialog)
     dialog.session.setCurrentIndex(dialog.session.findData(SessionKind.DEY.value))
     dialog.target.setCurrentIndex(dialog.target.findData(documents_view.TO_PREVIEW))
@@ -152,3 +153,19 @@ def test_preview_issues_nothing(qtbot, demo_db):
         assert s.scalar(select(Certificate.id).limit(1)) is None
         assert s.scalar(select(CertificatePrint.id).limit(1)) is None
     dialog.preview_dialog.close()
+
+
+def test_documents_dialog_names_what_it_prints_and_asks_for_a_class(qtbot, demo_db, tmp_path):
+    dialog = documents_view.DocumentsDialog(demo_db, auth.login(demo_db, "clerk", "daftar"),
+                                            1405, None)
+    qtbot.addWidget(dialog)
+    assert dialog.class_id is None and not dialog.go.isEnabled()
+    assert dialog.start(str(tmp_path / "none.pdf")) is None
+    assert "کلاس" in dialog.message.text() and not (tmp_path / "none.pdf").exists()
+    dialog.klass.setCurrentIndex(dialog.klass.findText("دوازدهم ریاضی"))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(DocumentKind.TEMPORARY.value))
+    said = dialog.what.text()
+    assert "دوازدهم ریاضی" in said and "گواهی موقت" in said and "۴۰" in said
+    assert dialog.go.isEnabled()
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "documents.png"))
