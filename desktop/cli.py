@@ -281,9 +281,22 @@ def cmd_print(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def cmd_card_parts(args: argparse.Namespace, out: Output) -> int:
+    from .services.certificates import OPTIONAL_PARTS, document_parts, set_document_parts
+
+    db = _db(args)
+    if args.parts is not None:
+        chosen = [p.strip() for p in args.parts.split(",") if p.strip()]
+        set_document_parts(db, chosen, _signed_in(args, db))
+    parts = document_parts(db)
+    for p in OPTIONAL_PARTS:
+        out.line(f"{p}\t{'بله' if p in parts else 'نه'}", f"{p}\t{'on' if p in parts else 'off'}")
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace, out: Output) -> int:
     """Exit 0 genuine, 1 anything else (forged, altered, revoked, unknown)."""
-    from .services.certificates import GENUINE, verify_code, verify_pdf, verify_text
+    from .services.verification import GENUINE, verify_code, verify_pdf, verify_text
 
     db = _db(args)
     target = args.input
@@ -396,6 +409,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--reason", help="why, when documents are printed again")
     s.add_argument("--user", default="clerk", help="who prints (password from DAFTAR_PASSWORD)")
     s.set_defaults(func=cmd_print)
+
+    s = sub.add_parser("card-parts", help="the optional parts of report cards: rank, remark, "
+                       "attendance (show; --set as principal)")
+    s.add_argument("--set", dest="parts", metavar="PART,PART", help='e.g. "rank,remark"; "" '
+                   "for none")
+    s.add_argument("--user", default="principal")
+    s.set_defaults(func=cmd_card_parts)
 
     s = sub.add_parser("verify", help="check a QR text, a PDF Daftar wrote, or a 20-digit code")
     s.add_argument("input")

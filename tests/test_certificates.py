@@ -20,6 +20,7 @@ from desktop.domain.workflow import SheetState
 from desktop.models.entities import Certificate, CertificatePrint, GradeSheet, PrintPermit
 from desktop.services import auth
 from desktop.services import certificates as C
+from desktop.services import verification as V
 from desktop.services.school import find_class
 
 # --- the 20-digit code ----------------------------------------------------------------
@@ -109,10 +110,10 @@ def test_report_cards_for_an_approved_session(demo_db, tmp_path):
     assert len(issued) == 40 and len({i.code for i in issued}) == 40
     assert all(i.print_number == 1 and not i.reprint for i in issued)
     assert len(PdfReader(out).pages) == 40
-    verdicts = C.verify_pdf(demo_db, out)
-    assert [v.status for v in verdicts] == [C.GENUINE] * 40
+    verdicts = V.verify_pdf(demo_db, out)
+    assert [v.status for v in verdicts] == [V.GENUINE] * 40
     assert verdicts[0].document.code == issued[0].code
-    assert C.verify_code(demo_db, issued[5].code).status == C.GENUINE
+    assert V.verify_code(demo_db, issued[5].code).status == V.GENUINE
 
 
 def test_no_report_card_before_the_principal_approves(demo_db, tmp_path):
@@ -202,9 +203,9 @@ def test_void_then_verify_says_revoked(demo_db, tmp_path):
     with pytest.raises(WorkflowError):
         C.void(demo_db, issued[0].code, "اشتباه", clerk(demo_db))
     C.void(demo_db, issued[0].code, "نام پدر اشتباه چاپ شده", principal)
-    verdict = C.verify_code(demo_db, issued[0].code)
-    assert verdict.status == C.REVOKED and "نام پدر اشتباه" in verdict.reasons[0]
-    assert C.verify_pdf(demo_db, tmp_path / "n.pdf")[0].status == C.REVOKED
+    verdict = V.verify_code(demo_db, issued[0].code)
+    assert verdict.status == V.REVOKED and "نام پدر اشتباه" in verdict.reasons[0]
+    assert V.verify_pdf(demo_db, tmp_path / "n.pdf")[0].status == V.REVOKED
     with pytest.raises(ValidationError):
         C.void(demo_db, issued[0].code, "دوباره", principal)
 
@@ -222,19 +223,19 @@ def test_altered_and_foreign_pdfs(demo_db, tmp_path):
     writer.add_metadata({"/Subject": subject[0]})
     swapped = tmp_path / "swapped.pdf"
     writer.write(swapped)
-    assert C.verify_pdf(demo_db, swapped)[0].status == C.ALTERED
+    assert V.verify_pdf(demo_db, swapped)[0].status == V.ALTERED
     # a PDF not written by Daftar
     plain = PdfWriter()
     plain.add_blank_page(200, 200)
     plain.write(tmp_path / "plain.pdf")
-    assert C.verify_pdf(demo_db, tmp_path / "plain.pdf")[0].status == C.FORGED
+    assert V.verify_pdf(demo_db, tmp_path / "plain.pdf")[0].status == V.FORGED
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 nonsense")
-    assert C.verify_pdf(demo_db, tmp_path / "broken.pdf")[0].status == C.FORGED
+    assert V.verify_pdf(demo_db, tmp_path / "broken.pdf")[0].status == V.FORGED
     # a seal from a school key the central server never certified
     rogue = Ed25519PrivateKey.generate()
     fake = seal(_doc(), certify(rogue, "12345678", raw_public(rogue.public_key()),
                                 dt.date(2030, 1, 1)), rogue)
-    assert C.verify_text(demo_db, fake).status == C.FORGED
+    assert V.verify_text(demo_db, fake).status == V.FORGED
 
 
 @pytest.mark.skipif(not shutil.which("zbarimg") or not shutil.which("pdftoppm"),
@@ -250,8 +251,8 @@ def test_the_printed_qr_scans_at_300_dpi(demo_db, tmp_path):
     png = next(tmp_path.glob("page*.png"))
     scanned = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True,
                              text=True).stdout.strip()
-    verdict = C.verify_text(demo_db, scanned)
-    assert verdict.status == C.GENUINE and verdict.document.code == issued[0].code
+    verdict = V.verify_text(demo_db, scanned)
+    assert verdict.status == V.GENUINE and verdict.document.code == issued[0].code
 
 
 def test_daftar_print_and_verify_commands(demo_path, tmp_path):

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -27,6 +26,7 @@ from desktop.printing.layout import Box
 from desktop.printing.lists import render as render_list
 from desktop.services import auth
 from desktop.services import certificates as C
+from desktop.services import verification as V
 from desktop.services.demo import GRADUATING_CLASS
 from desktop.services.lists import graduates_document
 from desktop.services.school import find_class, list_classes
@@ -86,7 +86,7 @@ def table_under(found, headers, stop=None):
     assert set(marks) == set(headers), (set(headers) - set(marks))
     top = max(y for _, y in marks.values())
     rows = {}
-    for x, y, raw, norm in found:
+    for x, y, _raw, norm in found:
         if y >= top or (stop is not None and y <= stop):
             continue
         for key, (cx, _) in marks.items():
@@ -222,17 +222,21 @@ def test_every_string_lies_inside_its_cell_and_the_page(demo_db, tmp_path):
                       tmp_path / f"{kind.name}{session.name}.pdf", keep=keep,
                       reason="آزمون")
     assert grad and {d.form for d in keep} == set(P.FORMS) - {"report_primary"}
-    long_name = "مطالعات اجتماعی و آشنایی با مبانی اقتصاد، جامعه‌شناسی و سبک زندگی ایرانی اسلامی"
+    long_name = ("مطالعات اجتماعی و آشنایی با مبانی اقتصاد، جامعه‌شناسی، سبک زندگی ایرانی "
+                 "اسلامی و مهارت‌های زندگی در جامعهٔ امروز با نگاهی به تاریخ فرهنگ")
     doc = keep[0]
     keep.append(P.CertificateData(**{**doc.__dict__, "rows": doc.rows + (
         {"course": long_name, "units": "3", "grade": "17.25", "status": ""},)}))
     page = Box(0, 0, *A4)
+    inside = Box(P.MARGIN, P.MARGIN, A4[0] - P.MARGIN, A4[1] - P.MARGIN)
     for d in keep:
         pen = P.draw(Canvas(io.BytesIO(), pagesize=A4), d, record=True)
         assert pen.placed
         for placed in pen.placed:
             assert placed.cell.contains(placed.ink), (d.form, placed.text)
             assert page.contains(placed.ink), (d.form, placed.text)
+        assert not pen.overlaps(), (d.form, pen.overlaps())
+        assert all(inside.contains(box) for _, box in pen.regions), d.form
     wrapped = [p for p in pen.placed if p.text in long_name and p.text != long_name]
     assert len(wrapped) >= 2 and " ".join(p.text for p in wrapped) == long_name
     rank = dict(keep[0].summary)["rank"]
@@ -318,12 +322,12 @@ def test_a_mistyped_digit_is_misread_not_forged(demo_db, tmp_path):
         wrong = code[:i] + str((int(code[i]) + 1) % 10) + code[i + 1:]
         if damm(wrong) == 0:
             continue
-        v = C.verify_code(demo_db, wrong)
-        assert v.status == C.MISREAD and v.label == "کد نادرست خوانده شده"
+        v = V.verify_code(demo_db, wrong)
+        assert v.status == V.MISREAD and v.label == "کد نادرست خوانده شده"
         assert "\u2066" in v.reasons[0]  # the code shown in the one format
     grouped = " ".join(reversed([code[i:i + 5] for i in range(0, 20, 5)]))
-    assert C.verify_code(demo_db, grouped).status == C.GENUINE
-    assert C.verify_code(demo_db, "123").status == C.MISREAD
+    assert V.verify_code(demo_db, grouped).status == V.GENUINE
+    assert V.verify_code(demo_db, "123").status == V.MISREAD
 
 
 @pytest.mark.parametrize("path", ["/tmp/fresh/graduates.pdf", "C:\\Users\\office\\a.pdf"])

@@ -16,6 +16,7 @@ from desktop.domain.verification import DocumentKind
 from desktop.models.entities import CertificatePrint
 from desktop.services import auth
 from desktop.services import certificates as C
+from desktop.services import verification as V
 from desktop.services.school import find_class
 from desktop.views import documents as documents_view
 from desktop.views.printing import paint_pdf
@@ -46,7 +47,7 @@ def test_paint_pdf_on_a_qt_printer(qapp, demo_db, tmp_path):
     assert paint_pdf(source, printer, progress=lambda d, t: seen.append(d)) == 40
     assert seen[-1] == 40 and len(PdfReader(out).pages) == 40
     if CAN_SCAN:
-        assert C.verify_text(demo_db, scan(out, tmp_path)).status == C.GENUINE
+        assert V.verify_text(demo_db, scan(out, tmp_path)).status == V.GENUINE
 
 
 def _printed_files() -> set[Path]:
@@ -87,7 +88,7 @@ def test_documents_print_on_a_real_cups_printer(qtbot, demo_db, tmp_path, monkey
         printers = set(s.scalars(select(CertificatePrint.printer)))
     assert printers == {"PDF"}
     if CAN_SCAN:
-        assert C.verify_text(demo_db, scan(printed, tmp_path)).status == C.GENUINE
+        assert V.verify_text(demo_db, scan(printed, tmp_path)).status == V.GENUINE
 
 
 def test_a_cancelled_print_logs_nothing(qapp, demo_db, tmp_path):

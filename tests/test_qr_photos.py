@@ -15,6 +15,7 @@ from desktop.domain.workflow import SheetState
 from desktop.models.entities import GradeSheet
 from desktop.services import auth
 from desktop.services import certificates as C
+from desktop.services import verification as V
 from desktop.services.demo import GRADUATING_CLASS
 from desktop.services.school import find_class
 
@@ -56,8 +57,8 @@ def test_every_kind_scans_from_a_degraded_150_dpi_picture(demo_db, tmp_path):
                                       capture_output=True, text=True).stdout.strip()
                 tried += 1
                 if text:
-                    verdict = C.verify_text(demo_db, text)
-                    assert verdict.status == C.GENUINE, verdict.reasons
+                    verdict = V.verify_text(demo_db, text)
+                    assert verdict.status == V.GENUINE, verdict.reasons
                     assert verdict.document.code == issued[page].code
                     read += 1
     assert read == tried == 40, f"{read}/{tried}"

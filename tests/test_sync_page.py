@@ -10,6 +10,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.app import install_fonts, install_translators
+from desktop.domain.workflow import SheetState
 from desktop.services import sync
 from desktop.services.context import PRINCIPAL_ACTOR
 from desktop.services.state import put_state
@@ -46,7 +47,10 @@ def test_send_now_empties_the_outbox_and_says_so(window, enrolled, qtbot, tmp_pa
     qtbot.waitUntil(lambda: page.send_button.isEnabled(), timeout=5_000)
     assert page.outbox.rowCount() >= 2
     assert {b.state for b in page.outbox.rows} == {sync.SENT}
-    assert all("رسید سرور مرکزی" in r.note for r in page.sheets.rows)
+    sent = [r for r in page.sheets.rows if r.state is not SheetState.PROVINCE_APPROVED]
+    assert sent and all("رسید سرور مرکزی" in r.note for r in sent)
+    assert all(r.note == "تأیید نهایی استان" for r in page.sheets.rows
+               if r.state is SheetState.PROVINCE_APPROVED)  # the demo's graduating class
     assert "آخرین ارسال" in window.server_label.text()
     assert page.error.text() == ""
     page.grab().save(str(tmp_path / "sync_page.png"))

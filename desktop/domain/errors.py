@@ -68,7 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "«{value}» از سطوح ارزشیابی توصیفی نیست ({levels}).",
         "'{value}' is not a descriptive-evaluation level ({levels}).",
     ),
-    "grade.stored": ("«{value}» نمرۀ پذیرفتنی نیست.", "'{value}' is not a valid grade."),
+    "grade.stored": ("«{value}» نمرهٔ پذیرفتنی نیست.", "'{value}' is not a valid grade."),
     "grade.component": (
         "ستون «{value}» در این برگه نمره وجود ندارد.",
         "Component '{value}' does not exist on this grade sheet.",
@@ -148,7 +148,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change.empty": ("درخواست اصلاح هیچ تغییری ندارد.", "The change request changes nothing."),
     "change.attachment": ("پیوست بزرگ‌تر از ۱۰ مگابایت است.", "The attachment exceeds 10 MB."),
     "change.not_locked": (
-        "این برگه هنوز در مدرسه ویرایش‌پذیر است؛ درخواست اصلاح برای برگۀ قفل‌شده است.",
+        "این برگه هنوز در مدرسه ویرایش‌پذیر است؛ درخواست اصلاح برای برگهٔ قفل‌شده است.",
         "This sheet can still be changed at school; change requests are for locked sheets.",
     ),
     "change.state": (
@@ -184,24 +184,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "The central server refused the batch: {reason}"),
     "sync.answer": ("پاسخ سرور مرکزی خوانا نیست.", "The central server's answer is unreadable."),
     "sync.in_outbox": (
-        "برگۀ «{sheet}» در بستۀ ارسال به سرور مرکزی است و تا پاسخ سرور برگردانده نمی‌شود.",
+        "برگهٔ «{sheet}» در بستهٔ ارسال به سرور مرکزی است و تا پاسخ سرور برگردانده نمی‌شود.",
         "Sheet '{sheet}' is in a batch for the central server and cannot be taken back "
         "until the server answers.",
     ),
     "sync.busy": ("ارسال به سرور مرکزی هم‌اکنون در جریان است.",
                   "Sending to the central server is already running."),
     # the central server's answers
-    "central.auth": ("شناسۀ دسترسی به سرور مرکزی معتبر نیست.",
+    "central.auth": ("شناسهٔ دسترسی به سرور مرکزی معتبر نیست.",
                      "The central server access token is not valid."),
     "central.forbidden": ("این کار برای شما مجاز نیست: {detail}",
                           "You may not do this: {detail}"),
-    "central.signature": ("امضای بسته با کلید ثبت‌شدۀ مدرسه جور نیست؛ بسته پذیرفته نشد.",
+    "central.signature": ("امضای بسته با کلید ثبت‌شدهٔ مدرسه جور نیست؛ بسته پذیرفته نشد.",
                           "The batch's signature does not match the school's enrolled key; "
                           "it was refused."),
-    "central.other_school": ("این بسته از مدرسۀ دیگری است ({value}) و پذیرفته نشد.",
+    "central.other_school": ("این بسته از مدرسهٔ دیگری است ({value}) و پذیرفته نشد.",
                              "This batch belongs to another school ({value}); refused."),
     "central.uuid_reused": (
-        "شناسۀ بسته {value} پیش‌تر با محتوای دیگری رسیده است؛ بستۀ تازه پذیرفته نشد.",
+        "شناسهٔ بسته {value} پیش‌تر با محتوای دیگری رسیده است؛ بستهٔ تازه پذیرفته نشد.",
         "Batch id {value} arrived before with other content; the new one was refused.",
     ),
     "central.late": (
@@ -212,7 +212,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "central.payload": ("محتوای بسته درست نیست: {detail}", "The batch is malformed: {detail}"),
     "central.already": (
-        "برگۀ «{value}» پیش‌تر رسیده و در دست بررسی است؛ نسخۀ دیگری از آن پذیرفته نمی‌شود.",
+        "برگهٔ «{value}» پیش‌تر رسیده و در دست بررسی است؛ نسخهٔ دیگری از آن پذیرفته نمی‌شود.",
         "Sheet '{value}' has already arrived and is under review; another version is refused.",
     ),
     "central.enrol": ("کد ثبت مدرسه نادرست یا مصرف‌شده است.",

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 
 from .errors import ValidationError
-from .text import digits_only, is_ascii_digits, isolate, to_ascii_digits as to_ascii
-from .text import to_persian_digits
+from .text import digits_only, is_ascii_digits, isolate, to_persian_digits
+from .text import to_ascii_digits as to_ascii
 
 # Damm's table (H. M. Damm, 2004).
 _DAMM = (

@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..domain.verification import format_code
 from .fonts import register
 from .forms import FORMS, SUMMARY_LABELS, Form
-from .layout import Box, Column, Pen, signature_boxes, table
+from .layout import Box, Column, Pen, natural_heights, signature_boxes, stretch, table
 
 # The QR is drawn to survive a phone photo or a 150-dpi scan sent through a messaging
 # app (blur of about a pixel, a tilt of 7°, JPEG quality 30), read by zbar: error
@@ -62,7 +62,8 @@ QR_MASK = 4
 
 def qr(c: Canvas, text: str, x: float, y: float, size: float) -> None:
     """The QR as one filled path of horizontal runs, written as PDF operators at once."""
-    matrix = segno.make(text, error=QR_ERROR, boost_error=False, mask=QR_MASK).matrix
+    matrix = segno.make(text, error=QR_ERROR, boost_error=False, mask=QR_MASK,
+                        micro=False).matrix
     border = QR_BORDER
     module = size / (len(matrix) + 2 * border)
     ops = []
@@ -104,32 +105,46 @@ def draw(c: Canvas, doc: CertificateData, record: bool = False) -> Pen:
         y -= 15
     y -= 6
     y = _identity(pen, doc.fields, left, right, y, full)
-    # The bottom of the page, from the margin up: QR band, optional parts, notes, summary.
+    # The bottom of the page, from the margin up: QR band, optional parts, notes, summary;
+    # the grade table takes what is left, its rows stretched to fill it or, when a long
+    # list would not fit, its type made smaller.
     band = QR_SIZE
     parts_h = sum(_PART_HEIGHT[p] for p in ("remark", "attendance")
                   if p in doc.parts and p in form.parts)
     notes_box = Box(left, 0, right, 0)
     notes_h = sum(pen.height(n, notes_box, 9) for n in doc.notes)
-    summary_h = 44 if doc.summary else 0
-    floor = MARGIN + band + 10 + parts_h + notes_h + summary_h + 10
-    rows = len(doc.rows) + 1
-    min_row = max(15.0, min(24.0, (y - 8 - floor) / max(1, rows)))
-    y = table(pen, right, y - 8, full, form.columns,
-              [{"row": str(i)} | r for i, r in enumerate(doc.rows, start=1)], 9.5, min_row)
+    summary_h = 48 if doc.summary else 0
+    floor = MARGIN + band + 10 + parts_h + notes_h + summary_h
+    rows = [{"row": str(i)} | r for i, r in enumerate(doc.rows, start=1)]
+    space = y - 8 - floor
+    size = 9.5
+    heights = natural_heights(pen, full, form.columns, rows, size)
+    while size > 7 and sum(heights) > space:
+        size -= 0.5
+        heights = natural_heights(pen, full, form.columns, rows, size)
+    min_row = stretch(heights, space, 24.0)
+    top = y - 8
+    y = table(pen, right, top, full, form.columns, rows, size, min_row)
+    pen.region("grades", Box(left, y, right, top))
     if doc.summary:
-        y = table(pen, right, y - 8, full,
+        top = y - 8
+        y = table(pen, right, top, full,
                   [_summary_column(key) for key, _ in doc.summary],
                   [{key: value for key, value in doc.summary}], 9.5, 17, header_fill=0.95)
+        pen.region("summary", Box(left, y, right, top))
     y -= 4
-    for note in doc.notes:
+    for i, note in enumerate(doc.notes):
         h = pen.height(note, notes_box, 9)
         pen.text(note, Box(left, y - h, right, y), 9)
+        pen.region(f"note {i + 1}", Box(left, y - h, right, y))
         y -= h
     _parts(pen, form, doc.parts, left, right, y, MARGIN + band + 10)
     # verification: the QR bottom left; signers and the code to its right
     qr(c, doc.qr_text, left, MARGIN, QR_SIZE)
+    pen.region("qr", Box(left, MARGIN, left + QR_SIZE, MARGIN + QR_SIZE))
     sig = Box(left + QR_SIZE + 6, MARGIN + 30, right, MARGIN + band)
     signature_boxes(pen, sig, form.signatures)
+    pen.region("signatures", sig)
     pen.text(f"کد صحت: {format_code(doc.code)}", Box(sig.x0, MARGIN + 14, right, MARGIN + 30),
              10.5, bold=True)
     pen.text("درستی این سند را با کد صحت یا رمزینه (QR) بسنجید.",
@@ -138,7 +153,7 @@ def draw(c: Canvas, doc: CertificateData, record: bool = False) -> Pen:
     return pen
 
 
-_PART_HEIGHT = {"remark": 58.0, "attendance": 24.0}
+_PART_HEIGHT = {"remark": 46.0, "attendance": 24.0}
 
 
 def _summary_column(key: str) -> Column:
@@ -161,6 +176,7 @@ def _identity(pen: Pen, fields: tuple[tuple[str, str], ...], left: float, right:
         pen.text(value, Box(col_right - half + 4, row_top - row_h, col_right - label_w,
                             row_top), 9.5)
     bottom = top - 8 - rows * row_h
+    pen.region("identity", Box(left, bottom, left + full, top))
     pen.c.setLineWidth(0.6)
     pen.c.roundRect(left, bottom, full, top - bottom, 4)
     return bottom
@@ -171,15 +187,17 @@ def _parts(pen: Pen, form: Form, parts: frozenset[str], left: float, right: floa
     """The optional parts switched on: a line for attendance and a box for the teacher's
     remark (taking the room left above ``bottom``), each to be written by hand."""
     if "attendance" in parts and "attendance" in form.parts:
-        pen.text("روزهای غیبت — موجه: ........  غیرموجه: ........  تأخیر: ........",
-                 Box(left, y - _PART_HEIGHT["attendance"], right, y), 9)
-        y -= _PART_HEIGHT["attendance"]
+        box = Box(left, y - _PART_HEIGHT["attendance"], right, y)
+        pen.text("روزهای غیبت — موجه: ........  غیرموجه: ........  تأخیر: ........", box, 9)
+        pen.region("attendance", box)
+        y = box.y0
     if "remark" in parts and "remark" in form.parts:
         h = max(_PART_HEIGHT["remark"] - 6, min(150.0, y - 6 - bottom))
         box = Box(left, y - 6 - h, right, y - 6)
         pen.c.setLineWidth(0.5)
         pen.c.rect(box.x0, box.y0, box.width, box.height)
         pen.text(form.remark_title + ":", Box(left, box.y1 - 16, right, box.y1), 9, bold=True)
+        pen.region("remark", box)
         y = box.y0
     return y
 

@@ -94,7 +94,23 @@ class Pen:
     def __init__(self, canvas: Canvas, regular: str, bold: str, record: bool = False) -> None:
         self.c, self.regular, self.bold = canvas, regular, bold
         self.placed: list[Placed] | None = [] if record else None
+        self.regions: list[tuple[str, Box]] = []   # the parts of a page, when recording
         self.pages = 0
+
+    def region(self, name: str, box: Box) -> None:
+        """Note where a part of the page went (the tests check that parts never overlap)."""
+        if self.placed is not None:
+            self.regions.append((name, box))
+
+    def overlaps(self) -> list[tuple[str, str]]:
+        """Pairs of recorded parts that overlap (by more than a hairline)."""
+        found = []
+        for i, (a, p) in enumerate(self.regions):
+            for b, q in self.regions[i + 1:]:
+                if min(p.x1, q.x1) - max(p.x0, q.x0) > 0.5 and \
+                        min(p.y1, q.y1) - max(p.y0, q.y0) > 0.5:
+                    found.append((a, b))
+        return found
 
     def lines(self, text: str, box: Box, size: float, bold: bool = False) -> tuple[str, ...]:
         return wrap(text, self.bold if bold else self.regular, size, max(1.0, box.width - 2 * PAD))
@@ -145,23 +161,56 @@ class Column:
     align: str = "center"
 
 
+def _edges(right: float, width: float, columns: Sequence[Column]) -> list[float]:
+    total = sum(col.weight for col in columns)
+    edges = [right]
+    for col in columns:
+        edges.append(edges[-1] - width * col.weight / total)
+    return edges
+
+
+def _heights(pen: Pen, edges: list[float], columns: Sequence[Column],
+             rows: Sequence[dict[str, str]], size: float, min_row: float) -> list[float]:
+    """The header's height, then each row's: as tall as its tallest wrapped cell."""
+    boxes = [Box(edges[i + 1], 0, edges[i], 0) for i in range(len(columns))]
+    header = max(min_row, max(pen.height(col.title, b, size, True)
+                              for col, b in zip(columns, boxes, strict=True)))
+    return [header] + [max(min_row, max(pen.height(row.get(col.key, ""), b, size)
+                                        for col, b in zip(columns, boxes, strict=True)))
+                       for row in rows]
+
+
+def natural_heights(pen: Pen, width: float, columns: Sequence[Column],
+                    rows: Sequence[dict[str, str]], size: float) -> list[float]:
+    """The header's and each row's height with no minimum (what their text needs)."""
+    return _heights(pen, _edges(width, width, columns), columns, rows, size, 0.0)
+
+
+def stretch(heights: Sequence[float], space: float, most: float) -> float:
+    """The row minimum (up to ``most``) that makes rows of ``heights`` fill ``space``."""
+    low, high = 0.0, most
+    for _ in range(16):
+        middle = (low + high) / 2
+        if sum(max(middle, h) for h in heights) <= space:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
 def table(pen: Pen, right: float, top: float, width: float, columns: Sequence[Column],
           rows: Sequence[dict[str, str]], size: float, min_row: float,
           header_fill: float = 0.9) -> float:
     """A table from ``right`` leftwards starting at ``top``; returns its bottom."""
     c = pen.c
-    total = sum(col.weight for col in columns)
-    widths = [width * col.weight / total for col in columns]
-    edges = [right]
-    for w in widths:
-        edges.append(edges[-1] - w)
+    edges = _edges(right, width, columns)
     left = edges[-1]
+    heights = _heights(pen, edges, columns, rows, size, min_row)
 
     def cells(y_top: float, height: float) -> list[Box]:
         return [Box(edges[i + 1], y_top - height, edges[i], y_top) for i in range(len(columns))]
 
-    header_h = max(min_row, max(pen.height(col.title, b, size, True)
-                                for col, b in zip(columns, cells(top, 0), strict=True)))
+    header_h = heights[0]
     c.setFillGray(header_fill)
     c.rect(left, top - header_h, width, header_h, stroke=0, fill=1)
     c.setFillGray(0)
@@ -169,10 +218,7 @@ def table(pen: Pen, right: float, top: float, width: float, columns: Sequence[Co
         pen.text(col.title, box, size, bold=True, align="center")
     y = top - header_h
     c.setLineWidth(0.25)
-    for row in rows:
-        probe = cells(y, 0)
-        h = max(min_row, max(pen.height(row.get(col.key, ""), b, size)
-                             for col, b in zip(columns, probe, strict=True)))
+    for row, h in zip(rows, heights[1:], strict=True):
         for col, box in zip(columns, cells(y, h), strict=True):
             pen.text(row.get(col.key, ""), box, size, align=col.align)
         y -= h

@@ -10,8 +10,8 @@
   20-digit code); printing it again is a reprint that needs a reason.  Every print
   is numbered in ``certificate_print`` and is an audit event.  A batch is one
   transaction, committed only after its PDF is written.
-* Verify.  A QR text, a PDF Daftar wrote, or a 20-digit code: genuine, forged,
-  altered, revoked or unknown, with the reasons, offline.
+* What a page says is :func:`desktop.domain.results.card` laid out by a form of
+  :mod:`desktop.printing.forms`; checking a document is :mod:`.verification`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import datetime as dt
 import json
 import os
 import tempfile
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,14 +42,12 @@ from ..domain.results import CardResult, CourseRow, card
 from ..domain.seal import (
     Document,
     KeyCertificate,
-    SealError,
     certify,
     grades_digest,
-    open_seal,
     raw_public,
     seal,
 )
-from ..domain.text import to_persian_digits
+from ..domain.text import isolate
 from ..domain.verification import (
     DocumentKind,
     format_code,
@@ -60,7 +57,6 @@ from ..domain.verification import (
 )
 from ..domain.workflow import FINAL, Role
 from ..models.db import Database
-from ..printing.forms import FORMS, Form, report_form
 from ..models.entities import (
     Certificate,
     CertificatePrint,
@@ -68,8 +64,8 @@ from ..models.entities import (
     ExamSession,
     GradeSheet,
     PrintPermit,
-    RevokedCode,
 )
+from ..printing.forms import FORMS, Form, report_form
 from . import audit
 from .context import Actor
 from .grades import read_class
@@ -286,6 +282,7 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
             form = (report_form(result.descriptive, session is SessionKind.DEY)
                     if kind is DocumentKind.REPORT_CARD else FORMS[kind.name.lower()])
             rows, summary, notes = _page(result, form, rank)
+            stage = stage_of(klass.grade_level)
             existing = earlier.get((st.id, session_id))
             digest = grades_digest([" ".join(row.values()) for row in rows])
             if existing is None:
@@ -335,8 +332,8 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
                         ("محل تولد", st.birth_place),
                         ("سریال شناسنامه", st.birth_cert_serial or "—"),
                         ("کلاس", klass.name),
-                        ("پایه و رشته", f"{to_persian_digits(klass.grade_level)} — "
-                                        f"{klass.field_name or stage_of(klass.grade_level).label_fa}"),
+                        ("پایه و رشته", f"{klass.grade_level} — "
+                                        f"{klass.field_name or stage.label_fa}"),
                         ("سال تحصیلی", school_year_label(klass.year, False))),
                 rows=rows, summary=summary, notes=notes,
                 code=code.text,
@@ -371,8 +368,8 @@ def set_document_parts(db: Database, parts: Sequence[str], actor: Actor) -> froz
     actor.require(frozenset({Role.PRINCIPAL}), "تنظیم کارنامه")
     unknown = [p for p in parts if p not in OPTIONAL_PARTS]
     if unknown:
-        raise ValidationError("cert.part", value="، ".join(unknown),
-                              parts="، ".join(OPTIONAL_PARTS))
+        raise ValidationError("cert.part", value="، ".join(isolate(u) for u in unknown),
+                              parts="، ".join(isolate(p) for p in OPTIONAL_PARTS))
     chosen = frozenset(parts)
     with db.unit() as s:
         old = get_state(s, PARTS_KEY)
@@ -428,104 +425,3 @@ def void(db: Database, code: str, reason: str, actor: Actor) -> None:
         s.add(CertificatePrint(certificate_id=cert.id, actor=actor.username, printer="—",
                                reason="void: " + why))
         audit.record(s, actor, "print.void", "certificate", text, reason=why)
-
-
-# --- verification -------------------------------------------------------------------
-
-GENUINE, FORGED, ALTERED, REVOKED, UNKNOWN, MISREAD = (
-    "genuine", "forged", "altered", "revoked", "unknown", "misread")
-# «جعلی» only for a bad signature or a key the centre never certified; a code whose
-# check digit fails was misread, not forged.
-VERDICT_FA = {GENUINE: "اصیل", FORGED: "جعلی", ALTERED: "دست‌کاری‌شده", REVOKED: "باطل‌شده",
-              UNKNOWN: "ناشناخته", MISREAD: "کد نادرست خوانده شده"}
-
-
-@dataclass(frozen=True)
-class Verdict:
-    status: str
-    reasons: tuple[str, ...]
-    document: Document | None = None
-
-    @property
-    def label(self) -> str:
-        return VERDICT_FA[self.status]
-
-
-def _revoked(db: Database, code: str) -> tuple[dt.datetime, str] | None:
-    with db.unit() as s:
-        row = s.execute(select(Certificate.revoked_at, Certificate.revoked_reason).where(
-            Certificate.verification_code == code, Certificate.revoked_at.is_not(None))).first()
-        if row is not None:
-            return row[0], row[1] or ""
-        central = s.get(RevokedCode, code)  # the central server's list, pulled by sync
-        if central is not None:
-            return central.at, central.reason
-    return None
-
-
-def verify_text(db: Database, text: str, printed: str | None = None,
-                trusted: list[bytes] | None = None) -> Verdict:
-    """Check a QR text offline; with ``printed`` (the page's text) also check the page."""
-    keys = trusted if trusted is not None else trusted_keys(db)
-    try:
-        opened = open_seal(text, keys)
-    except SealError:
-        return Verdict(FORGED, ("رمزینه از دفتر نیست یا آسیب دیده است.",))
-    doc = opened.document
-    if not opened.certificate_ok:
-        return Verdict(FORGED, ("کلید امضاکننده را سرور مرکزی گواهی نکرده است.",), doc)
-    if not opened.signature_ok:
-        return Verdict(ALTERED, ("داده‌های رمزینه پس از امضا تغییر کرده است.",), doc)
-    if doc.code[:8] != opened.certificate.school_code:
-        return Verdict(FORGED, ("کد صحت از مدرسه صاحب کلید نیست.",), doc)
-    if doc.issued > opened.certificate.valid_until:
-        return Verdict(FORGED, ("سند پس از پایان اعتبار کلید مدرسه صادر شده است.",), doc)
-    revoked = _revoked(db, doc.code)
-    if revoked is not None:
-        when = format_jalali(today_tehran(revoked[0]))
-        return Verdict(REVOKED, (f"این سند در {when} باطل شده است: {revoked[1]}",), doc)
-    if printed is not None:
-        page = unicodedata.normalize("NFKC", printed).replace("\u200c", "")
-        name_parts = [p.replace("\u200c", "") for p in doc.name.split()]
-        digits = to_persian_digits(doc.code[:5])
-        if not all(p in page for p in name_parts) or (digits not in page and
-                                                      digits[::-1] not in page):
-            return Verdict(ALTERED, ("نام یا کد صحت چاپ‌شده با داده‌های امضاشده یکی نیست.",), doc)
-    return Verdict(GENUINE, (f"{DocumentKind(doc.kind).label_fa} «{doc.name}» با کد صحت "
-                             f"{format_code(doc.code)}، صادرشده در "
-                             f"{format_jalali(to_jalali(doc.issued))}.",), doc)
-
-
-def verify_code(db: Database, typed: str) -> Verdict:
-    """A typed 20-digit code: checked digit, then this office's records."""
-    try:
-        code = parse_code(typed).text
-    except ValidationError as e:
-        return Verdict(MISREAD, (e.message(), "رقم‌ها را یکی‌یکی با سند بسنجید."))
-    with db.unit() as s:
-        cert = s.scalar(select(Certificate).where(Certificate.verification_code == code))
-        payload = cert.payload.decode() if cert is not None else None
-    if payload is None:
-        return Verdict(UNKNOWN, (DaftarError("cert.not_found", value=format_code(code)).message(),
-                                 "برای سندهای مدرسه‌های دیگر از سرور مرکزی استعلام کنید."))
-    return verify_text(db, payload)
-
-
-def verify_pdf(db: Database, path: Path) -> list[Verdict]:
-    """Each page of a PDF Daftar wrote: its QR text (in the Subject) against its text."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(path)
-        subject = (reader.metadata or {}).get("/Subject") or ""
-        pages = [p.extract_text() for p in reader.pages]
-    except (PdfReadError, OSError, ValueError):
-        return [Verdict(FORGED, ("پرونده PDF خوانا نیست.",))]
-    texts = [t for t in str(subject).split("\n") if t.strip()]
-    if not texts:
-        return [Verdict(FORGED, ("این PDF را دفتر ننوشته است (رمزینه‌ای در آن نیست).",))]
-    if len(texts) != len(pages):
-        return [Verdict(ALTERED, ("شمار صفحه‌ها با سندهای امضاشده یکی نیست.",))]
-    return [verify_text(db, t, printed=p) for t, p in zip(texts, pages, strict=True)]
-

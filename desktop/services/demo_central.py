@@ -71,8 +71,8 @@ def graduate(db: Database, sheet_ids: Sequence[int], central: Ed25519PrivateKey,
                          (Action.APPROVE, Role.PRINCIPAL), (Action.QUEUE, Role.PRINCIPAL)):
         approvals.move(db, sheet_ids, action, office[role])
     remote = DemoCentral(central, db.clock())
-    sync.pack(db, require_connection=False)
+    batches = sync.pack(db, require_connection=False)
     report = sync.send(db, remote, force=True)
     sync.pull(db, remote, report)
-    sync.forget_cursor(db)  # the demo's feed is not the real server's
+    sync.forget(db, batches)  # the demo's central office is not the school's server
     return len(sheet_ids)

@@ -544,10 +544,19 @@ def pull(db: Database, remote: Remote, report: Report | None = None) -> Report:
     return report
 
 
-def forget_cursor(db: Database) -> None:
-    """Start the feed from its beginning at the next pull (a new server's feed)."""
+def forget(db: Database, batch_ids: Sequence[int]) -> None:
+    """Forget a conversation with a server that was not this school's central server (the
+    demo's own, :mod:`.demo_central`): its batches leave the outbox, the feed's cursor and
+    the last success start over.  The audit trail keeps what happened."""
     with db.unit() as s:
+        for sheet in s.scalars(select(GradeSheet).where(GradeSheet.batch_id.in_(batch_ids))):
+            sheet.batch_id = None
+        s.flush()
+        for batch in s.scalars(select(SyncBatch).where(SyncBatch.id.in_(batch_ids))):
+            s.delete(batch)
         put_state(s, CURSOR, "0")
+        for key in (LAST_OK, LAST_TRY, LAST_ERROR):
+            put_state(s, key, "")
 
 
 def _apply(s: Session, db: Database, kind: str, body: dict[str, Any]) -> None:
@@ -598,7 +607,7 @@ def _apply_sheet(s: Session, db: Database, body: dict[str, Any]) -> None:
         # The decision is about a version this office has since replaced: the local,
         # newer one stands (it is sent in its turn).
         raise DaftarError("workflow.action", action=Action(body["action"]).label_fa,
-                          state=f"{sheet.state.label_fa} (نسخۀ {sheet.sent_version})")
+                          state=f"{sheet.state.label_fa} (نسخهٔ {sheet.sent_version})")
     role = Role(body["level"])
     move_in(s, db, [sheet.id], Action(body["action"]),
             _central_actor(body.get("by") or role.label_fa, role), body.get("reason"))

@@ -24,8 +24,9 @@ from ..domain.text import to_persian_digits
 from ..domain.verification import DocumentKind
 from ..models.db import Database
 from ..services import Actor
-from ..services.certificates import GENUINE, issue, verify_code, verify_pdf, verify_text
+from ..services.certificates import issue
 from ..services.school import list_classes
+from ..services.verification import GENUINE, verify_code, verify_pdf, verify_text
 from .grade_page import ask_save_file
 from .import_dialog import RUNNER
 from .printing import ask_printer, print_job
