@@ -9,8 +9,9 @@ can check a file without scanning it; the printed page is checked by scanning.
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,7 @@ class CertificateData:
 # A fixed mask: choosing the best of eight costs more than the rest of the page, and
 # any mask is valid QR (tests scan the printed code).
 QR_MASK = 4
+_RUN = re.compile(b"\x01+")  # a run of dark modules in a row of the matrix
 
 
 def qr(c: Canvas, text: str, x: float, y: float, size: float) -> None:
@@ -66,19 +68,14 @@ def qr(c: Canvas, text: str, x: float, y: float, size: float) -> None:
                         micro=False).matrix
     border = QR_BORDER
     module = size / (len(matrix) + 2 * border)
+    height = f"{module:.2f}"
     ops = []
     for row, line in enumerate(matrix):
-        bottom = y + size - (row + border + 1) * module
-        col, width = 0, len(line)
-        while col < width:
-            if line[col]:
-                start = col
-                while col < width and line[col]:
-                    col += 1
-                ops.append(f"{x + (start + border) * module:.2f} {bottom:.2f} "
-                           f"{(col - start) * module:.2f} {module:.2f} re")
-            else:
-                col += 1
+        bottom = f"{y + size - (row + border + 1) * module:.2f}"
+        for run in _RUN.finditer(line):
+            start, end = run.span()
+            ops.append(f"{x + (start + border) * module:.2f} {bottom} "
+                       f"{(end - start) * module:.2f} {height} re")
     c.addLiteral("q 0 g\n" + "\n".join(ops) + "\nf Q")
 
 
@@ -209,11 +206,6 @@ def _workers() -> int:
     return min(4, os.cpu_count() or 1)
 
 
-def _render_part(args: tuple[list[CertificateData], str]) -> int:
-    docs, out = args
-    return _render_one(docs, out)
-
-
 def render(docs: Iterable[CertificateData], out: str | Path | BinaryIO) -> int:
     """Many documents into one PDF; returns the pages written.
 
@@ -226,32 +218,49 @@ def render(docs: Iterable[CertificateData], out: str | Path | BinaryIO) -> int:
         return _render_one(docs, out)
     from concurrent.futures import ProcessPoolExecutor
 
-    from pypdf import PdfWriter
+    from .split import join
 
     size = -(-len(docs) // workers)
     chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
-    with tempfile.TemporaryDirectory(prefix="daftar-render-") as folder:
-        parts = [str(Path(folder) / f"part{i}.pdf") for i in range(len(chunks))]
-        with ProcessPoolExecutor(len(chunks), mp_context=_context()) as pool:
-            pages = sum(pool.map(_render_part, zip(chunks, parts, strict=True)))
-        writer = PdfWriter()
-        for part in parts:
-            writer.append(part)
-        writer.add_metadata({"/Title": docs[0].title, "/Creator": "Daftar",
-                             "/Subject": "\n".join(d.qr_text for d in docs)})
-        writer.write(str(out))
-    return pages
+    with ProcessPoolExecutor(len(chunks), mp_context=_context()) as pool:
+        parts = list(pool.map(_render_bytes, chunks))
+    Path(out).write_bytes(join(parts, {"Title": docs[0].title, "Creator": "Daftar",
+                                       "Subject": "\n".join(d.qr_text for d in docs)}))
+    return len(docs)
+
+
+def _render_bytes(docs: list[CertificateData]) -> bytes:
+    buffer = io.BytesIO()
+    _render_one(docs, buffer)
+    return buffer.getvalue()
+
+
+SPLIT_CHUNK = 50  # documents drawn together before they are cut into files
 
 
 def render_files(docs: list[CertificateData], folder: Path) -> int:
-    """One PDF per document, named by its code, drawn on all cores."""
-    jobs = [([d], str(folder / f"{d.code}.pdf")) for d in docs]
-    if len(jobs) < PARALLEL_FROM or _workers() < 2:
-        return sum(_render_part(job) for job in jobs)
+    """One PDF per document, named by its code, drawn on all cores.
+
+    Documents are drawn in chunks into one PDF in memory, so that the fonts are subset
+    and compressed once a chunk rather than once a file, then each page is written to
+    its own file with its own QR text (:mod:`.split` copies the page and what it uses)."""
+    jobs = [(docs[i:i + SPLIT_CHUNK], str(folder)) for i in range(0, len(docs), SPLIT_CHUNK)]
+    if len(docs) < PARALLEL_FROM or _workers() < 2:
+        return sum(_render_split(job) for job in jobs)
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(_workers(), mp_context=_context()) as pool:
-        return sum(pool.map(_render_part, jobs, chunksize=25))
+        return sum(pool.map(_render_split, jobs))
+
+
+def _render_split(args: tuple[list[CertificateData], str]) -> int:
+    from .split import split
+
+    docs, folder = args
+    infos = [{"Title": d.title, "Creator": "Daftar", "Subject": d.qr_text} for d in docs]
+    for doc, data in zip(docs, split(_render_bytes(docs), infos), strict=True):
+        (Path(folder) / f"{doc.code}.pdf").write_bytes(data)
+    return len(docs)
 
 
 def _context():  # type: ignore[no-untyped-def]

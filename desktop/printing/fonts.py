@@ -11,8 +11,13 @@ REGULAR, BOLD = "Vazirmatn", "Vazirmatn-Bold"
 
 @lru_cache(maxsize=1)
 def register() -> tuple[str, str]:
+    from reportlab import rl_config
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+
+    # Compressed page streams stay binary: ASCII85 on top of Flate made every page
+    # larger by a quarter and cost time for nothing (PDF is a binary format anyway).
+    rl_config.useA85 = 0
 
     pdfmetrics.registerFont(TTFont(REGULAR, str(FONTS / "Vazirmatn-Regular.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(FONTS / "Vazirmatn-Bold.ttf")))

@@ -135,7 +135,7 @@ class Pen:
         self.c.setFont(font, size)
         for i, line in enumerate(lines):
             shaped = shape(line)
-            w = stringWidth(shaped, font, size)
+            w = width_of(line, font, size)
             baseline = top - i * leading - size * 0.95
             if align == "center":
                 x = box.x0 + (box.width - w) / 2
@@ -143,6 +143,8 @@ class Pen:
                 x = box.x0 + PAD
             else:
                 x = box.x1 - PAD - w
+            # One text object per string (drawString): readers that take a page's text
+            # apart (pypdf, screen readers, copy and paste) keep each cell its own string.
             self.c.drawString(x, baseline, shaped)
             if self.placed is not None:
                 # Vazirmatn's ink reaches about 0.3 em below the baseline, 0.95 above.

@@ -311,8 +311,13 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
                 qr = existing.payload.decode()
                 reprint = True
             number = printed_before.get(existing.id, 0) + 1 if reprint else 1
-            existing.prints.append(CertificatePrint(actor=actor.username, printer=printer,
-                                                    reason=reason if reprint else None))
+            log = CertificatePrint(actor=actor.username, printer=printer,
+                                   reason=reason if reprint else None)
+            if reprint:   # by its key: appending would load every earlier print first
+                log.certificate_id = existing.id
+                s.add(log)
+            else:
+                existing.prints.append(log)
             audit.record(s, actor, "print.reprint" if reprint else "print.certificate",
                          "certificate", code.text, new={"kind": kind.name.lower(),
                                                         "print": number, "printer": printer},
