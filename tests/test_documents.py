@@ -337,3 +337,25 @@ def test_paths_in_persian_sentences_are_isolated(path):
     said = f"ذخیره شد: {isolate(path)}"
     assert said.endswith("\u2066" + path + "\u2069")
     assert normalize(said) == f"ذخیره شد: {path}"
+
+
+def test_a_demo_built_after_the_khordad_deadline_still_prints_originals(tmp_path):
+    """Built in Mordad (the Khordad sheets locked since 30 Tir): the graduating class was
+    decided on the deadline's morning, no clock is taken for set back, originals print."""
+    import datetime as dt
+
+    from desktop.models.db import open_database
+    from desktop.services.clock import clock_status
+    from desktop.services.demo import build_demo
+
+    db = open_database(tmp_path / "mordad.sqlite")
+    db.clock = lambda: dt.datetime(2027, 8, 10, 6, 0, tzinfo=dt.UTC)  # 19 Mordad 1406
+    try:
+        build_demo(db, students=300, year=1405)
+        assert not clock_status(db).suspicious
+        klass = find_class(db, GRADUATING_CLASS, 1405)
+        issued = C.issue_class(db, klass.id, DocumentKind.ORIGINAL, SessionKind.KHORDAD,
+                               clerk(db), tmp_path / "o.pdf")
+        assert issued and V.verify_pdf(db, tmp_path / "o.pdf")[0].status == V.GENUINE
+    finally:
+        db.dispose()

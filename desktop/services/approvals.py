@@ -22,7 +22,6 @@ from ..domain.calendar import SessionKind, days_left, format_jalali, lock_instan
 from ..domain.errors import DaftarError, WorkflowError
 from ..domain.grading import DEFAULT_POLICY, GradingPolicy
 from ..domain.workflow import Action, Role, SheetState, transition
-from ..models.base import utcnow
 from ..models.db import Database
 from ..models.entities import (
     AcademicYear,
@@ -192,7 +191,7 @@ def move_in(s: Session, db: Database, sheet_ids: Sequence[int], action: Action, 
     for sid, step in steps:
         sheet = sheets[sid]
         sheet.state = step.target
-        sheet.updated_at = utcnow()
+        sheet.updated_at = now  # the trusted time the rules judged by, not the wall clock
         if step.action is Action.REJECT:
             sheet.last_reason = step.reason
             sheet.batch_id = None  # a later approval is packed again, as a new version
