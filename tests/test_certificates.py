@@ -22,6 +22,7 @@ from desktop.services import auth
 from desktop.services import certificates as C
 from desktop.services import verification as V
 from desktop.services.school import find_class
+from tests.scanning import CAN_SCAN, read_qr
 
 # --- the 20-digit code ----------------------------------------------------------------
 
@@ -238,7 +239,7 @@ def test_altered_and_foreign_pdfs(demo_db, tmp_path):
     assert V.verify_text(demo_db, fake).status == V.FORGED
 
 
-@pytest.mark.skipif(not shutil.which("zbarimg") or not shutil.which("pdftoppm"),
+@pytest.mark.skipif(not CAN_SCAN,
                     reason="zbar-tools / poppler-utils not installed (./dev.sh test installs)")
 def test_the_printed_qr_scans_at_300_dpi(demo_db, tmp_path):
     klass = find_class(demo_db, "دهم ریاضی")
@@ -249,8 +250,7 @@ def test_the_printed_qr_scans_at_300_dpi(demo_db, tmp_path):
     subprocess.run(["pdftoppm", "-r", "300", "-png", str(out), str(tmp_path / "page")],
                    check=True)
     png = next(tmp_path.glob("page*.png"))
-    scanned = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True,
-                             text=True).stdout.strip()
+    scanned = read_qr(png)
     verdict = V.verify_text(demo_db, scanned)
     assert verdict.status == V.GENUINE and verdict.document.code == issued[0].code
 

@@ -1,7 +1,6 @@
 """Printing through Qt: to a PDF-format printer always, and to a real CUPS printer when
 the virtual cups-pdf printer "PDF" exists (``./dev.sh test`` and CI set it up)."""
 
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -20,16 +19,14 @@ from desktop.services import verification as V
 from desktop.services.school import find_class
 from desktop.views import documents as documents_view
 from desktop.views.printing import paint_pdf
-
-CAN_SCAN = shutil.which("zbarimg") and shutil.which("pdftoppm")
+from tests.scanning import CAN_SCAN, read_qr
 
 
 def scan(pdf: Path, tmp: Path) -> str:
     subprocess.run(["pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", str(pdf),
                     str(tmp / "scan")], check=True)
     png = next(tmp.glob("scan*.png"))
-    return subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True,
-                          text=True).stdout.strip()
+    return read_qr(png)
 
 
 def test_paint_pdf_on_a_qt_printer(qapp, demo_db, tmp_path):
