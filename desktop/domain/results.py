@@ -114,7 +114,7 @@ def card(grade_level: int, session: SessionKind, rows: Sequence[CourseRow],
     """The lines and the overall result of one student's session (the rules above)."""
     stage = stage_of(grade_level)
     if stage is Stage.PRIMARY:
-        return _primary(session, rows, policy)
+        return _primary(session, rows)
     records = [CourseRecord(r.name, r.units, r.outcome.grade, r.outcome.passed, r.national,
                             r.discipline, r.outcome.exempt) for r in rows]
     diploma = None
@@ -160,8 +160,8 @@ def card(grade_level: int, session: SessionKind, rows: Sequence[CourseRow],
                       waived, (), reasons, diploma)
 
 
-def _primary(session: SessionKind, rows: Sequence[CourseRow],
-             policy: GradingPolicy) -> CardResult:
+def _primary(session: SessionKind, rows: Sequence[CourseRow]) -> CardResult:
+    """Levels as the outcomes carry them (the policy's threshold decided ``passed``)."""
     lines = []
     counts = {level: 0 for level in sorted(Descriptive, reverse=True)}
     for r in rows:

@@ -180,7 +180,7 @@ def _identity(pen: Pen, fields: tuple[tuple[str, str], ...], left: float, right:
 
 
 def _parts(pen: Pen, form: Form, parts: frozenset[str], left: float, right: float,
-           y: float, bottom: float) -> float:
+           y: float, bottom: float) -> None:
     """The optional parts switched on: a line for attendance and a box for the teacher's
     remark (taking the room left above ``bottom``), each to be written by hand."""
     if "attendance" in parts and "attendance" in form.parts:
@@ -195,8 +195,6 @@ def _parts(pen: Pen, form: Form, parts: frozenset[str], left: float, right: floa
         pen.c.rect(box.x0, box.y0, box.width, box.height)
         pen.text(form.remark_title + ":", Box(left, box.y1 - 16, right, box.y1), 9, bold=True)
         pen.region("remark", box)
-        y = box.y0
-    return y
 
 
 PARALLEL_FROM = 120  # pages; below this, starting processes costs more than it saves

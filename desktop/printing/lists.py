@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import register
-from .layout import Box, Pen, signature_boxes, table
+from .layout import Box, Pen, natural_heights, signature_boxes, table
 from .layout import Column as LayoutColumn
 
 MARGIN = 36  # half an inch
@@ -60,10 +60,7 @@ def render(doc: ListDocument, out: str | Path | BinaryIO, record: bool = False) 
     columns = [LayoutColumn(str(i), col.title, col.width, "center" if col.centred else "right")
                for i, col in enumerate(doc.columns)]
     rows = [{str(i): value for i, value in enumerate(row)} for row in doc.rows]
-    total = sum(col.width for col in doc.columns)
-    boxes = [Box(0, 0, full * col.width / total, 0) for col in doc.columns]
-    heights = [max(ROW, max(pen.height(r[col.key], b, CELL) for col, b in
-                            zip(columns, boxes, strict=True))) for r in rows]
+    heights = [max(ROW, h) for h in natural_heights(pen, full, columns, rows, CELL)[1:]]
     top_space = 40 + 16 * len(doc.lines) + HEADER_ROW
     room = height - 2 * MARGIN - top_space - 24
     pages: list[list[int]] = [[]]

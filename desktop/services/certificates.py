@@ -38,7 +38,7 @@ from ..domain.calendar import (
 )
 from ..domain.errors import DaftarError, NotFound, ValidationError, WhereError
 from ..domain.grading import format_grade, stage_of
-from ..domain.results import CardResult, CourseRow, card
+from ..domain.results import CardResult
 from ..domain.seal import (
     Document,
     KeyCertificate,
@@ -67,12 +67,12 @@ from ..models.entities import (
 )
 from ..printing.forms import FORMS, Form, report_form
 from . import audit
+from .cards import class_cards
 from .context import Actor
-from .grades import read_class
 from .progress import Progress
-from .school import get_class, get_school, list_courses
+from .school import get_class, get_school
 from .state import get_state, put_state
-from .students import StudentInfo, search_students
+from .students import search_students
 
 KEY, KEY_CERT, TRUST = "school.ed25519", "school.key_certificate", "central.public_keys"
 SESSION_CODE = {None: 0, SessionKind.DEY: 1, SessionKind.KHORDAD: 2, SessionKind.SHAHRIVAR: 3}
@@ -134,19 +134,6 @@ class Issued:
     kind: DocumentKind
     print_number: int
     reprint: bool
-
-
-def _cards(klass, meta, results, session: SessionKind,  # type: ignore[no-untyped-def]
-           students: Sequence[StudentInfo]) -> dict[int, CardResult]:
-    """Every student's card of the session (the rule is :func:`desktop.domain.results.card`),
-    from the class's results read once for the whole batch."""
-    cards = {}
-    for st in students:
-        rows = [CourseRow(meta[r.course_id].name, meta[r.course_id].units, r.rows[st.id],
-                          meta[r.course_id].national_exam, meta[r.course_id].discipline)
-                for r in results if st.id in r.rows]
-        cards[st.id] = card(klass.grade_level, session, rows)
-    return cards
 
 
 def _ranks(cards: dict[int, CardResult]) -> dict[int, tuple[int, int]]:
@@ -234,8 +221,7 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
     for class_id in class_ids:
         klass = get_class(db, class_id)
         students = search_students(db, class_id=class_id, year=klass.year)
-        meta = {c.id: c for c in list_courses(db, class_id)}
-        cards = _cards(klass, meta, read_class(db, class_id, session), session, students)
+        cards = class_cards(db, klass, session, students)
         ranks = _ranks(cards) if "rank" in parts else {}
         if student_ids is not None:
             students = [st for st in students if st.id in set(student_ids)]

@@ -1,8 +1,8 @@
 """The lists printed for signatures: a grade sheet, and the graduates of a year.
 
-Each print is an audit event (who, when, what).  The graduates' list applies the
-grading policy's diploma rule (average >= 10, every course passed or waived) to
-each grade-12 student's Khordad results.
+Each print is an audit event (who, when, what).  The graduates' list gives each
+grade-12 student's Khordad card result (:mod:`.cards`: the diploma rule, average >= 10,
+every course passed or waived), the same decision the certificates print.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.calendar import format_jalali, school_year_label, today_tehran
-from ..domain.grading import DEFAULT_POLICY, CourseRecord, GradingPolicy, format_grade
+from ..domain.calendar import SessionKind, format_jalali, school_year_label, today_tehran
+from ..domain.grading import DEFAULT_POLICY, GradingPolicy, format_grade
 from ..models.db import Database
 from . import audit
+from .cards import class_cards
 from .context import Actor
-from .grades import read_class, read_sheet
-from .school import get_school, list_classes, list_courses
+from .grades import read_sheet
+from .school import get_school, list_classes
 from .students import search_students
 from .workbook import outcome_texts
 
@@ -75,19 +76,12 @@ def graduates(db: Database, year: int, policy: GradingPolicy = DEFAULT_POLICY
     for klass in list_classes(db, year):
         if klass.grade_level != 12:
             continue
-        meta = {c.id: c for c in list_courses(db, klass.id)}
-        results = read_class(db, klass.id)
-        for st in search_students(db, class_id=klass.id, year=year):
-            records = []
-            for r in results:
-                o = r.rows.get(st.id)
-                c = meta[r.course_id]
-                records.append(CourseRecord(c.name, c.units, o.grade if o else None,
-                                            o.passed if o else None, c.national_exam,
-                                            c.discipline, o.exempt if o else False))
-            d = policy.diploma(records)
+        students = search_students(db, class_id=klass.id, year=year)
+        cards = class_cards(db, klass, SessionKind.KHORDAD, students, policy)
+        for st in students:
+            c = cards[st.id]
             out.append(Graduate(st.id, st.national_code, st.first_name, st.last_name,
-                                klass.name, d.average, d.granted, d.waived, d.reasons))
+                                klass.name, c.average, bool(c.diploma), c.waived, c.reasons))
     return out
 
 
