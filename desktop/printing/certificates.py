@@ -29,11 +29,14 @@ from .layout import Box, Column, Pen, natural_heights, signature_boxes, stretch,
 
 # The QR is drawn to survive a phone photo or a 150-dpi scan sent through a messaging
 # app (blur of about a pixel, a tilt of 7°, JPEG quality 30), read by zbar: error
-# correction M (version 11, 61 modules for today's payload) in 50 mm with ISO's
-# 4-module quiet zone, a module of 0.72 mm, decoded 48/48 in such shots; Q in 42 mm
-# (version 13, 0.55 mm) only 8/24.  The payload keeps the key certificate, so every
-# verifier stays offline with the central key alone.  tests/test_qr_photos.py.
-QR_SIZE = 50 * mm
+# correction M (version 11, 61 modules for today's payload) in 56 mm with ISO's
+# 4-module quiet zone, a module of 0.81 mm (4.8 px at 150 dpi).  Measured on 150 random
+# payloads of today's length (bench/bench_qr_photos.py): at 50 mm (0.72 mm) a blur of
+# 1.2 px with the tilt failed 2 in 300 and a blur of 1.3 px 107 in 150; at 56 mm 0 of
+# 450 up to a blur of 1.4 px.  Q in 42 mm (version 13, 0.55 mm) read only 8/24.  The
+# payload keeps the key certificate, so every verifier stays offline with the central
+# key alone.  tests/test_qr_photos.py.
+QR_SIZE = 56 * mm
 QR_BORDER = 4      # modules of quiet zone (ISO/IEC 18004), inside QR_SIZE
 QR_ERROR = "m"
 MARGIN = 14 * mm
