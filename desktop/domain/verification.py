@@ -8,8 +8,14 @@ document's unique identifier):
     code (8) |  document kind (1)
              school year, last two digits (1405 -> 05)
 
-The school code is unique in the country, so school + year + kind + the school's
-own serial never repeats.  The check digit uses the Damm algorithm (a totally
+The school code is unique in the country, so school + year + kind + a serial the
+school never gives twice never repeats.  The serial is drawn at random from the
+10^8 - 1 possible (:func:`draw_serials`), not counted: counted serials let anyone
+who holds one code walk to every other document of the school (…18, …26, …39),
+while drawn ones make a guessed code of a real school hit only the school's
+documents of that year and kind out of 10^8 (a school printing 1,000 report cards
+a year: one guess in 100,000).  Codes printed while serials were counted stay
+valid; they are simply taken numbers.  The check digit uses the Damm algorithm (a totally
 anti-symmetric quasigroup of order 10): it catches every single wrong digit and
 every swap of two neighbouring digits, which is what people get wrong when they
 type a code from paper.
@@ -19,6 +25,8 @@ from __future__ import annotations
 
 import enum
 import re
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import ValidationError
@@ -93,6 +101,19 @@ def format_code(digits: str) -> str:
     plain = digits_only(digits)
     groups = " ".join(plain[i:i + 5] for i in range(0, len(plain), 5))
     return isolate(to_persian_digits(groups))
+
+
+def draw_serials(count: int, taken: Callable[[set[int]], set[int]],
+                 rng: Callable[[int], int] = secrets.randbelow) -> list[int]:
+    """``count`` distinct serials drawn uniformly from 1..10^8-1; ``taken`` answers which
+    of a set of candidates are already used (by earlier documents of the same school,
+    year and kind), and those are drawn again."""
+    chosen: set[int] = set()
+    while len(chosen) < count:
+        wanted = count - len(chosen)
+        candidates = {1 + rng(10 ** SERIAL_DIGITS - 1) for _ in range(wanted)} - chosen
+        chosen |= candidates - taken(candidates)
+    return list(chosen)
 
 
 def make_code(school_code: str, year: int, kind: DocumentKind, serial: int) -> VerificationCode:

@@ -50,6 +50,7 @@ from ..domain.seal import (
 from ..domain.text import isolate
 from ..domain.verification import (
     DocumentKind,
+    draw_serials,
     format_code,
     make_code,
     parse_code,
@@ -179,6 +180,21 @@ def _sheet_states(s: Session, class_id: int, session: SessionKind) -> tuple[list
     return states, finalised
 
 
+def _fresh_serials(s: Session, school_code: str, batch: list[tuple], kind: DocumentKind  # type: ignore[type-arg]
+                   ) -> list[int]:
+    """Enough unused random serials for every document of the batch (see
+    :func:`draw_serials`): a serial is taken when a code of this school, kind and any of
+    the batch's years already holds it."""
+    years = {klass.year for klass, *_ in batch}
+
+    def taken(candidates: set[int]) -> set[int]:
+        codes = {make_code(school_code, y, kind, n).text: n for y in years for n in candidates}
+        return {codes[c] for c in s.scalars(select(Certificate.verification_code).where(
+            Certificate.verification_code.in_(list(codes))))}
+
+    return draw_serials(len(batch), taken)
+
+
 def _permits(s: Session, today: dt.date) -> tuple[bool, set[int]]:
     """Print permits valid today: (one for the whole school?, the students named)."""
     rows = s.scalars(select(PrintPermit.student_id).where(
@@ -242,7 +258,7 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
     with db.unit() as s:
         private, certificate = _signing(s)
         rules: dict[int, tuple] = {}  # type: ignore[type-arg]
-        next_serial: int | None = None
+        serials: list[int] | None = None
         school_permit, permitted = _permits(s, today.togregorian())
         earlier = {(c.student_id, c.session_id): c for c in s.scalars(select(Certificate).where(
             Certificate.kind == kind.name.lower(), Certificate.revoked_at.is_(None),
@@ -272,11 +288,9 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
             existing = earlier.get((st.id, session_id))
             digest = grades_digest([" ".join(row.values()) for row in rows])
             if existing is None:
-                if next_serial is None:  # allocated once per batch, under the write lock
-                    next_serial = (s.scalar(select(func.max(Certificate.serial)).where(
-                        Certificate.kind == kind.name.lower())) or 0) + 1
-                serial, next_serial = next_serial, next_serial + 1
-                code = make_code(school.code, klass.year, kind, serial)
+                if serials is None:  # drawn once per batch, under the write lock
+                    serials = _fresh_serials(s, school.code, batch, kind)
+                code = make_code(school.code, klass.year, kind, serials.pop())
                 document = Document(code.text, int(kind), SESSION_CODE[session],
                                     today.togregorian(),  # the Tehran day, not the UTC one
                                     digest, st.national_code or
@@ -285,7 +299,7 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
                 qr = seal(document, certificate, private)
                 existing = Certificate(student_id=st.id,
                                        session_id=session_id,
-                                       kind=kind.name.lower(), serial=serial,
+                                       kind=kind.name.lower(), serial=code.serial,
                                        verification_code=code.text, payload=qr.encode(),
                                        signature=qr.encode()[-64:])
                 s.add(existing)
