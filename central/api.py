@@ -13,13 +13,14 @@ import time
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from desktop.domain.errors import DaftarError
 
+from . import public, records, web
 from .db import make_engine
 from .service import Central, Refusal, ReviewerAccount, SchoolAccount, utcnow
 
@@ -85,14 +86,43 @@ class StatusOut(BaseModel):
     central_keys: list[str]
 
 
+class GradeLine(BaseModel):
+    course: str
+    units: str
+    grades: str
+    state: str | None = None
+
+
 class InquiryOut(BaseModel):
     status: str = Field(description="genuine | revoked | unknown | invalid")
     message: str
     code: str | None = None
     kind: str | None = None
-    name: str | None = None
+    year: int | None = None
+    name: str | None = Field(None, description="masked")
     issued: str | None = None
     school: str | None = None
+    grades: list[GradeLine] | None = Field(
+        None, description="only when ?national= is the holder's national code")
+    consent: str | None = Field(None, description="why the grades are not shown")
+
+
+class ConfirmIn(BaseModel):
+    kind: str = Field(description="national, or a foreign id type", max_length=20)
+    value: str = Field(max_length=30, description="national code or the foreign id")
+    secret: str = Field(max_length=30,
+                        description="birth-certificate serial, or birth date (Jalali)")
+
+
+class LegacyDecision(BaseModel):
+    id: int
+    level: str
+    approve: bool
+    state: str
+    reason: str | None
+    by: str
+    code: str | None
+    seal: str | None
 
 
 class DecideSheetsIn(BaseModel):
@@ -174,10 +204,39 @@ def create_app(central: Central) -> FastAPI:
         """The server's clock (it decides deadlines) and the deadlines it applies."""
         return central.status()
 
-    @app.get("/v1/verify/{code}", response_model=InquiryOut, tags=["public"])
-    def verify(code: str) -> dict[str, Any]:
-        """Inquiry by 20-digit verification code."""
-        return central.inquiry(code)
+    @app.get("/v1/verify/{code}", response_model=InquiryOut, response_model_exclude_none=True,
+             responses={429: {"model": Problem}},
+             tags=["public"])
+    def verify(code: str, request: Request,
+               national: Annotated[str | None, Query(max_length=20)] = None) -> dict[str, Any]:
+        """Inquiry by 20-digit verification code (rate limited per address, logged); the
+        grades only with the holder's national code."""
+        return public.inquire(central, web.client_of(request), code[:60], national,
+                              channel="api").public()
+
+    @app.post("/v1/confirmations", responses=REFUSALS | {200: {
+        "content": {"application/pdf": {}},
+        "description": "the confirmation; headers X-Daftar-Code and X-Daftar-Replay"}},
+        response_class=Response, tags=["school"])
+    def confirmation(body: ConfirmIn, request: Request, school: School) -> Response:
+        """An academic confirmation for one of the school's graduates (the same one again
+        when asked again)."""
+        issued = records.confirm(central, body.kind, body.value, body.secret,
+                                 web.client_of(request), channel="school", school_code=school.code)
+        return web.pdf_response(issued)
+
+    @app.get("/v1/review/legacy", responses=REFUSALS, tags=["review"])
+    def waiting_legacy(reviewer: Reviewer) -> list[dict[str, Any]]:
+        """Archived diplomas waiting for this reviewer's step."""
+        return records.waiting_legacy(central, reviewer)
+
+    @app.post("/v1/review/legacy/{legacy_id}/decide", response_model=LegacyDecision,
+              responses=REFUSALS, tags=["review"])
+    def decide_legacy(legacy_id: int, body: DecideIn, reviewer: Reviewer) -> dict[str, Any]:
+        """Confirm or send back an archived diploma; the province's approval gives its code."""
+        return records.decide_legacy(central, reviewer, legacy_id, body.approve, body.reason)
+
+    web.add_routes(app, central)
 
     @app.post("/v1/enrol", response_model=EnrolOut, responses=REFUSALS, tags=["school"])
     def enrol(body: EnrolIn) -> dict[str, Any]:

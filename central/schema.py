@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -125,6 +126,7 @@ student = Table(
     Column("last_name", String(100), nullable=False),
     Column("father_name", String(100), nullable=False),
     Column("birth_date", Date, nullable=False),
+    Column("birth_serial", String(20)),        # شماره سریال شناسنامه, to confirm identity
 )
 
 change_request = Table(
@@ -157,6 +159,9 @@ document = Table(
     Column("prints", Integer, nullable=False),
     Column("revoked_at", TZ),
     Column("revoked_reason", Text),
+    Column("session", Integer),                 # 0 none, 1 Dey, 2 Khordad, 3 Shahrivar
+    Column("confirms", String(20), index=True),  # a confirmation: the diploma it confirms
+    Column("body", Text),                       # JSON: what a central document's page says
 )
 
 permit = Table(
@@ -180,4 +185,36 @@ update_feed = Table(
     Column("body", Text, nullable=False),
     Column("at", TZ, nullable=False),
     Index("ix_update_feed_school_seq", "school_code", "seq"),
+)
+
+# Every public inquiry, kept (who asked is the client address; the page shows no list
+# of them and offers no search).  The rate limit counts a client's rows of the last
+# minute.
+inquiry = Table(
+    "inquiry", metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("at", TZ, nullable=False),
+    Column("client", String(64), nullable=False),
+    Column("channel", String(12), nullable=False),   # page | upload | api | confirm
+    Column("code", String(20)),
+    Column("status", String(12), nullable=False),    # genuine | revoked | unknown | invalid |
+    Column("consent", Boolean, nullable=False),      # limited | refused | issued
+    Index("ix_inquiry_client_at", "client", "at"),
+)
+
+# A diploma from a school's paper archive (seed 003), entered by the school, confirmed
+# by the district and then the province (the change-request steps); the province's
+# approval gives it a code and a seal, sent back to the school in its feed.
+legacy_diploma = Table(
+    "legacy_diploma", metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("school_code", String(8), ForeignKey("school.code"), nullable=False),
+    Column("local_id", Integer, nullable=False),
+    Column("identity", String(40), nullable=False),
+    Column("fields", Text, nullable=False),     # JSON: the ledger's fields
+    Column("state", String(20), nullable=False),
+    Column("decided_reason", Text),
+    Column("code", String(20)),
+    Column("filed_at", TZ, nullable=False),
+    UniqueConstraint("school_code", "local_id"),
 )

@@ -35,7 +35,7 @@ from desktop.domain.calendar import (
 from desktop.domain.errors import DaftarError
 from desktop.domain.grading import DEFAULT_POLICY, Descriptive, Mark, parse_stored
 from desktop.domain.seal import SealError, canonical, certify, open_seal, raw_public
-from desktop.domain.verification import DocumentKind, parse_code
+from desktop.domain.verification import parse_code
 from desktop.domain.workflow import (
     Action,
     ChangeState,
@@ -45,6 +45,7 @@ from desktop.domain.workflow import (
     transition,
 )
 
+from . import records
 from . import schema as t
 
 CERTIFICATE_YEARS = 5
@@ -179,7 +180,7 @@ class Central:
             conn.execute(pg_insert(t.deadline).values(year=year, session=session.value, day=day)
                          .on_conflict_do_update(index_elements=["year", "session"],
                                                 set_={"day": day}))
-            self._feed(conn, None, "deadline", {"year": year, "session": session.value,
+            self.feed(conn, None, "deadline", {"year": year, "session": session.value,
                                                 "day": day.isoformat()})
 
     # --- authentication -----------------------------------------------------------------
@@ -301,10 +302,11 @@ class Central:
         changes = _list(payload, "changes")
         prints = _list(payload, "prints")
         voids = _list(payload, "voids")
+        legacy = _list(payload, "legacy")
         students = payload.get("students") or {}
         if not isinstance(students, dict):
             raise _bad("students")
-        items = len(sheets) + len(changes) + len(prints) + len(voids)
+        items = len(sheets) + len(changes) + len(prints) + len(voids) + len(legacy)
         if items == 0 or items > MAX_ITEMS:
             raise _bad(f"شمار اقلام {items}")
         self._students(conn, school, students)
@@ -316,6 +318,8 @@ class Central:
             self._print(conn, school, p)
         for v in voids:
             self._void(conn, school, _str(v, "code", 20), _str(v, "reason", 2000), now)
+        for item in legacy:
+            records.file_legacy(conn, school, item, now)
         return items, rows, [int(s["id"]) for s in sheets]
 
     def _students(self, conn: Connection, school: SchoolAccount,
@@ -330,13 +334,15 @@ class Central:
                 raise _bad("birth") from None
             values.append({"identity": identity, "school_code": school.code,
                            "first_name": _str(s, "first", 100), "last_name": _str(s, "last", 100),
-                           "father_name": _str(s, "father", 100), "birth_date": birth})
+                           "father_name": _str(s, "father", 100), "birth_date": birth,
+                           "birth_serial": _str(s, "serial", 20) if "serial" in s else None})
         if values:  # one multi-row statement: one round trip, not one per student
             stmt = pg_insert(t.student).values(values)
             conn.execute(stmt.on_conflict_do_update(
                 index_elements=["identity"],
                 set_={c: stmt.excluded[c] for c in ("school_code", "first_name", "last_name",
-                                                    "father_name", "birth_date")}))
+                                                    "father_name", "birth_date",
+                                                    "birth_serial")}))
 
     def _sheets(self, conn: Connection, school: SchoolAccount, sheets: list[Any],
                 known_students: set[str], now: dt.datetime, batch_uuid: str) -> int:
@@ -443,7 +449,7 @@ class Central:
             raise Refusal(403, "central.signature")
         stmt = pg_insert(t.document).values(
             code=doc.code, school_code=school.code, kind=doc.kind, identity=doc.identity,
-            name=doc.name, issued=doc.issued, seal=text, prints=1)
+            name=doc.name, issued=doc.issued, seal=text, prints=1, session=doc.session)
         conn.execute(stmt.on_conflict_do_update(
             index_elements=["code"], set_={"prints": t.document.c.prints + 1},
             where=t.document.c.school_code == school.code))
@@ -464,10 +470,13 @@ class Central:
                                             revoked_at=now, revoked_reason=reason)
         conn.execute(stmt.on_conflict_do_update(
             index_elements=["code"], set_={"revoked_at": now, "revoked_reason": reason}))
-        self._feed(conn, None, "revocation", {"code": code, "reason": reason,
+        conn.execute(update(t.document).where(t.document.c.confirms == code,
+                                              t.document.c.revoked_at.is_(None))
+                     .values(revoked_at=now, revoked_reason=f"سند تأییدشده باطل شد: {reason}"))
+        self.feed(conn, None, "revocation", {"code": code, "reason": reason,
                                               "at": now.isoformat()})
 
-    def _feed(self, conn: Connection, school_code: str | None, kind: str,
+    def feed(self, conn: Connection, school_code: str | None, kind: str,
               body: dict[str, Any]) -> None:
         conn.execute(insert(t.update_feed).values(
             school_code=school_code, kind=kind, body=json.dumps(body, ensure_ascii=False),
@@ -564,7 +573,7 @@ class Central:
             for r, step in steps:
                 conn.execute(update(t.sheet).where(t.sheet.c.id == r[0]).values(
                     state=step.target.value, last_reason=step.reason, updated_at=now))
-                self._feed(conn, r[1], "sheet", {
+                self.feed(conn, r[1], "sheet", {
                     "sheet": r[2], "version": r[3], "action": step.action.value,
                     "level": reviewer.role.value, "reason": step.reason,
                     "by": reviewer.display_name})
@@ -606,7 +615,7 @@ class Central:
                          .values(state=after.value, decided_reason=why))
             if after is ChangeState.PROVINCE_APPROVED:
                 self._apply_change(conn, row[0], row[3], json.loads(row[4]))
-            self._feed(conn, row[0], "change", {"id": row[1], "level": reviewer.role.value,
+            self.feed(conn, row[0], "change", {"id": row[1], "level": reviewer.role.value,
                                                 "approve": approve, "reason": why,
                                                 "by": reviewer.display_name})
         return after.value
@@ -655,7 +664,7 @@ class Central:
                 permit_no=body["permit_no"], school_code=school_code, identity=identity,
                 valid_from=valid_from, valid_until=valid_until, issued_by=reviewer.display_name,
                 reason=reason, signature=base64.b64decode(signature)))
-            self._feed(conn, school_code, "permit", body | {"signature": signature})
+            self.feed(conn, school_code, "permit", body | {"signature": signature})
         return body | {"signature": signature}
 
     def revoke(self, reviewer: ReviewerAccount, code: str, reason: str) -> None:
@@ -671,36 +680,6 @@ class Central:
             if row is None or not reviewer.covers(row[0], row[1]):
                 raise Refusal(403, "central.forbidden", detail="سند در حوزهٔ شما نیست")
             self._revoke(conn, code[:8], code, reason, self.clock())
-
-    # --- public inquiry ---------------------------------------------------------------------
-
-    def inquiry(self, typed: str) -> dict[str, Any]:
-        """What the centre knows of a 20-digit code (anyone may ask; names are masked)."""
-        try:
-            code = parse_code(typed).text
-        except DaftarError as e:
-            return {"status": "invalid", "message": e.message()}
-        with self.engine.connect() as conn:
-            row = conn.execute(select(t.document.c.kind, t.document.c.name, t.document.c.issued,
-                                      t.document.c.revoked_at, t.document.c.revoked_reason,
-                                      t.school.c.name)
-                               .join(t.school, t.school.c.code == t.document.c.school_code)
-                               .where(t.document.c.code == code)).first()
-        if row is None:
-            return {"status": "unknown", "code": code,
-                    "message": "سندی با این کد صحت به سرور مرکزی نرسیده است."}
-        kind = DocumentKind(row[0]).label_fa if row[0] is not None else None
-        answer = {"code": code, "kind": kind, "name": _mask(row[1]) if row[1] else None,
-                  "issued": row[2].isoformat() if row[2] else None, "school": row[5]}
-        if row[3] is not None:
-            return answer | {"status": "revoked", "message": f"این سند باطل شده است: {row[4]}"}
-        return answer | {"status": "genuine",
-                         "message": f"{kind} صادرشدهٔ «{row[5]}» در سرور مرکزی ثبت است."}
-
-
-def _mask(name: str) -> str:
-    """«زهرا احمدی» -> «ز*** ا****»: enough to match a paper, not to harvest names."""
-    return " ".join(p[0] + "*" * (len(p) - 1) for p in name.split())
 
 
 def _list(payload: dict[str, Any], key: str) -> list[Any]:

@@ -53,7 +53,7 @@ class Output:
             print("\t".join(cells), file=self.stream)
 
 
-def _db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .models.db import open_database
 
     return open_database(args.db)
@@ -72,7 +72,7 @@ def _password(prompt: str) -> str:
         raise DaftarError("auth.no_password") from None
 
 
-def _signed_in(args: argparse.Namespace, db):  # type: ignore[no-untyped-def]
+def signed_in(args: argparse.Namespace, db):  # type: ignore[no-untyped-def]
     from .services.auth import login
 
     return login(db, args.user, _password(f"{args.user}: "))
@@ -89,7 +89,7 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     password = _password("گذرواژه مدیر / principal's password: ")
     if len(password) < MIN_PASSWORD:  # checked before anything is created
         raise DaftarError("auth.password_short", length=MIN_PASSWORD)
-    db = _db(args)
+    db = open_db(args)
     info = create_school(db, args.code, args.name, args.district, args.province,
                          [Stage(s) for s in args.stages.split(",")], year=args.year)
     create_user(db, args.principal, args.principal_name, Role.PRINCIPAL, password,
@@ -104,7 +104,7 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
 def cmd_audit(args: argparse.Namespace, out: Output) -> int:
     from .services.audit import verify
 
-    verdict = verify(_db(args))
+    verdict = verify(open_db(args))
     if verdict.ok:
         out.line(f"زنجیره رویدادها سالم است: {out.num(verdict.checked)} رویداد بررسی شد.",
                  f"The audit trail is intact: {verdict.checked} events checked.")
@@ -128,9 +128,9 @@ def cmd_users(args: argparse.Namespace, out: Output) -> int:
     from .domain.workflow import Role
     from .services.auth import create_user, list_users
 
-    db = _db(args)
+    db = open_db(args)
     if args.add:
-        actor = _signed_in(args, db)
+        actor = signed_in(args, db)
         import os
 
         password = os.environ.get("DAFTAR_NEW_PASSWORD") or _password(f"{args.add}: ")
@@ -145,7 +145,7 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     from .services.demo import build_demo
 
     started = time.perf_counter()
-    db = _db(args)
+    db = open_db(args)
     summary = build_demo(db, students=args.students, seed=args.seed, year=args.year)
     took = time.perf_counter() - started
     out.line(
@@ -162,7 +162,7 @@ def cmd_classes(args: argparse.Namespace, out: Output) -> int:
     from .services.school import list_classes
 
     rows = [[str(c.id), c.name, str(c.grade_level), c.field_name or "—", str(c.students)]
-            for c in list_classes(_db(args), args.year)]
+            for c in list_classes(open_db(args), args.year)]
     out.table("classes", rows)
     return 0
 
@@ -178,7 +178,7 @@ def cmd_students(args: argparse.Namespace, out: Output) -> int:
     from .services.school import current_year, find_class
     from .services.students import search_students
 
-    db = _db(args)
+    db = open_db(args)
     year = args.year or current_year(db)
     class_id = find_class(db, args.klass, year).id if args.klass else None
     found = search_students(db, args.search or "", class_id=class_id, year=year)
@@ -211,7 +211,7 @@ def cmd_grades(args: argparse.Namespace, out: Output) -> int:
     from .services.grades import class_grades, write_csv
     from .services.school import current_year, find_class, find_course
 
-    db = _db(args)
+    db = open_db(args)
     year = args.year or current_year(db)
     klass = find_class(db, args.klass, year)
     course_id = find_course(db, args.course, klass.id).id if args.course else None
@@ -238,7 +238,7 @@ def cmd_lists(args: argparse.Namespace, out: Output) -> int:
     from .services.lists import grade_sheet_pdf, graduates_pdf
     from .services.school import current_year, find_class, find_course
 
-    db = _db(args)
+    db = open_db(args)
     year = args.year or current_year(db)
     target = Path(args.out)
     if args.kind == "graduates":
@@ -259,8 +259,8 @@ def cmd_print(args: argparse.Namespace, out: Output) -> int:
     from .services.certificates import issue
     from .services.school import current_year, find_class
 
-    db = _db(args)
-    actor = _signed_in(args, db)
+    db = open_db(args)
+    actor = signed_in(args, db)
     year = args.year or current_year(db)
     klass = find_class(db, args.klass, year)
     kind = DocumentKind[args.kind.upper()]
@@ -284,10 +284,10 @@ def cmd_print(args: argparse.Namespace, out: Output) -> int:
 def cmd_card_parts(args: argparse.Namespace, out: Output) -> int:
     from .services.certificates import OPTIONAL_PARTS, document_parts, set_document_parts
 
-    db = _db(args)
+    db = open_db(args)
     if args.parts is not None:
         chosen = [p.strip() for p in args.parts.split(",") if p.strip()]
-        set_document_parts(db, chosen, _signed_in(args, db))
+        set_document_parts(db, chosen, signed_in(args, db))
     parts = document_parts(db)
     for p in OPTIONAL_PARTS:
         out.line(f"{p}\t{'بله' if p in parts else 'نه'}", f"{p}\t{'on' if p in parts else 'off'}")
@@ -298,7 +298,7 @@ def cmd_verify(args: argparse.Namespace, out: Output) -> int:
     """Exit 0 genuine, 1 anything else (forged, altered, revoked, unknown)."""
     from .services.verification import GENUINE, verify_code, verify_pdf, verify_text
 
-    db = _db(args)
+    db = open_db(args)
     target = args.input
     if target.lower().endswith(".pdf") and Path(target).exists():
         verdicts = verify_pdf(db, Path(target))
@@ -316,8 +316,8 @@ def cmd_verify(args: argparse.Namespace, out: Output) -> int:
 def cmd_void(args: argparse.Namespace, out: Output) -> int:
     from .services.certificates import void
 
-    db = _db(args)
-    void(db, args.code, args.reason, _signed_in(args, db))
+    db = open_db(args)
+    void(db, args.code, args.reason, signed_in(args, db))
     out.line("سند باطل شد.", "The document was voided.")
     return 0
 
@@ -332,12 +332,12 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
     1: a failure (unreachable, a refused batch); the reason on stderr."""
     from .services import sync
 
-    db = _db(args)
+    db = open_db(args)
     if args.enrol:
         if not args.server:
             print("--enrol needs --server", file=sys.stderr)
             return 2
-        code = sync.connect(db, args.server, args.enrol, _signed_in(args, db))
+        code = sync.connect(db, args.server, args.enrol, signed_in(args, db))
         out.line(f"مدرسه {to_persian_digits(code)} به سرور مرکزی وصل شد.",
                  f"School {code} is now enrolled with the central server.")
     remote = sync.remote_for(db, timeout=args.timeout, server=args.server)
@@ -460,6 +460,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int)
     s.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
     s.set_defaults(func=cmd_grades)
+    from .cli_records import add_parsers
+
+    add_parsers(sub)
     return p
 
 

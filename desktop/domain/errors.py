@@ -221,6 +221,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "No school with code {value} on the central server."),
     "central.no_authority": ("کلید سرور مرکزی ساخته نشده است (daftar-central init).",
                              "The central key has not been made (daftar-central init)."),
+    "central.said_no": ("سرور مرکزی نپذیرفت: {detail}", "The central server said no: {detail}"),
+    "central.rate": ("از این نشانی در یک دقیقه بیش از {limit} استعلام رسیده است؛ "
+                     "یک دقیقۀ دیگر دوباره بکوشید.",
+                     "More than {limit} inquiries from this address in a minute; "
+                     "try again in a minute."),
+    "central.upload": ("پرونده‌ای که فرستادید خوانده نشد: {detail}",
+                       "The uploaded file could not be read: {detail}"),
+    "confirm.identity": (
+        "مشخصات واردشده با سابقۀ هیچ دانش‌آموخته‌ای یکی نیست؛ تأییدیه صادر نشد.",
+        "The identity given matches no graduate's record; no confirmation was issued."),
+    "confirm.not_final": (
+        "سابقۀ تحصیلی هنوز نهایی نشده است: {detail}",
+        "The record is not final yet: {detail}"),
+    "confirm.revoked": (
+        "گواهینامۀ پایان تحصیلات این دانش‌آموخته باطل شده است: {detail}",
+        "This graduate's diploma has been revoked: {detail}"),
+    "legacy.field": ("«{field}» در سابقۀ بایگانی درست نیست: {value}",
+                     "'{field}' of the archived diploma is wrong: {value}"),
+    "legacy.duplicate": (
+        "برای این دانش‌آموخته سابقه‌ای از بایگانی پیش‌تر ثبت شده است ({value}).",
+        "An archived diploma of this graduate is already on file ({value})."),
     # verification
     "verify.length": (
         "کد صحت «{value}» باید ۲۰ رقم باشد.",

@@ -382,6 +382,17 @@ class GradingPolicy:
     diploma_min_average: Decimal
     data: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
+    def component_label(self, code: str) -> str:
+        """A component's name on paper («پایانی نوبت دوم») from its code ("f2")."""
+        for scheme in (self.upper, self.upper_no_final, self.lower, self.lower_no_final):
+            for c in scheme.components + scheme.summer_components:
+                if c.code == code:
+                    return c.label_fa
+        for c in self.primary.components:
+            if c.code == code:
+                return c.label_fa
+        return code
+
     def scheme_for(self, grade_level: int, has_final: bool = True,
                    national: bool = False) -> Scheme:
         stage = stage_of(grade_level)

@@ -54,6 +54,8 @@ class DocumentKind(enum.IntEnum):
     REPORT_CARD = 1   # کارنامه
     TEMPORARY = 2     # گواهی موقت پایان تحصیلات
     ORIGINAL = 3      # اصل گواهینامه پایان تحصیلات
+    CONFIRMATION = 4  # تأییدیۀ تحصیلی: issued by the central server (seed 001)
+    LEGACY = 5        # a diploma from the archive given a code (seed 003)
 
     @property
     def label_fa(self) -> str:
@@ -61,7 +63,14 @@ class DocumentKind(enum.IntEnum):
             DocumentKind.REPORT_CARD: "کارنامه",
             DocumentKind.TEMPORARY: "گواهی موقت پایان تحصیلات",
             DocumentKind.ORIGINAL: "گواهینامه پایان تحصیلات",
+            DocumentKind.CONFIRMATION: "تأییدیۀ تحصیلی",
+            DocumentKind.LEGACY: "گواهینامه پایان تحصیلات (از بایگانی)",
         }[self]
+
+
+# What a school prints itself; confirmations and codes for archived diplomas come
+# from the central server, signed by its key.
+SCHOOL_KINDS = (DocumentKind.REPORT_CARD, DocumentKind.TEMPORARY, DocumentKind.ORIGINAL)
 
 
 def damm(digits: str) -> int:

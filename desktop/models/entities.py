@@ -385,3 +385,30 @@ class RevokedCode(Base):
     code: Mapped[str] = mapped_column(String(20), primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     reason: Mapped[str] = mapped_column(Text)
+
+
+class LegacyDiploma(Base):
+    """A past graduate's diploma entered from the school's paper ledger, on its way to a
+    code: filed here, confirmed by the district and the province through the central
+    server, which sends back its 20-digit code and central seal."""
+
+    __tablename__ = "legacy_diploma"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    identity: Mapped[str] = mapped_column(String(40))      # national code or "type:value"
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    father_name: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[dt.date] = mapped_column(Date)
+    birth_serial: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str] = mapped_column(String(100))        # رشته as the ledger names it
+    graduated: Mapped[int] = mapped_column(Integer)        # Jalali year
+    average: Mapped[str] = mapped_column(String(8))        # as written: "16.25"
+    ledger: Mapped[str] = mapped_column(String(200))       # volume and page of the ledger
+    state: Mapped[str] = mapped_column(String(20), default="filed")
+    decided_reason: Mapped[str | None] = mapped_column(Text)
+    code: Mapped[str | None] = mapped_column(String(20), unique=True)
+    seal: Mapped[str | None] = mapped_column(Text)
+    filed_by: Mapped[str] = mapped_column(String(50))
+    filed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("sync_batch.id"))  # sent in

@@ -38,6 +38,7 @@ CLASS_TEACHER = "معلم راهنما"
 PRIMARY_TEACHER = "آموزگار"
 DEPUTY, PRINCIPAL = "معاون آموزشی", "مدیر مدرسه"
 DISTRICT_HEAD = "رئیس ادارۀ آموزش و پرورش"
+CENTRAL = "سامانۀ مرکزی (امضای الکترونیکی)"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,11 @@ FORMS = {f.key: f for f in (
          (DEPUTY, PRINCIPAL)),
     Form("original", (ROW, COURSE, UNITS, GRADE, STATUS), ("units", "average", "result"),
          (PRINCIPAL, DISTRICT_HEAD)),
+    # issued by the central server: the lines as the province approved them
+    Form("confirmation", (ROW, COURSE, UNITS, Column("grades", "نمره‌ها", 3.8, "right"),
+                          Column("state", "وضعیت", 2.0)), (), (CENTRAL,)),
+    Form("legacy", (ROW, COURSE, Column("grades", "معدل", 2.0), Column("state", "وضعیت", 2.0)),
+         (), (CENTRAL,)),
 )}
 
 

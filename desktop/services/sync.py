@@ -57,13 +57,14 @@ from ..models.entities import (
     Grade,
     GradeLevel,
     GradeSheet,
+    LegacyDiploma,
     PrintPermit,
     RevokedCode,
     School,
     Student,
     SyncBatch,
 )
-from . import audit
+from . import audit, legacy
 from .approvals import move_in
 from .certificates import _signing, install_keys, trusted_keys_in
 from .changes import decide_in
@@ -119,6 +120,15 @@ class Remote:
         self.client.close()
 
     def call(self, method: str, path: str, **kwargs: Any) -> Any:
+        """A JSON request; its JSON answer (None when empty)."""
+        response = self.fetch(method, path, **kwargs)
+        try:
+            return response.json() if response.content else None
+        except ValueError:
+            raise Transient(DaftarError("sync.answer")) from None
+
+    def fetch(self, method: str, path: str, **kwargs: Any) -> Any:
+        """A request whose answer is wanted whole (a PDF); refusals as in :meth:`call`."""
         httpx = self._httpx
         try:
             response = self.client.request(method, path, **kwargs)
@@ -135,10 +145,7 @@ class Remote:
                 raise Refused(status, str(problem["code"]), str(problem["message"]))
             except (ValueError, KeyError, TypeError):
                 raise Refused(status, "http", f"HTTP {status}") from None
-        try:
-            return response.json() if response.content else None
-        except ValueError:
-            raise Transient(DaftarError("sync.answer")) from None
+        return response
 
     def put_batch(self, batch_uuid: str, body: bytes, signature: bytes) -> dict[str, Any]:
         return self.call("PUT", f"/v1/batches/{batch_uuid}", content=body, headers={
@@ -259,12 +266,14 @@ def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str,
     for chunk in _chunks(list(who), 500):
         for st in s.execute(select(Student.id, Student.national_code, Student.foreign_id_type,
                                    Student.foreign_id_value, Student.first_name,
-                                   Student.last_name, Student.father_name, Student.birth_date)
+                                   Student.last_name, Student.father_name, Student.birth_date,
+                                   Student.birth_cert_serial)
                             .where(Student.id.in_(chunk))):
             identity = identity_text(st[1], st[2], st[3])
             who[st[0]] = identity
             students[identity] = {"first": st[4], "last": st[5], "father": st[6],
-                                  "birth": st[7].isoformat()}
+                                  "birth": st[7].isoformat()} | (
+                {"serial": st[8]} if st[8] else {})
     rows_of = {sid: [[who[st], comp, value] for st, comp, value in grades.get(sid, [])]
                for sid in ids}
 
@@ -317,7 +326,8 @@ def _pack_events(s: Session, key: Ed25519PrivateKey, school: str,
                        .join(Certificate, CertificatePrint.certificate_id == Certificate.id)
                        .where(CertificatePrint.batch_id.is_(None), CertificatePrint.id > after)
                        .order_by(CertificatePrint.id)).all()
-    if not requests and not prints:
+    archived = legacy.pending(s)
+    if not requests and not prints and not archived:
         return []
     identity_of: dict[int, str] = {}
     student_ids = {c["student_id"] for r in requests for c in json.loads(r.changes)}
@@ -340,9 +350,11 @@ def _pack_events(s: Session, key: Ed25519PrivateKey, school: str,
         else:
             events.append(("prints", p, {"seal": seal_text.decode(), "at": p.at.isoformat(),
                                          "printer": p.printer}))
+    events += [("legacy", row, item) for row, item in archived]
     made = []
     for chunk in _chunks(events, EVENTS_PER_BATCH):
-        content: dict[str, list[dict[str, Any]]] = {"changes": [], "prints": [], "voids": []}
+        content: dict[str, list[dict[str, Any]]] = {"changes": [], "prints": [], "voids": [],
+                                                    "legacy": []}
         for kind, _row, item in chunk:
             content[kind].append(item)
         batch = _new_batch(s, key, school, EVENTS, content, len(chunk), 0, now)
@@ -572,6 +584,13 @@ def _apply(s: Session, db: Database, kind: str, body: dict[str, Any]) -> None:
         decide_in(s, cr.id, level, bool(body["approve"]), _central_actor(body.get("by") or
                                                                          level.label_fa),
                   body.get("reason"))
+    elif kind == "legacy":
+        row = s.get(LegacyDiploma, int(body["id"]))
+        if row is not None and row.batch_id is not None and \
+                s.get(SyncBatch, row.batch_id).state == QUEUED:
+            raise _Later
+        legacy.apply_decision(s, _central_actor(body.get("by") or Role(body["level"]).label_fa),
+                              body)
     elif kind == "permit":
         _apply_permit(s, body)
     elif kind == "revocation":
@@ -689,7 +708,8 @@ class BatchInfo:
 
     @property
     def kind_fa(self) -> str:
-        return {SHEETS: "برگه‌های نمره", EVENTS: "چاپ، ابطال و درخواست اصلاح"}[self.kind]
+        return {SHEETS: "برگه‌های نمره",
+                EVENTS: "چاپ، ابطال، درخواست اصلاح و سابقۀ بایگانی"}[self.kind]
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..domain.calendar import SessionKind
 from ..domain.errors import DaftarError
 from ..domain.text import to_persian_digits
-from ..domain.verification import DocumentKind
+from ..domain.verification import SCHOOL_KINDS, DocumentKind
 from ..models.db import Database
 from ..services import Actor
 from ..services.certificates import issue
@@ -54,7 +54,7 @@ class DocumentsDialog(QDialog):
             self.klass.addItem(to_persian_digits(k.name), k.id)
         self.klass.setCurrentIndex(max(0, self.klass.findData(class_id)))
         self.kind = QComboBox()
-        for kind in DocumentKind:
+        for kind in SCHOOL_KINDS:
             self.kind.addItem(kind.label_fa, kind.value)
         self.session = QComboBox()
         for s in SessionKind:

@@ -1,0 +1,243 @@
+"""The public side of the central server: anyone's inquiry by code or by a picture of
+the QR, with the holder's consent for the grades (seed 001: a university, an employer
+or an office checks a document itself instead of writing a letter).
+
+* What anyone sees of a code: genuine / revoked / unknown, the kind of document, its
+  year and school, and the holder's name masked.  The grades only with the holder's
+  national code typed beside the code (having the document and the code is the
+  holder's consent).
+* No listing: there is no route that names codes, and a code's serial is random
+  (``desktop.domain.verification``), so answers cannot be walked.
+* Rate limited per client address (``DAFTAR_CENTRAL_RATE`` inquiries a minute, 30 by
+  default), counted from the inquiry log, so every worker process sees the same count.
+* Every inquiry is logged: when, the client address, the channel, the code (when it
+  parsed), the answer and whether the grades were shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, func, insert, select
+
+from desktop.domain.calendar import format_jalali, to_jalali
+from desktop.domain.errors import DaftarError
+from desktop.domain.grading import DEFAULT_POLICY, format_grade, parse_stored
+from desktop.domain.identity import normalize_national_code
+from desktop.domain.seal import SealError, open_seal
+from desktop.domain.text import to_ascii_digits
+from desktop.domain.verification import DocumentKind, parse_code
+from desktop.domain.workflow import SheetState
+
+from . import schema as t
+
+if TYPE_CHECKING:
+    from .service import Central
+
+MAX_UPLOAD = 4 * 1024 * 1024      # a phone photo; larger is refused before decoding
+MAX_PIXELS = 40_000_000
+
+
+def rate_limit() -> int:
+    return int(os.environ.get("DAFTAR_CENTRAL_RATE", "30"))
+
+
+@dataclass
+class Answer:
+    """What the page and ``GET /v1/verify`` show of a code."""
+
+    status: str                 # genuine | revoked | unknown | invalid | forged
+    message: str
+    code: str | None = None
+    kind: str | None = None
+    year: int | None = None
+    school: str | None = None
+    name: str | None = None     # masked
+    issued: str | None = None   # ISO date
+    grades: list[dict[str, str]] | None = None   # only with the holder's consent
+    consent: str | None = None  # why the grades are not shown, when asked for
+
+    def public(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass
+class _Log:
+    client: str
+    channel: str
+    code: str | None = None
+    consent: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def mask(name: str) -> str:
+    """«زهرا احمدی» -> «ز*** ا****»: enough to match a paper, not to harvest names."""
+    return " ".join(p[0] + "*" * (len(p) - 1) for p in name.split())
+
+
+def _limited(conn: Connection, now: dt.datetime, client: str) -> bool:
+    since = now - dt.timedelta(minutes=1)
+    count = conn.execute(select(func.count()).select_from(t.inquiry).where(
+        t.inquiry.c.client == client, t.inquiry.c.at > since)).scalar_one()
+    return count >= rate_limit()
+
+
+def _record(conn: Connection, now: dt.datetime, log: _Log, status: str) -> None:
+    conn.execute(insert(t.inquiry).values(at=now, client=log.client[:64],
+                                          channel=log.channel, code=log.code, status=status,
+                                          consent=log.consent))
+
+
+def check_rate(central: Central, client: str, channel: str) -> None:
+    """Refuse (and log) a client past the limit; used by every public route."""
+    now = central.clock()
+    with central.engine.begin() as conn:
+        if _limited(conn, now, client):
+            _record(conn, now, _Log(client, channel), "limited")
+            raise _refusal(429, "central.rate", limit=str(rate_limit()))
+
+
+def _refusal(status: int, code: str, **params: Any) -> DaftarError:
+    from .service import Refusal
+
+    return Refusal(status, code, **params)
+
+
+def inquire(central: Central, client: str, typed: str, national_code: str | None = None,
+            channel: str = "page") -> Answer:
+    """One inquiry by code, logged; the grades only when ``national_code`` is the
+    holder's."""
+    now = central.clock()
+    log = _Log(client, channel)
+    with central.engine.begin() as conn:
+        if _limited(conn, now, client):
+            _record(conn, now, log, "limited")
+            raise _refusal(429, "central.rate", limit=str(rate_limit()))
+        answer = _answer(conn, typed, national_code, log)
+        _record(conn, now, log, answer.status)
+    return answer
+
+
+def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log) -> Answer:
+    try:
+        code = parse_code(typed).text
+    except DaftarError as e:
+        return Answer("invalid", e.message())
+    log.code = code
+    row = conn.execute(
+        select(t.document.c.kind, t.document.c.name, t.document.c.issued,
+               t.document.c.revoked_at, t.document.c.revoked_reason, t.school.c.name,
+               t.document.c.identity, t.document.c.session, t.document.c.body)
+        .join(t.school, t.school.c.code == t.document.c.school_code)
+        .where(t.document.c.code == code)).first()
+    if row is None or row[0] is None:
+        return Answer("unknown", code=code,
+                      message="سندی با این کد صحت در سرور مرکزی ثبت نیست. اگر سند تازه چاپ "
+                              "شده است، ممکن است مدرسه هنوز آن را نفرستاده باشد.")
+    kind = DocumentKind(row[0])
+    answer = Answer("genuine", "", code=code, kind=kind.label_fa, year=1400 + int(code[8:10]),
+                    school=row[5], name=mask(row[1]) if row[1] else None,
+                    issued=row[2].isoformat() if row[2] else None)
+    if row[3] is not None:
+        answer.status = "revoked"
+        answer.message = f"این سند باطل شده است: {row[4]}"
+        return answer
+    answer.message = (f"{kind.label_fa} صادرشده در "
+                      f"{format_jalali(to_jalali(row[2])) if row[2] else '—'} "
+                      f"از «{row[5]}» در سرور مرکزی ثبت و معتبر است.")
+    if national_code:
+        if _holder(row[6], national_code):
+            log.consent = True
+            answer.grades = holder_lines(conn, code, row[6], row[7], row[8])
+        else:
+            answer.consent = ("کد ملی واردشده با دارندۀ سند یکی نیست؛ "
+                              "نمره‌ها فقط با کد ملی دارنده نشان داده می‌شوند.")
+    return answer
+
+
+def _holder(identity: str | None, typed: str) -> bool:
+    if not identity:
+        return False
+    if ":" in identity:   # a foreign student: the id's value
+        return to_ascii_digits(typed.strip()).upper() == identity.split(":", 1)[1]
+    try:
+        return normalize_national_code(typed) == identity
+    except DaftarError:
+        return False
+
+
+def holder_lines(conn: Connection, code: str, identity: str, session: int | None,
+            body: str | None) -> list[dict[str, str]]:
+    """The holder's rows behind a document: a central document's own lines, or the
+    school's sheets of that year and session as the schools sent them (with their
+    state, so a reader sees what is final)."""
+    if body:
+        return list(json.loads(body).get("lines", []))
+    sessions = {1: "DEY", 2: "KHORDAD", 3: "SHAHRIVAR"}
+    q = (select(t.sheet.c.course_name, t.sheet.c.units, t.grade_row.c.component,
+                t.grade_row.c.value, t.sheet.c.state)
+         .join(t.grade_row, t.grade_row.c.sheet_id == t.sheet.c.id)
+         .where(t.sheet.c.school_code == code[:8], t.grade_row.c.student == identity,
+                t.sheet.c.year == 1400 + int(code[8:10])))
+    if session in sessions:
+        q = q.where(t.sheet.c.session == sessions[session])
+    lines: dict[str, dict[str, str]] = {}
+    for course, units, component, value, state in conn.execute(
+            q.order_by(t.sheet.c.course_name, t.grade_row.c.component)):
+        line = lines.setdefault(course, {"course": course, "units": str(units), "grades": "",
+                                         "state": SheetState(state).label_fa})
+        shown = format_grade(parse_stored(value))
+        line["grades"] = (line["grades"] + "، " if line["grades"] else "") + \
+            f"{DEFAULT_POLICY.component_label(component)}: {shown}"
+    return list(lines.values())
+
+
+def decode_upload(data: bytes) -> str:
+    """The text of the QR in an uploaded photo or scan, or a Persian refusal (a file
+    too large, not an image, or an image with no readable QR)."""
+    if len(data) > MAX_UPLOAD:
+        raise _refusal(413, "central.upload",
+                       detail=f"بزرگ‌تر از {MAX_UPLOAD // (1024 * 1024)} مگابایت است")
+    if not data:
+        raise _refusal(422, "central.upload", detail="پرونده خالی است")
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            im.load()
+            picture = im.convert("L")
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise _refusal(422, "central.upload", detail="تصویر نیست یا آسیب دیده است") from None
+    import zxingcpp
+
+    found = [r.text for r in zxingcpp.read_barcodes(picture, formats=zxingcpp.BarcodeFormat.QRCode)
+             if r.valid]
+    if not found:
+        raise _refusal(422, "central.upload", detail="رمزینه‌ای (QR) در تصویر خوانده نشد")
+    return found[0]
+
+
+def inquire_qr(central: Central, client: str, text: str, national_code: str | None = None
+               ) -> Answer:
+    """An inquiry by a QR's text: the seal checked with the central keys (offline, as a
+    verifier would), then the code asked like a typed one."""
+    try:
+        opened = open_seal(text, central.public_keys())
+    except SealError:
+        opened = None
+    if opened is None or not opened.valid or \
+            opened.document.code[:8] != opened.certificate.school_code:
+        now = central.clock()
+        with central.engine.begin() as conn:
+            if _limited(conn, now, client):
+                _record(conn, now, _Log(client, "upload"), "limited")
+                raise _refusal(429, "central.rate", limit=str(rate_limit()))
+            _record(conn, now, _Log(client, "upload"), "forged")
+        return Answer("forged", "این رمزینه از دفتر نیست یا پس از امضا تغییر کرده است.")
+    return inquire(central, client, opened.document.code, national_code, channel="upload")

@@ -1,0 +1,102 @@
+"""``daftar confirm`` and ``daftar legacy``: what makes a document worth something
+outside the school (academic confirmations; codes for diplomas from the archive).
+
+  daftar confirm NATIONAL_CODE --serial SERIAL --out FILE.pdf
+  daftar confirm ID --foreign student_code --birth 1385/04/12 --out FILE.pdf
+  daftar legacy add --national ... --first ... --last ... --father ... --birth 1360/05/01
+                    --serial ... --field ... --graduated 1378 --average 16.25
+                    --ledger "دفتر ۲ صفحه ۴۵" [--user clerk]
+  daftar legacy list
+  daftar legacy print ID --out FILE.pdf
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .cli import Output, open_db, signed_in
+from .domain.identity import ForeignIdType
+
+
+def cmd_confirm(args: argparse.Namespace, out: Output) -> int:
+    from .domain.verification import format_code
+    from .services.confirmations import request
+
+    db = open_db(args)
+    if args.foreign:
+        kind, secret = args.foreign, args.birth
+    else:
+        kind, secret = "national", args.serial
+    if not secret:
+        out.line("سریال شناسنامه (--serial) یا برای اتباع تاریخ تولد (--birth) لازم است.",
+                 "--serial (or --birth for a foreign student) is required.")
+        return 2
+    done = request(db, signed_in(args, db), kind, args.identity, secret, args.out)
+    again = out.text(" (همان تأییدیۀ پیشین)", " (the one issued before)") if done.replay else ""
+    out.line(f"تأییدیۀ تحصیلی با کد صحت {format_code(done.code)} در {done.path} ذخیره شد{again}.",
+             f"Academic confirmation {done.code} saved to {done.path}{again}.")
+    return 0
+
+
+def cmd_legacy(args: argparse.Namespace, out: Output) -> int:
+    from .domain.verification import format_code
+    from .services import legacy
+
+    db = open_db(args)
+    if args.action == "add":
+        identity = args.national or args.foreign_id
+        if not identity:
+            out.line("--national یا --foreign-type با --foreign-id لازم است.",
+                     "--national, or --foreign-type with --foreign-id, is required.")
+            return 2
+        info = legacy.file(db, signed_in(args, db), identity, args.first, args.last,
+                           args.father, args.birth, args.serial, args.field, args.graduated,
+                           args.average, args.ledger,
+                           foreign_type=args.foreign_type if not args.national else None)
+        out.line(f"ردیف {out.num(info.id)} ثبت شد؛ با همگام‌سازی بعدی برای تأیید منطقه و استان "
+                 "فرستاده می‌شود.",
+                 f"Entry {info.id} filed; the next sync sends it for district and province "
+                 "approval.")
+    elif args.action == "list":
+        for e in legacy.entries(db):
+            code = format_code(e.code) if e.code else "—"
+            reason = f" ({e.reason})" if e.reason else ""
+            out.line(f"{out.num(e.id)}\t{e.name}\t{out.num(e.identity)}\t{out.num(e.graduated)}\t"
+                     f"{e.field}\t{out.num(e.average)}\t{e.state.label_fa}{reason}\t{code}",
+                     f"{e.id}\t{e.name}\t{e.identity}\t{e.graduated}\t{e.field}\t{e.average}\t"
+                     f"{e.state.value}{reason}\t{e.code or '-'}")
+    else:
+        if args.out is None or args.id is None:
+            out.line("شمارۀ ردیف و --out لازم است.", "An entry number and --out are required.")
+            return 2
+        code = legacy.render(db, args.id, args.out)
+        out.line(f"برگۀ کد صحت {format_code(code)} در {args.out} ذخیره شد.",
+                 f"The page of code {code} was saved to {args.out}.")
+    return 0
+
+
+def add_parsers(sub: Any) -> None:
+    s = sub.add_parser("confirm", help="ask the central server for a graduate's academic "
+                                       "confirmation (PDF)")
+    s.add_argument("identity", help="national code, or the foreign id with --foreign")
+    s.add_argument("--serial", help="birth-certificate serial (Iranian graduates)")
+    s.add_argument("--foreign", choices=[k.value for k in ForeignIdType],
+                   help="the foreign id's type")
+    s.add_argument("--birth", help="birth date, Jalali (foreign graduates)")
+    s.add_argument("--out", type=Path, required=True)
+    s.add_argument("--user", default="principal", help="who asks (password from DAFTAR_PASSWORD)")
+    s.set_defaults(func=cmd_confirm)
+    s = sub.add_parser("legacy", help="diplomas from the archive: add, list, print their code")
+    s.add_argument("action", choices=["add", "list", "print"])
+    s.add_argument("id", nargs="?", type=int, help="the entry (print)")
+    s.add_argument("--national")
+    s.add_argument("--foreign-type", choices=[k.value for k in ForeignIdType])
+    s.add_argument("--foreign-id")
+    for name in ("first", "last", "father", "birth", "serial", "field", "graduated",
+                 "average", "ledger"):
+        s.add_argument(f"--{name}", default="")
+    s.add_argument("--out", type=Path)
+    s.add_argument("--user", default="clerk", help="who enters (password from DAFTAR_PASSWORD)")
+    s.set_defaults(func=cmd_legacy)
