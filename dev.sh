@@ -21,9 +21,10 @@ pick_python() {
 apt_install() {
     # System packages: the libraries Qt needs even offscreen; PostgreSQL and poppler-utils
     # (pdftoppm renders printed PDFs back to images), zbar-tools (scans the printed QR) and
-    # CUPS with cups-pdf (a virtual printer for real print tests) for the tests.
+    # CUPS with cups-pdf (a virtual printer for real print tests) and chromium with its
+    # driver (the central server's public page in a real browser) for the tests.
     local pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 postgresql poppler-utils
-                zbar-tools cups cups-bsd printer-driver-cups-pdf)
+                zbar-tools cups cups-bsd printer-driver-cups-pdf chromium chromium-driver)
     if [ "$(id -u)" -ne 0 ]; then
         if command -v sudo >/dev/null; then SUDO=sudo; else
             echo "not root and no sudo: install ${pkgs[*]} yourself" >&2; return 0; fi

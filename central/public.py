@@ -97,9 +97,18 @@ def check_rate(central: Central, client: str, channel: str) -> None:
     """Refuse (and log) a client past the limit; used by every public route."""
     now = central.clock()
     with central.engine.begin() as conn:
-        if _limited(conn, now, client):
+        limited = _limited(conn, now, client)
+        if limited:
             _record(conn, now, _Log(client, channel), "limited")
-            raise _refusal(429, "central.rate", limit=str(rate_limit()))
+    if limited:
+        raise _refusal(429, "central.rate", limit=str(rate_limit()))
+
+
+def log_refusal(central: Central, client: str, channel: str) -> None:
+    """A refused inquiry (an upload too large, not an image, with no QR) is logged too."""
+    now = central.clock()
+    with central.engine.begin() as conn:
+        _record(conn, now, _Log(client, channel), "invalid")
 
 
 def _refusal(status: int, code: str, **params: Any) -> DaftarError:
@@ -117,9 +126,12 @@ def inquire(central: Central, client: str, typed: str, national_code: str | None
     with central.engine.begin() as conn:
         if _limited(conn, now, client):
             _record(conn, now, log, "limited")
-            raise _refusal(429, "central.rate", limit=str(rate_limit()))
-        answer = _answer(conn, typed, national_code, log)
-        _record(conn, now, log, answer.status)
+            answer = None
+        else:
+            answer = _answer(conn, typed, national_code, log)
+            _record(conn, now, log, answer.status)
+    if answer is None:
+        raise _refusal(429, "central.rate", limit=str(rate_limit()))
     return answer
 
 
@@ -233,11 +245,9 @@ def inquire_qr(central: Central, client: str, text: str, national_code: str | No
         opened = None
     if opened is None or not opened.valid or \
             opened.document.code[:8] != opened.certificate.school_code:
+        check_rate(central, client, "upload")
         now = central.clock()
         with central.engine.begin() as conn:
-            if _limited(conn, now, client):
-                _record(conn, now, _Log(client, "upload"), "limited")
-                raise _refusal(429, "central.rate", limit=str(rate_limit()))
             _record(conn, now, _Log(client, "upload"), "forged")
         return Answer("forged", "این رمزینه از دفتر نیست یا پس از امضا تغییر کرده است.")
     return inquire(central, client, opened.document.code, national_code, channel="upload")

@@ -83,28 +83,38 @@ def add_routes(app: FastAPI, central: Central) -> None:
 
     @app.post("/verify/upload", response_class=HTMLResponse, include_in_schema=False)
     async def verify_upload(request: Request) -> HTMLResponse:
+        client = client_of(request)
+
+        def refuse(detail: str, status: int) -> HTMLResponse:
+            public.log_refusal(central, client, "upload")
+            return _html(page.refused(DaftarError("central.upload", detail=detail).message()),
+                         status)
+
         length = request.headers.get("content-length")
         if length is None or not length.isascii() or not length.isdigit():
-            return _html(page.refused("اندازۀ پرونده معلوم نیست؛ دوباره بفرستید."), 411)
+            return refuse("اندازۀ پرونده معلوم نیست؛ دوباره بفرستید", 411)
         if int(length) > UPLOAD_LIMIT:
-            return _html(page.refused(DaftarError("central.upload", detail=(
-                f"بزرگ‌تر از {public.MAX_UPLOAD // (1024 * 1024)} مگابایت است")).message()),
-                413)
+            return refuse(f"بزرگ‌تر از {public.MAX_UPLOAD // (1024 * 1024)} مگابایت است", 413)
         try:
             form = await request.form(max_files=1, max_fields=4)
         except Exception:   # a malformed multipart body: the parser's own errors vary
-            return _html(page.refused(DaftarError("central.upload",
-                                                  detail="فرم درست فرستاده نشده").message()),
-                         400)
+            return refuse("فرم درست فرستاده نشده", 400)
         photo, national = form.get("photo"), str(form.get("national") or "")[:20]
         data = await photo.read() if hasattr(photo, "read") else b""
         from starlette.concurrency import run_in_threadpool
 
         try:
-            public.check_rate(central, client_of(request), "upload")
+            public.check_rate(central, client, "upload")
+        except DaftarError as e:
+            return _html(page.refused(e.message()), _status(e))
+        try:
             text = await run_in_threadpool(public.decode_upload, data)
-            answer = await run_in_threadpool(public.inquire_qr, central, client_of(request),
-                                             text, national or None)
+        except DaftarError as e:
+            public.log_refusal(central, client, "upload")
+            return _html(page.refused(e.message()), _status(e))
+        try:
+            answer = await run_in_threadpool(public.inquire_qr, central, client, text,
+                                             national or None)
         except DaftarError as e:
             return _html(page.refused(e.message()), _status(e))
         return _html(page.answer(answer, answer.code or "", national))
