@@ -90,6 +90,8 @@ case "${1:-}" in
         .venv/bin/python bench/bench_foundation.py
         .venv/bin/python bench/bench_window.py
         .venv/bin/python bench/bench_approvals.py
+        .venv/bin/python bench/bench_inquiry.py
+        .venv/bin/python bench/bench_qr_photos.py
         exec .venv/bin/python bench/bench_certificates.py ;;
     central)
         # The reference central server over the throwaway PostgreSQL, on 127.0.0.1:8750.

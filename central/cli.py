@@ -1,7 +1,7 @@
 """``daftar-central``: the central server's administration and ``serve``.
 
   daftar-central init                         migrate the database and make the central key
-  daftar-central serve [--host --port --workers]
+  daftar-central serve [--host --port --workers --forwarded-allow-ips ADDRESSES]
   daftar-central school add CODE NAME --province P --district D   prints the enrolment code
   daftar-central reviewer add USER NAME --role district|province --province P [--district D]
   daftar-central deadline set YEAR SESSION YYYY/MM/DD (Jalali)
@@ -55,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8750)
     s.add_argument("--workers", type=int, default=1)
+    s.add_argument("--forwarded-allow-ips", metavar="ADDRESSES",
+                   help="behind a proxy or load balancer: its addresses, whose "
+                        "X-Forwarded-For then names the client the rate limit counts")
     s = sub.add_parser("school", help="register a school; prints its one-time enrolment code")
     s.add_argument("action", choices=["add"])
     s.add_argument("code")
@@ -86,8 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             if args.db:
                 os.environ["DAFTAR_CENTRAL_DB"] = args.db
+            proxied = bool(args.forwarded_allow_ips)
             uvicorn.run("central.api:app_from_env", factory=True, host=args.host,
-                        port=args.port, workers=args.workers, log_level="warning")
+                        port=args.port, workers=args.workers, log_level="warning",
+                        proxy_headers=proxied,
+                        forwarded_allow_ips=args.forwarded_allow_ips if proxied else None)
             return 0
         central = _central(args)
         if args.command == "init":

@@ -82,8 +82,9 @@ def mask(name: str) -> str:
 
 def _limited(conn: Connection, now: dt.datetime, client: str) -> bool:
     since = now - dt.timedelta(minutes=1)
-    count = conn.execute(select(func.count()).select_from(t.inquiry).where(
-        t.inquiry.c.client == client, t.inquiry.c.at > since)).scalar_one()
+    recent = (select(t.inquiry.c.id).where(t.inquiry.c.client == client, t.inquiry.c.at > since)
+              .limit(rate_limit()).subquery())   # counts no further than the limit
+    count = conn.execute(select(func.count()).select_from(recent)).scalar_one()
     return count >= rate_limit()
 
 

@@ -1,0 +1,153 @@
+"""Inquiry benchmark: how many inquiries a second the central server's public side
+answers, and how long each waits, with 50 clients at once on loopback.
+
+A fresh PostgreSQL database (``./dev.sh bench`` starts it and sets DAFTAR_TEST_PG_URL)
+holds one school's 20,000 documents; ``daftar-central serve --workers N`` answers.
+Each client loops a bounded number of times over a mix of the three public asks: the
+JSON ``GET /v1/verify/{code}``, the page ``GET /verify?code=`` and the page with the
+holder's national code (the grades).  Every inquiry is logged and rate-counted as in
+production, each client under its own address (X-Forwarded-For, the server told to
+trust loopback as its proxy); the limit is raised to 1,000 a minute for the run.
+
+  python bench/bench_inquiry.py [--clients 50] [--rounds 40] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import asyncio
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_sync import NOW, admin, fresh_database  # noqa: E402
+
+from desktop.domain.identity import make_national_code  # noqa: E402
+from desktop.domain.verification import DocumentKind, make_code  # noqa: E402
+
+
+def seed_documents(db_url: str, count: int) -> list[tuple[str, str]]:
+    """``count`` report cards of one school, as printed and reported: (code, national)."""
+    from sqlalchemy import insert
+
+    from central import schema as t
+
+    central = admin(db_url)
+    central.add_school("12345678", "فرهیختگان", "تهران", "منطقه ۶ تهران")
+    rng = random.Random(1405)
+    serials = rng.sample(range(1, 10 ** 8), count)
+    docs = []
+    rows = []
+    for i, serial in enumerate(serials):
+        code = make_code("12345678", 1405, DocumentKind.REPORT_CARD, serial).text
+        national = make_national_code(f"{100000000 + i:09d}")
+        docs.append((code, national))
+        rows.append({"code": code, "school_code": "12345678", "kind": 1, "identity": national,
+                     "name": f"دانش‌آموز {i}", "issued": dt.date(2026, 11, 22),
+                     "seal": "", "prints": 1, "session": 1})
+    with central.engine.begin() as conn:
+        for i in range(0, len(rows), 5000):
+            conn.execute(insert(t.document), rows[i:i + 5000])
+    central.engine.dispose()
+    return docs
+
+
+def start(db_url: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    import httpx
+
+    from tests.central_rig import central_cli, free_port
+
+    assert central_cli(db_url, "init").returncode == 0
+    port = free_port()
+    env = dict(os.environ, DAFTAR_CENTRAL_DB=db_url, DAFTAR_CENTRAL_NOW=NOW,
+               DAFTAR_CENTRAL_POOL="10", DAFTAR_CENTRAL_RATE="1000")
+    proc = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port),
+                             "--workers", str(workers), "--forwarded-allow-ips", "127.0.0.1"],
+                            cwd=ROOT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(url + "/v1/status", timeout=1).status_code == 200:
+                return proc, url
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError("central server did not start")
+
+
+async def load(url: str, docs: list[tuple[str, str]], clients: int, rounds: int
+               ) -> dict[str, list[float]]:
+    import httpx
+
+    waits: dict[str, list[float]] = {"api": [], "page": [], "grades": []}
+    failures = 0
+
+    async def client(n: int) -> None:
+        nonlocal failures
+        rng = random.Random(n)
+        # each client its own address, as a load balancer in front would report it
+        headers = {"X-Forwarded-For": f"10.0.{n // 250}.{n % 250 + 1}"}
+        async with httpx.AsyncClient(base_url=url, timeout=30, headers=headers) as http:
+            for i in range(rounds):
+                code, national = rng.choice(docs)
+                kind = ("api", "page", "grades")[i % 3]
+                began = time.perf_counter()
+                if kind == "api":
+                    r = await http.get(f"/v1/verify/{code}")
+                elif kind == "page":
+                    r = await http.get("/verify", params={"code": code})
+                else:
+                    r = await http.get("/verify", params={"code": code, "national": national})
+                waits[kind].append(time.perf_counter() - began)
+                if r.status_code != 200 or ("genuine" not in r.text and "معتبر" not in r.text):
+                    failures += 1
+
+    await asyncio.gather(*(client(n) for n in range(clients)))
+    if failures:
+        raise SystemExit(f"{failures} inquiries failed")
+    return waits
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--rounds", type=int, default=40)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--documents", type=int, default=20_000)
+    a = ap.parse_args()
+    base = os.environ.get("DAFTAR_TEST_PG_URL")
+    if not base:
+        raise SystemExit("DAFTAR_TEST_PG_URL is not set (./dev.sh bench starts PostgreSQL)")
+    db_url = fresh_database(base)
+    proc, url = start(db_url, a.workers)
+    try:
+        docs = seed_documents(db_url, a.documents)
+        asyncio.run(load(url, docs, 5, 3))           # warm the workers' pools
+        began, cpu = time.perf_counter(), time.process_time()
+        waits = asyncio.run(load(url, docs, a.clients, a.rounds))
+        wall, cpu = time.perf_counter() - began, time.process_time() - cpu
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    everything = [w for ws in waits.values() for w in ws]
+    print(f"{len(everything)} inquiries by {a.clients} clients at once, {a.workers} server "
+          f"workers, {a.documents} documents, {os.cpu_count()} cores shared with the clients: "
+          f"{len(everything) / wall:.0f} inquiries/s in {wall:.1f} s "
+          f"(the clients used {cpu:.1f} s of CPU of the {wall * (os.cpu_count() or 1):.0f})")
+    for kind, ws in [("all", everything)] + list(waits.items()):
+        ws = sorted(ws)
+        p99 = ws[min(len(ws) - 1, int(len(ws) * 0.99))]
+        print(f"  {kind:7s} median {statistics.median(ws) * 1000:6.1f} ms   "
+              f"p99 {p99 * 1000:6.1f} ms   ({len(ws)})")
+
+
+if __name__ == "__main__":
+    main()
