@@ -15,8 +15,8 @@ trust loopback as its proxy); the limit is raised to 1,000 a minute for the run.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import asyncio
+import datetime as dt
 import os
 import random
 import statistics
