@@ -5,6 +5,9 @@
   daftar-central school add CODE NAME --province P --district D   prints the enrolment code
   daftar-central reviewer add USER NAME --role district|province --province P [--district D]
   daftar-central deadline set YEAR SESSION YYYY/MM/DD (Jalali)
+  daftar-central confirm IDENTITY (--serial S | --foreign TYPE --birth YYYY/MM/DD) --out F.pdf
+                                              a graduate's academic confirmation at the desk
+  daftar-central inquiries [--minutes 60]     the inquiry log, counted by channel and answer
   daftar-central openapi [--out central/openapi.json]
 
 The database is DAFTAR_CENTRAL_DB (or --db), a PostgreSQL URL.  Exit status: 0 done,
@@ -76,6 +79,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("year", type=int)
     s.add_argument("session", choices=[k.value for k in SessionKind])
     s.add_argument("day", help="Jalali date, e.g. 1405/12/10")
+    s = sub.add_parser("confirm", help="issue a graduate's academic confirmation (PDF)")
+    s.add_argument("identity")
+    s.add_argument("--serial", help="birth-certificate serial")
+    s.add_argument("--foreign", help="a foreign id's type (then --birth)")
+    s.add_argument("--birth", help="birth date, Jalali")
+    s.add_argument("--out", type=Path, required=True)
+    s = sub.add_parser("inquiries", help="the inquiry log, counted (codes are not listed)")
+    s.add_argument("--minutes", type=int, default=60)
     s = sub.add_parser("openapi", help="write the OpenAPI document")
     s.add_argument("--out", type=Path, default=OPENAPI)
     args = p.parse_args(argv)
@@ -108,6 +119,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                 p.error("a district reviewer needs --district")
             print(central.add_reviewer(args.username, args.name, Role(args.role),
                                        args.province, args.district))
+        elif args.command == "confirm":
+            from desktop.domain.verification import DocumentKind
+            from desktop.printing.central_documents import document_pdf
+
+            from .records import confirm
+
+            issued = confirm(central, args.foreign or "national", args.identity,
+                             (args.birth if args.foreign else args.serial) or "", "cli",
+                             channel="desk")
+            args.out.write_bytes(document_pdf(DocumentKind.CONFIRMATION, issued.code,
+                                              issued.body, issued.seal))
+            print(issued.code + (" (issued before)" if issued.replay else ""))
+        elif args.command == "inquiries":
+            from .public import log_summary
+
+            for channel, status, count in log_summary(central, args.minutes):
+                print(f"{channel}\t{status}\t{count}")
         elif args.command == "deadline":
             central.set_deadline(args.year, SessionKind(args.session),
                                  to_gregorian(parse_jalali(args.day)))

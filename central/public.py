@@ -252,3 +252,15 @@ def inquire_qr(central: Central, client: str, text: str, national_code: str | No
             _record(conn, now, _Log(client, "upload"), "forged")
         return Answer("forged", "این رمزینه از دفتر نیست یا پس از امضا تغییر کرده است.")
     return inquire(central, client, opened.document.code, national_code, channel="upload")
+
+
+def log_summary(central: Central, minutes: int) -> list[tuple[str, str, int]]:
+    """(channel, answer, count) over the last ``minutes``: what the administrator watches
+    (a burst of «unknown» from one channel is someone guessing)."""
+    since = central.clock() - dt.timedelta(minutes=minutes)
+    with central.engine.connect() as conn:
+        rows = conn.execute(select(t.inquiry.c.channel, t.inquiry.c.status, func.count())
+                            .where(t.inquiry.c.at > since)
+                            .group_by(t.inquiry.c.channel, t.inquiry.c.status)
+                            .order_by(t.inquiry.c.channel, t.inquiry.c.status)).all()
+    return [(a, b, int(c)) for a, b, c in rows]

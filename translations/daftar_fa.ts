@@ -49,88 +49,88 @@
 <context>
     <name>DocumentsDialog</name>
     <message>
-        <location filename="../desktop/views/documents.py" line="48" />
+        <location filename="../desktop/views/documents.py" line="49" />
         <source>Report cards and certificates</source>
         <translation>کارنامه و گواهی‌نامه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="50" />
+        <location filename="../desktop/views/documents.py" line="51" />
         <source>— choose a class —</source>
         <translation>— کلاس را برگزینید —</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="62" />
+        <location filename="../desktop/views/documents.py" line="63" />
         <source>Printer</source>
         <translation>چاپگر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="63" />
+        <location filename="../desktop/views/documents.py" line="64" />
         <source>PDF file</source>
         <translation>پرونده PDF</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="64" />
+        <location filename="../desktop/views/documents.py" line="65" />
         <source>Preview (nothing is issued)</source>
         <translation>پیش‌نمایش (سندی صادر نمی‌شود)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="66" />
+        <location filename="../desktop/views/documents.py" line="67" />
         <source>Reason, if they were printed before</source>
         <translation>دلیل، اگر پیش‌تر چاپ شده‌اند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="68" />
+        <location filename="../desktop/views/documents.py" line="69" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="69" />
+        <location filename="../desktop/views/documents.py" line="70" />
         <source>Document</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="70" />
+        <location filename="../desktop/views/documents.py" line="71" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="71" />
+        <location filename="../desktop/views/documents.py" line="72" />
         <source>To</source>
         <translation>مقصد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="72" />
+        <location filename="../desktop/views/documents.py" line="73" />
         <source>Reprint reason</source>
         <translation>دلیل چاپ دوباره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="77" />
+        <location filename="../desktop/views/documents.py" line="78" />
         <source>Print</source>
         <translation>چاپ</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="100" />
-        <location filename="../desktop/views/documents.py" line="122" />
+        <location filename="../desktop/views/documents.py" line="101" />
+        <location filename="../desktop/views/documents.py" line="123" />
         <source>Choose the class whose documents to print.</source>
         <translation>کلاسی را که سندهایش چاپ شود برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="106" />
+        <location filename="../desktop/views/documents.py" line="107" />
         <source>Will print: {kind}, {session}, class «{klass}», {n} students.</source>
         <translation>چاپ می‌شود: {kind}، {session}، کلاس «{klass}»، {n} دانش‌آموز.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="127" />
+        <location filename="../desktop/views/documents.py" line="128" />
         <source>Save documents</source>
         <translation>ذخیره سندها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="143" />
+        <location filename="../desktop/views/documents.py" line="144" />
         <source>Printing…</source>
         <translation>در حال چاپ…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="174" />
+        <location filename="../desktop/views/documents.py" line="175" />
         <source>Left out, without the diploma: {names}</source>
         <translation>بدون گواهی (شرایط دانش‌آموختگی را ندارند): {names}</translation>
     </message>
@@ -373,6 +373,44 @@
     </message>
 </context>
 <context>
+    <name>LegacyModel</name>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="46" />
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="46" />
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="46" />
+        <source>Graduated</source>
+        <translation>سال دانش‌آموختگی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="47" />
+        <source>Field</source>
+        <translation>رشته</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="47" />
+        <source>Average</source>
+        <translation>معدل</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="47" />
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="48" />
+        <source>Verification code</source>
+        <translation>کد صحت</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../desktop/views/login.py" line="37" />
@@ -434,14 +472,14 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="75" />
-        <location filename="../desktop/views/main_window.py" line="263" />
+        <location filename="../desktop/views/main_window.py" line="268" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="76" />
-        <location filename="../desktop/views/main_window.py" line="235" />
-        <location filename="../desktop/views/main_window.py" line="245" />
+        <location filename="../desktop/views/main_window.py" line="240" />
+        <location filename="../desktop/views/main_window.py" line="250" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
@@ -482,42 +520,47 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="106" />
+        <source>Archive and confirmations</source>
+        <translation>بایگانی و تأییدیه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/main_window.py" line="111" />
         <source>Users</source>
         <translation>کاربران</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="117" />
+        <location filename="../desktop/views/main_window.py" line="122" />
         <source>Database: {url}</source>
         <translation>پایگاه داده: {url}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="118" />
+        <location filename="../desktop/views/main_window.py" line="123" />
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="148" />
+        <location filename="../desktop/views/main_window.py" line="153" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="155" />
+        <location filename="../desktop/views/main_window.py" line="160" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="163" />
+        <location filename="../desktop/views/main_window.py" line="168" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="194" />
+        <location filename="../desktop/views/main_window.py" line="199" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="241" />
-        <location filename="../desktop/views/main_window.py" line="266" />
+        <location filename="../desktop/views/main_window.py" line="246" />
+        <location filename="../desktop/views/main_window.py" line="271" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -647,6 +690,150 @@
         <location filename="../desktop/views/approval_pages.py" line="114" />
         <source>Select one or more sheets first.</source>
         <translation>نخست یک یا چند برگه را انتخاب کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="70" />
+        <location filename="../desktop/views/records_page.py" line="109" />
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="70" />
+        <source>First name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="70" />
+        <source>Last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="71" />
+        <source>Father's name</source>
+        <translation>نام پدر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="71" />
+        <source>Birth date (Jalali)</source>
+        <translation>تاریخ تولد (خورشیدی)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="72" />
+        <source>Birth certificate serial</source>
+        <translation>سریال شناسنامه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="72" />
+        <source>Field</source>
+        <translation>رشته</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="73" />
+        <source>Year graduated (Jalali)</source>
+        <translation>سال دانش‌آموختگی (خورشیدی)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="73" />
+        <source>Diploma average</source>
+        <translation>معدل دیپلم</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="74" />
+        <source>Place in the archive ledger</source>
+        <translation>جای آن در دفتر بایگانی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="79" />
+        <source>volume 2, page 45</source>
+        <translation>دفتر ۲، صفحهٔ ۴۵</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="80" />
+        <source>File for district and province approval</source>
+        <translation>ثبت و فرستادن برای تأیید منطقه و استان</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="81" />
+        <source>Print the selected diploma's code page…</source>
+        <translation>چاپ برگهٔ کد صحت گواهینامهٔ برگزیده…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="93" />
+        <source>Diplomas from the archive</source>
+        <translation>گواهینامه‌های بایگانی (بی‌کد صحت)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="114" />
+        <source>birth certificate serial, or birth date for a foreign graduate</source>
+        <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="116" />
+        <source>Ask the central server for a confirmation (PDF)…</source>
+        <translation>درخواست تأییدیه از سرور مرکزی (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="122" />
+        <source>Identity</source>
+        <translation>شناسه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="123" />
+        <source>National code or id</source>
+        <translation>کد ملی یا شناسه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="124" />
+        <source>Second proof</source>
+        <translation>نشانهٔ دوم</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="125" />
+        <source>Academic confirmation</source>
+        <translation>تأییدیهٔ تحصیلی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="157" />
+        <source>Filed as entry {n}; the next sync sends it.</source>
+        <translation>با شمارهٔ {n} ثبت شد؛ همگام‌سازی بعدی آن را می‌فرستد.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="167" />
+        <source>Choose a diploma in the table first.</source>
+        <translation>نخست گواهینامه‌ای را در جدول برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="169" />
+        <source>Code page (PDF)</source>
+        <translation>برگهٔ کد صحت (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="179" />
+        <source>Saved {path}</source>
+        <translation>ذخیره شد: {path}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="182" />
+        <source>Academic confirmation (PDF)</source>
+        <translation>تأییدیهٔ تحصیلی (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="187" />
+        <source>Asking the central server…</source>
+        <translation>در حال پرسش از سرور مرکزی…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="198" />
+        <source> (the one issued before)</source>
+        <translation> (همان تأییدیهٔ پیشین)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="199" />
+        <source>Confirmation {code} saved to {path}{again}</source>
+        <translation>تأییدیهٔ {code} در {path} ذخیره شد{again}</translation>
     </message>
 </context>
 <context>
@@ -932,23 +1119,23 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../desktop/views/documents.py" line="193" />
+        <location filename="../desktop/views/documents.py" line="194" />
         <source>Verify a document</source>
         <translation>استعلام سند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="196" />
+        <location filename="../desktop/views/documents.py" line="197" />
         <source>20-digit code, or scan the QR here</source>
         <translation>کد صحت ۲۰ رقمی، یا رمزینه (QR) را اینجا بخوانید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="197" />
-        <location filename="../desktop/views/documents.py" line="225" />
+        <location filename="../desktop/views/documents.py" line="198" />
+        <location filename="../desktop/views/documents.py" line="226" />
         <source>Open a PDF…</source>
         <translation>باز کردن PDF…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="198" />
+        <location filename="../desktop/views/documents.py" line="199" />
         <source>Check</source>
         <translation>بررسی</translation>
     </message>

@@ -178,6 +178,33 @@ FA = {
     "Report cards and certificates…": "کارنامه و گواهی‌نامه…",
     "Verify a document…": "استعلام سند…",
     "Preview (nothing is issued)": "پیش‌نمایش (سندی صادر نمی‌شود)",
+    "Graduated": "سال دانش‌آموختگی",
+    "Field": "رشته",
+    "Average": "معدل",
+    "Verification code": "کد صحت",
+    "Archive and confirmations": "بایگانی و تأییدیه",
+    "Birth date (Jalali)": "تاریخ تولد (خورشیدی)",
+    "Year graduated (Jalali)": "سال دانش‌آموختگی (خورشیدی)",
+    "Diploma average": "معدل دیپلم",
+    "Place in the archive ledger": "جای آن در دفتر بایگانی",
+    "volume 2, page 45": "دفتر ۲، صفحهٔ ۴۵",
+    "File for district and province approval": "ثبت و فرستادن برای تأیید منطقه و استان",
+    "Print the selected diploma's code page…": "چاپ برگهٔ کد صحت گواهینامهٔ برگزیده…",
+    "Diplomas from the archive": "گواهینامه‌های بایگانی (بی‌کد صحت)",
+    "birth certificate serial, or birth date for a foreign graduate":
+        "سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع",
+    "Ask the central server for a confirmation (PDF)…": "درخواست تأییدیه از سرور مرکزی (PDF)…",
+    "National code or id": "کد ملی یا شناسه",
+    "Second proof": "نشانهٔ دوم",
+    "Academic confirmation": "تأییدیهٔ تحصیلی",
+    "Filed as entry {n}; the next sync sends it.":
+        "با شمارهٔ {n} ثبت شد؛ همگام‌سازی بعدی آن را می‌فرستد.",
+    "Choose a diploma in the table first.": "نخست گواهینامه‌ای را در جدول برگزینید.",
+    "Code page (PDF)": "برگهٔ کد صحت (PDF)",
+    "Academic confirmation (PDF)": "تأییدیهٔ تحصیلی (PDF)",
+    "Asking the central server…": "در حال پرسش از سرور مرکزی…",
+    " (the one issued before)": " (همان تأییدیهٔ پیشین)",
+    "Confirmation {code} saved to {path}{again}": "تأییدیهٔ {code} در {path} ذخیره شد{again}",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

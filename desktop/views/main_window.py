@@ -100,6 +100,11 @@ class MainWindow(QMainWindow):
 
         self.sync = SyncPage(db, actor, self._year)
         self.tabs.addTab(self.sync, self.tr("Central server"))
+        from .records_page import RecordsPage
+
+        self.records = RecordsPage(db, actor)
+        self.tabs.addTab(self.records, self.tr("Archive and confirmations"))
+        self.sync.synced.connect(lambda _t: self.records.load())
         self.users: UsersPage | None = None
         if actor.role is Role.PRINCIPAL:
             self.users = UsersPage(db, actor)

@@ -1,0 +1,68 @@
+"""The office's page for archived diplomas and confirmations, driven with pytest-qt
+against a real central server: an entry typed, refused in Persian when wrong, sent,
+approved by the district and the province, its code shown and its page printed; then
+the graduate's academic confirmation asked for off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.domain.text import to_persian_digits
+from desktop.services import sync, verification
+from desktop.services.context import PRINCIPAL_ACTOR
+from desktop.views.records_page import RecordsPage
+from tests.test_sync import review, reviewer
+
+pytestmark = pytest.mark.postgres
+
+ENTRY = {"national": "0012345679", "first": "حسن", "last": "کاظمی", "father": "رضا",
+         "birth": "۱۳۶۰/۰۵/۰۱", "serial": "ج/۱۲ ۴۵۶۷۸۹", "field": "ریاضی فیزیک",
+         "graduated": "۱۳۷۸", "average": "۱۶٫۲۵", "ledger": "دفتر ۲ صفحه ۴۵"}
+
+
+def test_archived_diploma_and_confirmation_from_the_page(qtbot, enrolled, central,
+                                                         tmp_path: Path) -> None:
+    page = RecordsPage(enrolled, PRINCIPAL_ACTOR)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    for name, value in ENTRY.items():
+        page.inputs[name].setText(value)
+    page.inputs["average"].setText("۲۱")
+    qtbot.mouseClick(page.file_button, Qt.MouseButton.LeftButton)
+    assert "معدل" in page.legacy_error.text() and page.model.rowCount() == 0
+    page.inputs["average"].setText(ENTRY["average"])
+    qtbot.mouseClick(page.file_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 1 and page.inputs["first"].text() == ""
+    assert page.legacy_error.text() == "" and "۱" in page.legacy_info.text()
+    assert sync.run(enrolled).ok
+    for token in (reviewer(central), reviewer(central, "province", None)):
+        [waiting] = review(central, token, "/v1/review/legacy").json()
+        assert review(central, token, f"/v1/review/legacy/{waiting['id']}/decide",
+                      {"approve": True}).status_code == 200
+    assert sync.run(enrolled).ok
+    page.load()
+    code = page.model.rows[0].code
+    assert code and to_persian_digits(code[:5]) in page.model.data(page.model.index(0, 6))
+    page.table.selectRow(0)
+    pdf = tmp_path / "legacy.pdf"
+    page.print_selected(str(pdf))
+    assert [v.status for v in verification.verify_pdf(enrolled, pdf)] == [verification.GENUINE]
+    page.grab().save(str(tmp_path / "records.png"))
+    # the graduate's confirmation, asked for on the worker thread
+    page.who.setText(ENTRY["national"])
+    page.secret.setText("ج12 456789")
+    out = tmp_path / "confirmation.pdf"
+    page.ask_confirmation(str(out))
+    assert not page.confirm_button.isEnabled()
+    qtbot.waitUntil(lambda: page.confirm_button.isEnabled(), timeout=20_000)
+    assert page.confirm_error.text() == "" and out.exists()
+    assert "ذخیره" in page.confirm_result.text() or "saved" in page.confirm_result.text()
+    # a wrong second proof: the server's Persian reason on the page, no file
+    page.secret.setText("د/۹۹ ۱۱۱۱۱۱")
+    page.ask_confirmation(str(tmp_path / "wrong.pdf"))
+    qtbot.waitUntil(lambda: page.confirm_button.isEnabled(), timeout=20_000)
+    assert "تأییدیه صادر نشد" in page.confirm_error.text()
+    assert not (tmp_path / "wrong.pdf").exists()
