@@ -52,7 +52,7 @@ from desktop.domain.calendar import (
 )
 from desktop.domain.errors import DaftarError
 from desktop.domain.identity import normalize_foreign_id, normalize_national_code
-from desktop.domain.seal import Document, certify, grades_digest, raw_public, seal
+from desktop.domain.seal import Document, grades_digest, seal_by_central
 from desktop.domain.text import normalize, to_ascii_digits
 from desktop.domain.verification import DocumentKind, draw_serials, format_code, make_code
 from desktop.domain.workflow import ChangeState, Role, SheetState, change_decision
@@ -133,11 +133,9 @@ def _central_seal(central: Central, conn: Connection, school_code: str, kind: Do
             t.document.c.code.in_(list(codes)))).scalars()}
 
     code = make_code(school_code, year, kind, draw_serials(1, taken)[0]).text
-    key = central.key()
     day = to_gregorian(today_tehran(now))
-    cert = certify(key, school_code, raw_public(key.public_key()), day + dt.timedelta(days=3650))
-    text = seal(Document(code, int(kind), 0, day, grades_digest(lines), identity, name),
-                cert, key)
+    text = seal_by_central(central.key(), Document(code, int(kind), 0, day,
+                                                   grades_digest(lines), identity, name))
     return code, text
 
 
@@ -326,7 +324,7 @@ def _legacy_document(central: Central, conn: Connection, school_code: str, ident
     if taken is not None:
         raise _refusal(409, "legacy.duplicate", value=format_code(taken[0]))
     name = f"{fields['first']} {fields['last']}"
-    lines = [f"{fields['field']} {fields['graduated']} {fields['average']}"]
+    lines = ArchivedDiploma.sealed_lines(fields)
     code, text = _central_seal(central, conn, school_code, DocumentKind.LEGACY, identity, name,
                                lines, now)
     school = conn.execute(select(t.school.c.name).where(t.school.c.code == school_code)

@@ -146,7 +146,7 @@ def test_an_archived_diploma_gets_a_code_through_district_and_province(
         legacy.file(db, PRINCIPAL_ACTOR, "0012345679", average="۲۱", **clerk_fields)
     with pytest.raises(ValidationError):
         legacy.file(db, PRINCIPAL_ACTOR, "1234567890", average="16.25", **clerk_fields)
-    assert legacy.entries(db) == []
+    assert len(legacy.entries(db)) == 1       # the demo's own, coded by its central office
     entry = legacy.file(db, PRINCIPAL_ACTOR, "0012345679", average="۱۶٫۲۵", **clerk_fields)
     with pytest.raises(ValidationError, match="پیش‌تر"):
         legacy.file(db, PRINCIPAL_ACTOR, "0012345679", average="16", **clerk_fields)
@@ -168,8 +168,8 @@ def test_an_archived_diploma_gets_a_code_through_district_and_province(
     code = decided["code"]
     assert decided["state"] == "province_approved" and parse_code(code).kind is DocumentKind.LEGACY
     assert sync.run(db).ok
-    [info] = legacy.entries(db)
-    assert info.id == entry.id and info.state is ChangeState.PROVINCE_APPROVED and info.code == code
+    [info] = [e for e in legacy.entries(db) if e.id == entry.id]
+    assert info.state is ChangeState.PROVINCE_APPROVED and info.code == code
     # it verifies like a new document: online by code, offline from its printed page
     seen = httpx.get(f"{central.url}/v1/verify/{code}").json()
     assert seen["status"] == "genuine" and seen["name"] == "ح** ک****"

@@ -206,6 +206,38 @@ def test_primary_cards_are_descriptive_all_the_way(demo_db, tmp_path):
         assert "توصیف آموزگار" in text
 
 
+def central_pages(db):
+    """The two pages the central server signs, from the demo: its archived diploma, and a
+    confirmation of its first original certificate with the graduation lines."""
+    from desktop.domain.calendar import format_jalali, today_tehran
+    from desktop.printing.central_documents import legacy_body, page
+    from desktop.services import legacy
+    from desktop.services.school import get_school
+
+    school = get_school(db)
+    [entry] = legacy.entries(db)
+    with db.unit() as s:
+        from desktop.models.entities import LegacyDiploma
+
+        row = s.get(LegacyDiploma, entry.id)
+        fields = {"first": row.first_name, "last": row.last_name, "father": row.father_name,
+                  "birth": row.birth_date.isoformat(), "serial": row.birth_serial,
+                  "field": row.field, "graduated": str(row.graduated), "average": row.average,
+                  "ledger": row.ledger}
+        seal_text = row.seal
+    archived = page(DocumentKind.LEGACY, entry.code,
+                    legacy_body(fields, school.name, school.code, today_tehran()), seal_text)
+    lines = [{"course": f"درس {i}", "units": "3", "state": "تأیید نهایی استان",
+              "grades": "مستمر نوبت دوم: 18.5، پایانی نوبت دوم: 17.25"} for i in range(15)]
+    body = {"name": "مینا صادقی", "father": "محمود", "birth": "1388/02/08",
+            "identity": "0084575948", "school": school.name, "school_code": school.code,
+            "district": "منطقه ۶ تهران", "province": "تهران", "field": GRADUATING_CLASS,
+            "diploma": {"kind": "گواهینامه پایان تحصیلات", "code": entry.code,
+                        "issued": format_jalali(today_tehran())},
+            "issued": format_jalali(today_tehran()), "lines": lines}
+    return [archived, page(DocumentKind.CONFIRMATION, entry.code, body, seal_text)]
+
+
 def test_every_string_lies_inside_its_cell_and_the_page(demo_db, tmp_path):
     """All kinds, all optional parts on, and a long course name: nothing is cut or off."""
     principal = auth.login(demo_db, "principal", "daftar")
@@ -221,6 +253,7 @@ def test_every_string_lies_inside_its_cell_and_the_page(demo_db, tmp_path):
         C.issue_class(demo_db, klass.id, kind, session, clerk(demo_db),
                       tmp_path / f"{kind.name}{session.name}.pdf", keep=keep,
                       reason="آزمون")
+    keep += central_pages(demo_db)
     assert grad and {d.form for d in keep} == set(P.FORMS) - {"report_primary"}
     long_name = ("مطالعات اجتماعی و آشنایی با مبانی اقتصاد، جامعه‌شناسی، سبک زندگی ایرانی "
                  "اسلامی و مهارت‌های زندگی در جامعهٔ امروز با نگاهی به تاریخ فرهنگ")
@@ -280,11 +313,17 @@ def test_fresh_demo_prints_every_kind_and_verifies_each(tmp_path):
         verified = daftar("verify", str(out))
         assert verified.returncode == 0, verified.stdout
         assert len(PdfReader(out).pages) >= 30
+    # the archived diploma the demo sent for its code, coded by the demo's central office
+    listed = daftar("--lang", "en", "legacy", "list")
+    assert "province_approved" in listed.stdout
+    archived = tmp_path / "legacy.pdf"
+    assert daftar("legacy", "print", "1", "--out", str(archived)).returncode == 0
+    assert daftar("verify", str(archived)).returncode == 0
     if subprocess.run(["which", "pdftoppm"], capture_output=True).returncode == 0:
         for pdf in tmp_path.glob("*.pdf"):
             subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", str(pdf),
                             str(pdf.with_suffix(""))], check=True)
-        assert len(list(tmp_path.glob("*.png"))) == 4
+        assert len(list(tmp_path.glob("*.png"))) == 5
 
 
 def test_demo_is_a_girls_school_with_its_graduating_class_final(demo_db):

@@ -45,7 +45,7 @@ def test_archived_diploma_and_confirmation_from_the_command_line(enrolled, centr
     assert "province_approved" in listed.stdout
     code = listed.stdout.strip().split("\t")[-1]
     assert parse_code(code).kind is DocumentKind.LEGACY
-    page = daftar(path, "legacy", "print", "1", "--out", str(tmp_path / "legacy.pdf"))
+    page = daftar(path, "legacy", "print", "2", "--out", str(tmp_path / "legacy.pdf"))
     assert page.returncode == 0 and (tmp_path / "legacy.pdf").stat().st_size > 5000
     asked = daftar(path, "confirm", "0012345679", "--serial", "ج12456789",
                    "--out", str(tmp_path / "c.pdf"))

@@ -47,6 +47,11 @@ class ArchivedDiploma:
     average: str         # "16.25": as on the ledger
     ledger: str
 
+    @staticmethod
+    def sealed_lines(fields: dict[str, str]) -> list[str]:
+        """What the seal's grades digest covers: field, year and average as filed."""
+        return [f"{fields['field']} {fields['graduated']} {fields['average']}"]
+
     def wire(self) -> dict[str, str]:
         """What travels in a batch (all text; the central server checks it again)."""
         return {"identity": self.identity, "first": self.first, "last": self.last,

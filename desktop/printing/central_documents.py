@@ -33,6 +33,14 @@ def legacy_body(fields: dict[str, str], school_name: str, school_code: str,
 def document_pdf(kind: DocumentKind, code: str, body: dict[str, Any], seal_text: str) -> bytes:
     """The PDF of a confirmation or of an archived diploma's code, from what is stored
     (the same page every time it is asked for)."""
+    out = io.BytesIO()
+    render([page(kind, code, body, seal_text)], out)
+    return out.getvalue()
+
+
+def page(kind: DocumentKind, code: str, body: dict[str, Any], seal_text: str
+         ) -> CertificateData:
+    """What the page of a central document says, laid out by its form."""
     p = to_persian_digits
     if kind is DocumentKind.CONFIRMATION:
         d = body["diploma"]
@@ -56,14 +64,11 @@ def document_pdf(kind: DocumentKind, code: str, body: dict[str, Any], seal_text:
                  "به تأیید ادارۀ آموزش و پرورش منطقه و ادارۀ کل استان رسیده و کد صحت "
                  "گرفته است.",)
         school_lines = (body.get("school", ""),)
-        title, form, issued = "گواهینامۀ پایان تحصیلات (از بایگانی)", "legacy", \
+        title, form, issued = "گواهینامۀ بایگانی‌شده", "legacy", \
             body.get("issued", "")
     rows = tuple({"course": x["course"], "units": p(x["units"]), "grades": p(x["grades"]),
                   "state": x.get("state", SheetState.PROVINCE_APPROVED.label_fa)}
                  for x in body["lines"])
-    data = CertificateData(form=form, title=title, school_lines=school_lines, fields=fields,
+    return CertificateData(form=form, title=title, school_lines=school_lines, fields=fields,
                            rows=rows, summary=(), notes=notes, code=code, qr_text=seal_text,
                            issued=p(issued))
-    out = io.BytesIO()
-    render([data], out)
-    return out.getvalue()

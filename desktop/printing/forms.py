@@ -73,7 +73,8 @@ FORMS = {f.key: f for f in (
     # issued by the central server: the lines as the province approved them
     Form("confirmation", (ROW, COURSE, UNITS, Column("grades", "نمره‌ها", 3.8, "right"),
                           Column("state", "وضعیت", 2.0)), (), (CENTRAL,)),
-    Form("legacy", (ROW, COURSE, Column("grades", "معدل", 2.0), Column("state", "وضعیت", 2.0)),
+    Form("legacy", (ROW, Column("course", "عنوان", 4.2, "right"), Column("grades", "معدل", 2.0),
+                    Column("state", "وضعیت", 2.0)),
          (), (CENTRAL,)),
 )}
 

@@ -41,9 +41,10 @@ class DemoCentral:
     def put_batch(self, batch_uuid: str, body: bytes, signature: bytes) -> dict[str, Any]:
         payload = json.loads(body)
         sheets = payload.get("sheets", [])
+        archived = payload.get("legacy", [])
         receipt: dict[str, Any] = {
             "uuid": batch_uuid, "school": payload["school"],
-            "received_at": self._now.isoformat(), "items": len(sheets),
+            "received_at": self._now.isoformat(), "items": len(sheets) + len(archived),
             "rows": sum(len(it["rows"]) for it in sheets),
             "sheets": [it["id"] for it in sheets],
             "digest": hashlib.sha256(body).hexdigest()}
@@ -55,7 +56,34 @@ class DemoCentral:
                 self._feed.append({"seq": len(self._feed) + 1, "kind": "sheet", "body": {
                     "sheet": it["id"], "version": it["version"], "action": action.value,
                     "level": level.value, "reason": None, "by": by}})
+        for item in archived:
+            self._archived(payload["school"], item)
         return {"receipt": receipt, "replay": False}
+
+    def _archived(self, school: str, item: dict[str, Any]) -> None:
+        """An archived diploma confirmed by the demo district and province: its code and
+        a seal of the demo's central key, as the central server gives them."""
+        import secrets
+
+        from ..domain.archive import ArchivedDiploma
+        from ..domain.calendar import DEFAULT_CALENDAR, today_tehran
+        from ..domain.seal import Document, grades_digest, seal_by_central
+        from ..domain.verification import DocumentKind, make_code
+
+        today = today_tehran(self._now)
+        code = make_code(school, DEFAULT_CALENDAR.school_year_of(today), DocumentKind.LEGACY,
+                         1 + secrets.randbelow(10 ** 8 - 1)).text
+        seal_text = seal_by_central(self._key, Document(
+            code, int(DocumentKind.LEGACY), 0, today.togregorian(),
+            grades_digest(ArchivedDiploma.sealed_lines(item)), item["identity"],
+            f"{item['first']} {item['last']}"))
+        for level, state, by in ((Role.DISTRICT, "district_approved", DISTRICT_BY),
+                                 (Role.PROVINCE, "province_approved", PROVINCE_BY)):
+            last = level is Role.PROVINCE
+            self._feed.append({"seq": len(self._feed) + 1, "kind": "legacy", "body": {
+                "id": item["id"], "level": level.value, "approve": True, "state": state,
+                "reason": None, "by": by, "code": code if last else None,
+                "seal": seal_text if last else None}})
 
     def updates(self, after: int) -> dict[str, Any]:
         return {"items": [i for i in self._feed if i["seq"] > after], "more": False}

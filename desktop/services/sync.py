@@ -563,6 +563,9 @@ def forget(db: Database, batch_ids: Sequence[int]) -> None:
     with db.unit() as s:
         for sheet in s.scalars(select(GradeSheet).where(GradeSheet.batch_id.in_(batch_ids))):
             sheet.batch_id = None
+        for entry in s.scalars(select(LegacyDiploma).where(
+                LegacyDiploma.batch_id.in_(batch_ids))):
+            entry.batch_id = None
         s.flush()
         for batch in s.scalars(select(SyncBatch).where(SyncBatch.id.in_(batch_ids))):
             s.delete(batch)
