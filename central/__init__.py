@@ -3,9 +3,13 @@ review, print permits, revocations, verification inquiries.
 
 Shape
 -----
-``schema`` (tables), ``service`` (the use cases; no web framework in it), ``api``
-(FastAPI: HTTP, authentication, Persian error answers), ``cli`` (``daftar-central``:
-init, serve, school and reviewer accounts, deadlines, the OpenAPI document).
+``schema`` (tables), ``service`` (the schools' and reviewers' use cases; no web
+framework in it), ``public`` (anyone's inquiry: log, rate limit, the holder's consent),
+``records`` (documents the centre signs itself: academic confirmations, codes for
+archived diplomas), ``api`` (FastAPI: HTTP, authentication, Persian error answers),
+``web`` and ``page`` (the public HTML pages), ``cli`` (``daftar-central``: init, serve,
+school and reviewer accounts, deadlines, confirmations at the desk, the inquiry log,
+the OpenAPI document).
 The school rules are not written here again: the central server uses
 ``desktop.domain`` (workflow table, change-request steps, calendar and deadlines,
 identity and verification codes, the seal), so a rule lives once for both ends.

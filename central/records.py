@@ -55,7 +55,7 @@ from desktop.domain.identity import normalize_foreign_id, normalize_national_cod
 from desktop.domain.seal import Document, grades_digest, seal_by_central
 from desktop.domain.text import normalize, to_ascii_digits
 from desktop.domain.verification import DocumentKind, draw_serials, format_code, make_code
-from desktop.domain.workflow import ChangeState, Role, SheetState, change_decision
+from desktop.domain.workflow import ChangeState, Role, SheetState
 from desktop.printing.central_documents import legacy_body
 
 from . import public
@@ -270,38 +270,25 @@ def file_legacy(conn: Connection, school: SchoolAccount, item: Any, now: dt.date
 def waiting_legacy(central: Central, reviewer: ReviewerAccount) -> list[dict[str, Any]]:
     state = ChangeState.FILED if reviewer.role is Role.DISTRICT else \
         ChangeState.DISTRICT_APPROVED
+    lg = t.legacy_diploma.c
     with central.engine.connect() as conn:
         rows = conn.execute(
-            select(t.legacy_diploma.c.id, t.legacy_diploma.c.school_code,
-                   t.legacy_diploma.c.identity, t.legacy_diploma.c.fields,
-                   t.legacy_diploma.c.state, t.school.c.province, t.school.c.district)
-            .join(t.school, t.school.c.code == t.legacy_diploma.c.school_code)
-            .where(t.legacy_diploma.c.state == state.value)
-            .order_by(t.legacy_diploma.c.id)).all()
+            select(lg.id, lg.school_code, lg.identity, lg.fields, lg.state)
+            .where(lg.state == state.value, lg.school_code.in_(central.schools_of(reviewer)))
+            .order_by(lg.id)).all()
     return [{"id": r[0], "school": r[1], "identity": r[2], "fields": json.loads(r[3]),
-             "state": r[4]} for r in rows if reviewer.covers(r[5], r[6])]
+             "state": r[4]} for r in rows]
 
 
 def decide_legacy(central: Central, reviewer: ReviewerAccount, legacy_id: int, approve: bool,
                   reason: str | None) -> dict[str, Any]:
     """The district's or the province's step; the province's approval issues the code."""
     now = central.clock()
+    lg = t.legacy_diploma.c
     with central.engine.begin() as conn:
-        row = conn.execute(
-            select(t.legacy_diploma.c.school_code, t.legacy_diploma.c.local_id,
-                   t.legacy_diploma.c.state, t.legacy_diploma.c.identity,
-                   t.legacy_diploma.c.fields, t.school.c.province, t.school.c.district)
-            .join(t.school, t.school.c.code == t.legacy_diploma.c.school_code)
-            .where(t.legacy_diploma.c.id == legacy_id)
-            .with_for_update(of=t.legacy_diploma)).first()
-        if row is None:
-            raise _refusal(404, "not_found", what="سابقۀ بایگانی", value=legacy_id)
-        if not reviewer.covers(row[5], row[6]):
-            raise _refusal(403, "central.forbidden", detail="مدرسه در حوزۀ شما نیست")
-        try:
-            after, why = change_decision(ChangeState(row[2]), reviewer.role, approve, reason)
-        except DaftarError as e:
-            raise _refusal(422, e.code, **e.params) from None
+        row, after, why = central.decide_step(
+            conn, reviewer, t.legacy_diploma, legacy_id, "سابقۀ بایگانی",
+            (lg.school_code, lg.local_id, lg.state, lg.identity, lg.fields), approve, reason)
         code = text = None
         if after is ChangeState.PROVINCE_APPROVED:
             code, text = _legacy_document(central, conn, row[0], row[3], json.loads(row[4]),

@@ -13,7 +13,7 @@ import hashlib
 import json
 import secrets
 import uuid as uuidlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -500,7 +500,8 @@ class Central:
 
     # --- reviewers ------------------------------------------------------------------------
 
-    def _schools_of(self, reviewer: ReviewerAccount) -> Any:
+    def schools_of(self, reviewer: ReviewerAccount) -> Any:
+        """The codes of the schools in the reviewer's reach (a subquery)."""
         q = select(t.school.c.code).where(t.school.c.province == reviewer.province)
         if reviewer.role is Role.DISTRICT:
             q = q.where(t.school.c.district == reviewer.district)
@@ -516,7 +517,7 @@ class Central:
                        select(func.count()).where(t.grade_row.c.sheet_id == t.sheet.c.id)
                        .scalar_subquery())
                 .where(t.sheet.c.state == state.value,
-                       t.sheet.c.school_code.in_(self._schools_of(reviewer)))
+                       t.sheet.c.school_code.in_(self.schools_of(reviewer)))
                 .order_by(t.sheet.c.school_code, t.sheet.c.class_name, t.sheet.c.course_name)
             ).all()
         keys = ("id", "school", "year", "session", "class", "course", "state", "rows")
@@ -588,29 +589,39 @@ class Central:
                        t.change_request.c.sheet_local_id, t.change_request.c.changes,
                        t.change_request.c.reason, t.change_request.c.state)
                 .where(t.change_request.c.state == state.value,
-                       t.change_request.c.school_code.in_(self._schools_of(reviewer)))
+                       t.change_request.c.school_code.in_(self.schools_of(reviewer)))
                 .order_by(t.change_request.c.id)).all()
         return [{"id": r[0], "school": r[1], "sheet": r[2], "changes": json.loads(r[3]),
                  "reason": r[4], "state": r[5]} for r in rows]
 
+    def decide_step(self, conn: Connection, reviewer: ReviewerAccount, table: Any, row_id: int,
+                    what: str, columns: Sequence[Any], approve: bool, reason: str | None
+                    ) -> tuple[Any, ChangeState, str | None]:
+        """The district's or the province's step on a two-step item (a change request, an
+        archived diploma): the row locked and in the reviewer's reach, the next state and
+        the cleaned reason by the workflow's rule.  Returns (``columns`` of the row, ...)."""
+        row = conn.execute(
+            select(*columns, table.c.state, t.school.c.province, t.school.c.district)
+            .join(t.school, t.school.c.code == table.c.school_code)
+            .where(table.c.id == row_id).with_for_update(of=table)).first()
+        if row is None:
+            raise Refusal(404, "not_found", what=what, value=row_id)
+        if not reviewer.covers(row[-2], row[-1]):
+            raise Refusal(403, "central.forbidden", detail=f"{what} در حوزۀ شما نیست")
+        try:
+            after, why = change_decision(ChangeState(row[-3]), reviewer.role, approve, reason)
+        except DaftarError as e:
+            raise Refusal(422, e.code, **e.params) from None
+        return row[:-3], after, why
+
     def decide_change(self, reviewer: ReviewerAccount, request_id: int, approve: bool,
                       reason: str | None) -> str:
         with self.engine.begin() as conn:
-            row = conn.execute(
-                select(t.change_request.c.school_code, t.change_request.c.local_id,
-                       t.change_request.c.state, t.change_request.c.sheet_local_id,
-                       t.change_request.c.changes, t.school.c.province, t.school.c.district)
-                .join(t.school, t.school.c.code == t.change_request.c.school_code)
-                .where(t.change_request.c.id == request_id)
-                .with_for_update(of=t.change_request)).first()
-            if row is None:
-                raise Refusal(404, "not_found", what="درخواست اصلاح", value=request_id)
-            if not reviewer.covers(row[5], row[6]):
-                raise Refusal(403, "central.forbidden", detail="درخواست در حوزهٔ شما نیست")
-            try:
-                after, why = change_decision(ChangeState(row[2]), reviewer.role, approve, reason)
-            except DaftarError as e:
-                raise Refusal(422, e.code, **e.params) from None
+            cr = t.change_request.c
+            row, after, why = self.decide_step(
+                conn, reviewer, t.change_request, request_id, "درخواست اصلاح",
+                (cr.school_code, cr.local_id, cr.state, cr.sheet_local_id, cr.changes),
+                approve, reason)
             conn.execute(update(t.change_request).where(t.change_request.c.id == request_id)
                          .values(state=after.value, decided_reason=why))
             if after is ChangeState.PROVINCE_APPROVED:
