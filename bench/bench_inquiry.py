@@ -20,7 +20,6 @@ import datetime as dt
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_sync import NOW, admin, fresh_database  # noqa: E402
+from bench_sync import admin, fresh_database, start_server  # noqa: E402
 
 from desktop.domain.identity import make_national_code  # noqa: E402
 from desktop.domain.verification import DocumentKind, make_code  # noqa: E402
@@ -59,28 +58,6 @@ def seed_documents(db_url: str, count: int) -> list[tuple[str, str]]:
             conn.execute(insert(t.document), rows[i:i + 5000])
     central.engine.dispose()
     return docs
-
-
-def start(db_url: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
-    import httpx
-
-    from tests.central_rig import central_cli, free_port
-
-    assert central_cli(db_url, "init").returncode == 0
-    port = free_port()
-    env = dict(os.environ, DAFTAR_CENTRAL_DB=db_url, DAFTAR_CENTRAL_NOW=NOW,
-               DAFTAR_CENTRAL_POOL="10", DAFTAR_CENTRAL_RATE="1000")
-    proc = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port),
-                             "--workers", str(workers), "--forwarded-allow-ips", "127.0.0.1"],
-                            cwd=ROOT, env=env)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(url + "/v1/status", timeout=1).status_code == 200:
-                return proc, url
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise RuntimeError("central server did not start")
 
 
 async def load(url: str, docs: list[tuple[str, str]], clients: int, rounds: int
@@ -127,7 +104,9 @@ def main() -> None:
     if not base:
         raise SystemExit("DAFTAR_TEST_PG_URL is not set (./dev.sh bench starts PostgreSQL)")
     db_url = fresh_database(base)
-    proc, url = start(db_url, a.workers)
+    proc, url = start_server(db_url, a.workers,
+                             {"DAFTAR_CENTRAL_POOL": "10", "DAFTAR_CENTRAL_RATE": "1000"},
+                             ("--forwarded-allow-ips", "127.0.0.1"))
     try:
         docs = seed_documents(db_url, a.documents)
         asyncio.run(load(url, docs, 5, 3))           # warm the workers' pools

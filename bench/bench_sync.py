@@ -52,7 +52,9 @@ def fresh_database(base: str) -> str:
     return url.set(database=name).render_as_string(hide_password=False)
 
 
-def start_server(db_url: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(db_url: str, workers: int, env: dict[str, str] | None = None,
+                 args: tuple[str, ...] = ()) -> tuple[subprocess.Popen[bytes], str]:
+    """``daftar-central init`` and ``serve`` over ``db_url``; (process, base URL)."""
     import httpx
 
     from tests.central_rig import central_cli, free_port
@@ -61,9 +63,9 @@ def start_server(db_url: str, workers: int) -> tuple[subprocess.Popen[bytes], st
     assert done.returncode == 0, done.stderr
     port = free_port()
     env = dict(os.environ, DAFTAR_CENTRAL_DB=db_url, DAFTAR_CENTRAL_NOW=NOW,
-               DAFTAR_CENTRAL_POOL="8")
+               DAFTAR_CENTRAL_POOL="8") | (env or {})
     proc = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--port", str(port),
-                             "--workers", str(workers)], cwd=ROOT, env=env)
+                             "--workers", str(workers), *args], cwd=ROOT, env=env)
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
