@@ -49,7 +49,8 @@ def test_archived_diploma_and_confirmation_from_the_page(qtbot, enrolled, centra
     page.table.selectRow(1)
     pdf = tmp_path / "legacy.pdf"
     page.print_selected(str(pdf))
-    assert [v.status for v in verification.verify_pdf(enrolled, pdf)] == [verification.GENUINE]
+    verdicts = verification.verify_pdf(enrolled, pdf)
+    assert [v.status for v in verdicts] == [verification.GENUINE], verdicts
     page.grab().save(str(tmp_path / "records.png"))
     # the graduate's confirmation, asked for on the worker thread
     page.who.setText(ENTRY["national"])
