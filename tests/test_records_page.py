@@ -46,9 +46,10 @@ def test_archived_diploma_and_confirmation_from_the_page(qtbot, enrolled, centra
     page.load()
     code = page.model.rows[1].code
     assert code and to_persian_digits(code[:5]) in page.model.data(page.model.index(1, 6))
-    page.table.selectRow(1)
+    page.table.setCurrentIndex(page.model.index(1, 0))   # as a click on the row does
     pdf = tmp_path / "legacy.pdf"
     page.print_selected(str(pdf))
+    assert page.legacy_error.text() == "" and pdf.exists(), page.legacy_error.text()
     verdicts = verification.verify_pdf(enrolled, pdf)
     assert [v.status for v in verdicts] == [verification.GENUINE], verdicts
     page.grab().save(str(tmp_path / "records.png"))

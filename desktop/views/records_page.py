@@ -158,8 +158,8 @@ class RecordsPage(QWidget):
             n=to_persian_digits(info.id)))
 
     def selected(self) -> legacy.LegacyInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
+        current = self.table.currentIndex()
+        return self.model.rows[current.row()] if current.isValid() else None
 
     def print_selected(self, path: str | None = None) -> None:
         entry = self.selected()
