@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from desktop.domain.errors import DaftarError
 
-from . import public, records, web
+from . import public, record_codes, records, web
 from .db import make_engine
 from .service import Central, Refusal, ReviewerAccount, SchoolAccount, utcnow
 
@@ -112,6 +112,11 @@ class ConfirmIn(BaseModel):
     value: str = Field(max_length=30, description="national code or the foreign id")
     secret: str = Field(max_length=30,
                         description="birth-certificate serial, or birth date (Jalali)")
+
+
+class RecordCodeOut(BaseModel):
+    code: str = Field(pattern="^[0-9]{19}$")
+    replay: bool = Field(description="issued before: the same code again")
 
 
 class LegacyDecision(BaseModel):
@@ -224,6 +229,16 @@ def create_app(central: Central) -> FastAPI:
         issued = records.confirm(central, body.kind, body.value, body.secret,
                                  web.client_of(request), channel="school", school_code=school.code)
         return web.pdf_response(issued)
+
+    @app.post("/v1/record-codes", response_model=RecordCodeOut, responses=REFUSALS,
+              tags=["school"])
+    def record_code(body: ConfirmIn, request: Request, school: School) -> dict[str, Any]:
+        """The 19-digit academic-record code of one of the school's students (the same one
+        every time)."""
+        code, replay = record_codes.issue(central, body.kind, body.value, body.secret,
+                                          web.client_of(request), channel="school",
+                                          school_code=school.code)
+        return {"code": code, "replay": replay}
 
     @app.get("/v1/review/legacy", responses=REFUSALS, tags=["review"])
     def waiting_legacy(reviewer: Reviewer) -> list[dict[str, Any]]:

@@ -32,7 +32,8 @@ def _page(title: str, body: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title><link rel="stylesheet" href="/static/page.css"></head>
 <body><header><h1>سامانۀ استعلام مدارک تحصیلی</h1>
-<nav><a href="/">استعلام سند</a> · <a href="/confirm">درخواست تأییدیۀ تحصیلی</a></nav></header>
+<nav><a href="/">استعلام سند</a> · <a href="/confirm">درخواست تأییدیۀ تحصیلی</a> ·
+<a href="/record-code">کد سابقۀ تحصیلی</a></nav></header>
 <main>{body}</main>
 <footer>هر استعلام ثبت می‌شود. نام دارنده پوشیده نشان داده می‌شود؛ نمره‌ها فقط با کد ملی
 دارنده.</footer></body></html>"""
@@ -101,23 +102,48 @@ def refused(message: str, status_title: str = "پذیرفته نشد") -> str:
                  f"{escape(status_title)}</h2><p>{_fa(message)}</p></section>" + forms())
 
 
-def confirm_form(message: str = "") -> str:
+def _identity_form(action: str, title: str, intro: str, button: str, message: str) -> str:
     kinds = "".join(f"<option value='{k.value}'>{escape(k.label_fa)}</option>"
                     for k in ForeignIdType)
     note = (f"<section class='result warn' id='result'><p>{_fa(message)}</p></section>"
             if message else "")
-    return _page("درخواست تأییدیۀ تحصیلی", f"""{note}<section class="card">
-<h2>درخواست تأییدیۀ تحصیلی</h2>
-<p>دانش‌آموخته با مشخصات خود تأییدیه می‌گیرد و آن را به دانشگاه، کارفرما یا هر اداره‌ای
-می‌دهد؛ گیرنده با کد صحت آن در همین سامانه استعلام می‌کند.</p>
-<form method="post" action="/confirm">
+    return _page(title, f"""{note}<section class="card">
+<h2>{escape(title)}</h2>
+<p>{escape(intro)}</p>
+<form method="post" action="{action}">
 <label for="kind">نوع شناسه</label>
 <select id="kind" name="kind"><option value="national">کد ملی (ایرانی)</option>{kinds}</select>
 <label for="value">کد ملی یا شناسۀ اتباع</label>
 <input id="value" name="value" dir="ltr" maxlength="30" required>
 <label for="secret">سریال شناسنامه (ایرانی) یا تاریخ تولد ۱۳۸۵/۰۴/۱۲ (اتباع)</label>
 <input id="secret" name="secret" dir="ltr" maxlength="30" required>
-<button type="submit">دریافت تأییدیه (PDF)</button></form></section>""")
+<button type="submit">{escape(button)}</button></form></section>""")
+
+
+def confirm_form(message: str = "") -> str:
+    return _identity_form(
+        "/confirm", "درخواست تأییدیۀ تحصیلی",
+        "دانش‌آموخته با مشخصات خود تأییدیه می‌گیرد و آن را به دانشگاه، کارفرما یا هر اداره‌ای "
+        "می‌دهد؛ گیرنده با کد صحت آن در همین سامانه استعلام می‌کند.",
+        "دریافت تأییدیه (PDF)", message)
+
+
+def record_form(message: str = "") -> str:
+    return _identity_form(
+        "/record-code", "کد سابقۀ تحصیلی (۱۹ رقمی)",
+        "برای ثبت‌نام آزمون سراسری و برای ایجاد سابقۀ تحصیلی یا ترمیم نمره در مدرسه‌های "
+        "بزرگسال لازم است. هر کس همیشه همان یک کد را می‌گیرد.",
+        "دریافت کد", message)
+
+
+def record_answer(code: str, replay: bool) -> str:
+    again = " (همان کدی که پیش‌تر داده شده بود)" if replay else ""
+    shown = " ".join(code[i:i + 5] for i in range(0, len(code), 5))
+    return _page("کد سابقۀ تحصیلی", f"""<section class='result ok' id='result'>
+<h2>کد سابقۀ تحصیلی شما{escape(again)}</h2>
+<p class="code" dir="ltr">{_fa(shown)}</p>
+<p>این کد را نگه دارید؛ در ثبت‌نام آزمون سراسری و در مدرسۀ بزرگسال از شما خواسته
+می‌شود.</p></section>""")
 
 
 CSS = """
@@ -142,5 +168,6 @@ button { margin-top: 12px; font: inherit; padding: 6px 18px; background: #12355b
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #e1e4e8; padding: 4px 8px; text-align: right; }
 .note { color: #8a4b00; }
+.code { font-size: 1.6em; font-weight: bold; letter-spacing: .05em; text-align: right; }
 footer { max-width: 760px; margin: 0 auto 24px; color: #59606b; font-size: .9em; padding: 0 12px; }
 """

@@ -102,7 +102,9 @@ def _clean_serial(serial: str | None) -> str:
     return normalize(to_ascii_digits(serial or "")).replace(" ", "").replace("/", "").upper()
 
 
-def _matches(conn: Connection, identity: str, secret: str) -> bool:
+def matches(conn: Connection, identity: str, secret: str) -> bool:
+    """Whether the second factor (birth serial, or a foreign student's birth date) is the
+    one on file for ``identity``: in a school's student row or an archived diploma."""
     row = conn.execute(select(t.student.c.birth_serial, t.student.c.birth_date)
                        .where(t.student.c.identity == identity)).first()
     facts = []
@@ -151,14 +153,14 @@ def confirm(central: Central, kind: str, value: str, secret: str, client: str,
         return _confirm(central, identity, second, client, channel, school_code, now)
     except DaftarError:
         with central.engine.begin() as conn:   # the refusal rolled back; its log line stays
-            _log(conn, now, client, channel, None, "refused")
+            log(conn, now, client, channel, None, "refused")
         raise
 
 
 def _confirm(central: Central, identity: str, second: str, client: str, channel: str,
              school_code: str | None, now: dt.datetime) -> Issued:
     with central.engine.begin() as conn:
-        if not _matches(conn, identity, second):
+        if not matches(conn, identity, second):
             raise _refusal(403, "confirm.identity")
         diplomas = conn.execute(
             select(t.document.c.code, t.document.c.kind, t.document.c.issued,
@@ -180,7 +182,7 @@ def _confirm(central: Central, identity: str, second: str, client: str, channel:
                             .where(t.document.c.confirms == diploma[0],
                                    t.document.c.revoked_at.is_(None))).first()
         if done is not None:
-            _log(conn, now, client, channel, done[0], "issued")
+            log(conn, now, client, channel, done[0], "issued")
             return Issued(done[0], json.loads(done[1]), done[2], True)
         lines, class_name = _final_lines(conn, diploma, identity)
         body = _body(conn, diploma, identity, lines, class_name, now)
@@ -192,12 +194,13 @@ def _confirm(central: Central, identity: str, second: str, client: str, channel:
             identity=identity, name=diploma[5], issued=to_gregorian(today_tehran(now)),
             seal=text, prints=0, session=0, confirms=diploma[0],
             body=json.dumps(body, ensure_ascii=False)))
-        _log(conn, now, client, channel, code, "issued")
+        log(conn, now, client, channel, code, "issued")
     return Issued(code, body, text, False)
 
 
-def _log(conn: Connection, now: dt.datetime, client: str, channel: str, code: str | None,
-         status: str) -> None:
+def log(conn: Connection, now: dt.datetime, client: str, channel: str, code: str | None,
+        status: str) -> None:
+    """One line of the inquiry log for a request by identity (confirmation, record code)."""
     conn.execute(insert(t.inquiry).values(at=now, client=client[:64], channel=channel,
                                           code=code, status=status, consent=False))
 

@@ -218,3 +218,13 @@ legacy_diploma = Table(
     Column("filed_at", TZ, nullable=False),
     UniqueConstraint("school_code", "local_id"),
 )
+
+# The 19-digit academic-record code (desktop.domain.record_code): one per person, the
+# same one every time they ask.
+record_code = Table(
+    "record_code", metadata,
+    Column("identity", String(40), primary_key=True),
+    Column("code", String(19), nullable=False, unique=True),
+    Column("school_code", String(8), ForeignKey("school.code"), nullable=False),
+    Column("issued_at", TZ, nullable=False),
+)

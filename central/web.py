@@ -4,6 +4,7 @@
   GET  /verify?code=&national=    an inquiry by code
   POST /verify/upload    an inquiry by a photo or scan of the QR (multipart, ≤ 4 MB)
   GET  /confirm, POST /confirm    a graduate's academic confirmation (PDF)
+  GET  /record-code, POST /record-code    a person's 19-digit academic-record code
   GET  /static/...       the style sheet and the bundled font
 
 A refusal (a bad code, too many inquiries, a file that is not an image) is a page
@@ -21,7 +22,7 @@ from desktop.domain.errors import DaftarError
 from desktop.printing.central_documents import document_pdf
 from desktop.printing.fonts import FONTS
 
-from . import page, public, records
+from . import page, public, record_codes, records
 
 if TYPE_CHECKING:
     from .service import Central
@@ -133,3 +134,18 @@ def add_routes(app: FastAPI, central: Central) -> None:
         except DaftarError as e:
             return _html(page.confirm_form(e.message()), _status(e))
         return pdf_response(issued)
+
+    @app.get("/record-code", response_class=HTMLResponse, include_in_schema=False)
+    def record_page() -> HTMLResponse:
+        return _html(page.record_form())
+
+    @app.post("/record-code", response_class=HTMLResponse, include_in_schema=False)
+    def record_code(request: Request, kind: Annotated[str, Form()] = "",
+                    value: Annotated[str, Form()] = "",
+                    secret: Annotated[str, Form()] = "") -> HTMLResponse:
+        try:
+            code, replay = record_codes.issue(central, kind[:20], value[:30], secret[:30],
+                                              client_of(request))
+        except DaftarError as e:
+            return _html(page.record_form(e.message()), _status(e))
+        return _html(page.record_answer(code, replay))

@@ -8,6 +8,7 @@ outside the school (academic confirmations; codes for diplomas from the archive)
                     --ledger "دفتر ۲ صفحه ۴۵" [--user clerk]
   daftar legacy list
   daftar legacy print ID --out FILE.pdf
+  daftar record-code NATIONAL_CODE [--out slip.pdf]   a student's 19-digit record code
 """
 
 from __future__ import annotations
@@ -77,7 +78,27 @@ def cmd_legacy(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def cmd_record_code(args: argparse.Namespace, out: Output) -> int:
+    from .domain.verification import format_code
+    from .services import record_codes
+
+    db = open_db(args)
+    code, before = record_codes.request(db, signed_in(args, db), args.student)
+    again = out.text(" (پیش‌تر گرفته شده بود)", " (had it already)") if before else ""
+    out.line(f"کد سابقۀ تحصیلی: {format_code(code)}{again}", f"record code: {code}{again}")
+    if args.out:
+        record_codes.slip(db, args.student, args.out)
+        out.line(f"برگه در {args.out} ذخیره شد.", f"The slip was saved to {args.out}.")
+    return 0
+
+
 def add_parsers(sub: Any) -> None:
+    s = sub.add_parser("record-code", help="a student's 19-digit academic-record code from the "
+                                           "central server (and its slip)")
+    s.add_argument("student", help="national code, or a foreign student's id")
+    s.add_argument("--out", type=Path, help="print the slip to this PDF")
+    s.add_argument("--user", default="clerk", help="who asks (password from DAFTAR_PASSWORD)")
+    s.set_defaults(func=cmd_record_code)
     s = sub.add_parser("confirm", help="ask the central server for a graduate's academic "
                                        "confirmation (PDF)")
     s.add_argument("identity", help="national code, or the foreign id with --foreign")

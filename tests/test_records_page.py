@@ -68,3 +68,28 @@ def test_archived_diploma_and_confirmation_from_the_page(qtbot, enrolled, centra
     qtbot.waitUntil(lambda: page.confirm_button.isEnabled(), timeout=20_000)
     assert "تأییدیه صادر نشد" in page.confirm_error.text()
     assert not (tmp_path / "wrong.pdf").exists()
+
+
+def test_record_code_from_the_page(qtbot, enrolled, central, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from desktop.models.entities import Student
+
+    assert sync.run(enrolled).ok     # the students reach the central server with the sheets
+    with enrolled.unit() as s:
+        national = s.scalar(select(Student.national_code).where(
+            Student.record_code.is_(None), Student.birth_cert_serial.is_not(None)).limit(1))
+    page = RecordsPage(enrolled, PRINCIPAL_ACTOR)
+    qtbot.addWidget(page)
+    page.record_student.setText("0012345679")        # not a student of this school
+    page.ask_record_code(str(tmp_path / "none.pdf"))
+    qtbot.waitUntil(lambda: page.record_button.isEnabled(), timeout=20_000)
+    assert "دانش‌آموز" in page.record_error.text() and not (tmp_path / "none.pdf").exists()
+    page.record_student.setText(national)
+    slip = tmp_path / "slip.pdf"
+    page.ask_record_code(str(slip))
+    qtbot.waitUntil(lambda: page.record_button.isEnabled(), timeout=20_000)
+    assert page.record_error.text() == "" and slip.exists()
+    with enrolled.unit() as s:
+        code = s.scalar(select(Student.record_code).where(Student.national_code == national))
+    assert code and to_persian_digits(code[:5]) in page.record_result.text()

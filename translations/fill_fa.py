@@ -205,6 +205,14 @@ FA = {
     "Asking the central server…": "در حال پرسش از سرور مرکزی…",
     " (the one issued before)": " (همان تأییدیهٔ پیشین)",
     "Confirmation {code} saved to {path}{again}": "تأییدیهٔ {code} در {path} ذخیره شد{again}",
+    "the student's national code or id": "کد ملی یا شناسهٔ دانش‌آموز",
+    "Get the 19-digit record code and print its slip…":
+        "گرفتن کد سابقهٔ تحصیلی ۱۹ رقمی و چاپ برگهٔ آن…",
+    "Academic-record code": "کد سابقهٔ تحصیلی",
+    "Record code slip (PDF)": "برگهٔ کد سابقهٔ تحصیلی (PDF)",
+    " (had it already)": " (پیش‌تر گرفته شده بود)",
+    "Record code {code}{again}; slip saved to {path}":
+        "کد سابقهٔ تحصیلی {code}{again}؛ برگه در {path} ذخیره شد",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

@@ -231,6 +231,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "confirm.identity": (
         "مشخصات واردشده با سابقۀ هیچ دانش‌آموخته‌ای یکی نیست؛ تأییدیه صادر نشد.",
         "The identity given matches no graduate's record; no confirmation was issued."),
+    "record.identity": (
+        "مشخصات واردشده با سابقۀ هیچ دانش‌آموز یا دانش‌آموخته‌ای یکی نیست؛ کد سابقۀ تحصیلی "
+        "داده نشد.",
+        "The identity given matches no student's or graduate's record; no record code."),
+    "record.none": ("«{name}» هنوز کد سابقۀ تحصیلی ندارد؛ نخست آن را از سرور مرکزی بگیرید.",
+                    "'{name}' has no academic-record code yet; ask the central server first."),
     "confirm.not_final": (
         "سابقۀ تحصیلی هنوز نهایی نشده است: {detail}",
         "The record is not final yet: {detail}"),

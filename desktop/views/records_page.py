@@ -1,5 +1,6 @@
 """The page for documents worth something outside the school: diplomas from the paper
-archive on their way to a code, and academic confirmations for graduates.
+archive on their way to a code, academic confirmations for graduates, and students'
+19-digit academic-record codes.
 
 The page holds no database session: it reads and writes through
 ``services.legacy`` and ``services.confirmations``.  Asking the central server for a
@@ -31,7 +32,7 @@ from ..domain.identity import ForeignIdType
 from ..domain.text import isolate, to_persian_digits
 from ..domain.verification import format_code
 from ..models.db import Database
-from ..services import Actor, confirmations, legacy
+from ..services import Actor, confirmations, legacy, record_codes
 from .grade_page import ask_save_file
 from .tasks import Task, TaskRunner
 from .widgets import Index, RowTableModel, error_label
@@ -129,9 +130,30 @@ class RecordsPage(QWidget):
         box.addWidget(self.confirm_result)
         box.addWidget(self.confirm_error)
         confirm.setLayout(box)
+        # the academic-record code
+        self.record_student = QLineEdit()
+        self.record_student.setPlaceholderText(self.tr("the student's national code or id"))
+        self.record_button = QPushButton(self.tr("Get the 19-digit record code and print "
+                                                 "its slip…"))
+        self.record_result = QLabel()
+        self.record_result.setWordWrap(True)
+        self.record_error = error_label()
+        record = QGroupBox(self.tr("Academic-record code"))
+        rec = QVBoxLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.record_student, 1)
+        row.addWidget(self.record_button)
+        rec.addLayout(row)
+        rec.addWidget(self.record_result)
+        rec.addWidget(self.record_error)
+        record.setLayout(rec)
         layout = QVBoxLayout(self)
         layout.addWidget(archive, 3)
-        layout.addWidget(confirm, 1)
+        lower = QHBoxLayout()
+        lower.addWidget(confirm, 1)
+        lower.addWidget(record, 1)
+        layout.addLayout(lower, 1)
+        self.record_button.clicked.connect(lambda: self.ask_record_code())
         self.file_button.clicked.connect(self.file_entry)
         self.print_button.clicked.connect(lambda: self.print_selected())
         self.confirm_button.clicked.connect(lambda: self.ask_confirmation())
@@ -204,3 +226,38 @@ class RecordsPage(QWidget):
         self.confirm_result.setText("")
         self.confirm_error.setText(error.message() if isinstance(error, DaftarError)
                                    else str(error))
+
+    def ask_record_code(self, path: str | None = None) -> Task | None:
+        """Ask the central server (worker thread), keep the code, print the slip."""
+        typed = self.record_student.text()
+        path = path or ask_save_file(self, self.tr("Record code slip (PDF)"), "record-code.pdf",
+                                     "PDF (*.pdf)")
+        if not path:
+            return None
+        self.record_error.setText("")
+        self.record_result.setText(self.tr("Asking the central server…"))
+        self.record_button.setEnabled(False)
+
+        def work(progress: object, cancel: object) -> tuple[str, bool]:
+            code, before = record_codes.request(self._db, self._actor, typed)
+            record_codes.slip(self._db, typed, Path(path))
+            return code, before
+
+        task = Task(work)
+        task.signals.done.connect(lambda r: self._recorded(r, path))
+        task.signals.failed.connect(self._record_refused)
+        return RUNNER.start(task)
+
+    def _recorded(self, result: tuple[str, bool], path: str) -> None:
+        self.record_button.setEnabled(True)
+        code, before = result
+        again = self.tr(" (had it already)") if before else ""
+        self.record_result.setText(self.tr("Record code {code}{again}; slip saved to {path}")
+                                   .format(code=format_code(code), again=again,
+                                           path=isolate(path)))
+
+    def _record_refused(self, error: Exception) -> None:
+        self.record_button.setEnabled(True)
+        self.record_result.setText("")
+        self.record_error.setText(error.message() if isinstance(error, DaftarError)
+                                  else str(error))
