@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from desktop.domain.errors import DaftarError
 
-from . import public, record_codes, records, web
+from . import objections, public, record_codes, records, web
 from .db import make_engine
 from .service import Central, Refusal, ReviewerAccount, SchoolAccount, utcnow
 
@@ -239,6 +239,18 @@ def create_app(central: Central) -> FastAPI:
                                           web.client_of(request), channel="school",
                                           school_code=school.code)
         return {"code": code, "replay": replay}
+
+    @app.get("/v1/review/objections", responses=REFUSALS, tags=["review"])
+    def waiting_objections(reviewer: Reviewer) -> list[dict[str, Any]]:
+        """Students' objections from the review window (district reviewers)."""
+        return objections.waiting(central, reviewer)
+
+    @app.post("/v1/review/objections/{objection_id}/decide", responses=REFUSALS,
+              tags=["review"])
+    def decide_objection(objection_id: int, body: DecideIn, reviewer: Reviewer
+                         ) -> dict[str, Any]:
+        """Accept an objection, or reject it with a reason (the district's alone)."""
+        return objections.decide(central, reviewer, objection_id, body.approve, body.reason)
 
     @app.get("/v1/review/legacy", responses=REFUSALS, tags=["review"])
     def waiting_legacy(reviewer: Reviewer) -> list[dict[str, Any]]:

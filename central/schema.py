@@ -228,3 +228,20 @@ record_code = Table(
     Column("school_code", String(8), ForeignKey("school.code"), nullable=False),
     Column("issued_at", TZ, nullable=False),
 )
+
+# A student's objection in the review window, for the district (seed 000).
+objection = Table(
+    "objection", metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("school_code", String(8), ForeignKey("school.code"), nullable=False),
+    Column("local_id", Integer, nullable=False),
+    Column("sheet_local_id", Integer, nullable=False),
+    Column("student", String(40), nullable=False),
+    Column("course", String(100), nullable=False),
+    Column("session", String(12), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("decided_reason", Text),
+    Column("filed_at", TZ, nullable=False),
+    UniqueConstraint("school_code", "local_id"),
+)

@@ -45,7 +45,7 @@ from desktop.domain.workflow import (
     transition,
 )
 
-from . import records
+from . import objections, records
 from . import schema as t
 
 CERTIFICATE_YEARS = 5
@@ -303,10 +303,12 @@ class Central:
         prints = _list(payload, "prints")
         voids = _list(payload, "voids")
         legacy = _list(payload, "legacy")
+        objected = _list(payload, "objections")
         students = payload.get("students") or {}
         if not isinstance(students, dict):
             raise _bad("students")
-        items = len(sheets) + len(changes) + len(prints) + len(voids) + len(legacy)
+        items = len(sheets) + len(changes) + len(prints) + len(voids) + len(legacy) + \
+            len(objected)
         if items == 0 or items > MAX_ITEMS:
             raise _bad(f"شمار اقلام {items}")
         self._students(conn, school, students)
@@ -320,6 +322,8 @@ class Central:
             self._void(conn, school, _str(v, "code", 20), _str(v, "reason", 2000), now)
         for item in legacy:
             records.file_legacy(conn, school, item, now)
+        for item in objected:
+            objections.file(conn, school, item, now)
         return items, rows, [int(s["id"]) for s in sheets]
 
     def _students(self, conn: Connection, school: SchoolAccount,
@@ -595,7 +599,8 @@ class Central:
                  "reason": r[4], "state": r[5]} for r in rows]
 
     def decide_step(self, conn: Connection, reviewer: ReviewerAccount, table: Any, row_id: int,
-                    what: str, columns: Sequence[Any], approve: bool, reason: str | None
+                    what: str, columns: Sequence[Any], approve: bool, reason: str | None,
+                    rule: Callable[..., tuple[ChangeState, str | None]] = change_decision
                     ) -> tuple[Any, ChangeState, str | None]:
         """The district's or the province's step on a two-step item (a change request, an
         archived diploma): the row locked and in the reviewer's reach, the next state and
@@ -609,7 +614,7 @@ class Central:
         if not reviewer.covers(row[-2], row[-1]):
             raise Refusal(403, "central.forbidden", detail=f"{what} در حوزۀ شما نیست")
         try:
-            after, why = change_decision(ChangeState(row[-3]), reviewer.role, approve, reason)
+            after, why = rule(ChangeState(row[-3]), reviewer.role, approve, reason)
         except DaftarError as e:
             raise Refusal(422, e.code, **e.params) from None
         return row[:-3], after, why

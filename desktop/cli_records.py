@@ -9,6 +9,9 @@ outside the school (academic confirmations; codes for diplomas from the archive)
   daftar legacy list
   daftar legacy print ID --out FILE.pdf
   daftar record-code NATIONAL_CODE [--out slip.pdf]   a student's 19-digit record code
+  daftar review record NATIONAL_CODE --out FILE.pdf   the grade record to check (in the window)
+  daftar review object NATIONAL_CODE --course C --session DEY --reason "..."
+  daftar review list
 """
 
 from __future__ import annotations
@@ -92,7 +95,46 @@ def cmd_record_code(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace, out: Output) -> int:
+    from .domain.calendar import SessionKind
+    from .services import review
+
+    db = open_db(args)
+    if args.action == "record":
+        if not args.student or not args.out:
+            out.line("کد ملی دانش‌آموز و --out لازم است.", "A student and --out are required.")
+            return 2
+        lines = review.grade_record(db, args.student, args.out)
+        out.line(f"سوابق نمره‌ای ({out.num(lines)} ردیف) در {args.out} ذخیره شد.",
+                 f"The grade record ({lines} lines) was saved to {args.out}.")
+    elif args.action == "object":
+        if not (args.student and args.course and args.session):
+            out.line("دانش‌آموز، --course و --session لازم است.",
+                     "A student, --course and --session are required.")
+            return 2
+        info = review.file_objection(db, signed_in(args, db), args.student, args.course,
+                                     SessionKind(args.session), args.reason or "")
+        out.line(f"اعتراض {out.num(info.id)} ثبت شد؛ با همگام‌سازی بعدی به منطقه می‌رود.",
+                 f"Objection {info.id} filed; the next sync sends it to the district.")
+    else:
+        for o in review.objections(db):
+            why = f" ({o.decided_reason})" if o.decided_reason else ""
+            out.line(f"{out.num(o.id)}\t{o.student}\t{o.course}\t{o.session.label_fa}\t"
+                     f"{o.state.label_fa}{why}",
+                     f"{o.id}\t{o.student}\t{o.course}\t{o.session.value}\t{o.state.value}{why}")
+    return 0
+
+
 def add_parsers(sub: Any) -> None:
+    s = sub.add_parser("review", help="the review window: a student's grade record, objections")
+    s.add_argument("action", choices=["record", "object", "list"])
+    s.add_argument("student", nargs="?", help="national code, or a foreign student's id")
+    s.add_argument("--out", type=Path)
+    s.add_argument("--course")
+    s.add_argument("--session", choices=["DEY", "KHORDAD", "SHAHRIVAR"])
+    s.add_argument("--reason")
+    s.add_argument("--user", default="clerk", help="who files (password from DAFTAR_PASSWORD)")
+    s.set_defaults(func=cmd_review)
     s = sub.add_parser("record-code", help="a student's 19-digit academic-record code from the "
                                            "central server (and its slip)")
     s.add_argument("student", help="national code, or a foreign student's id")

@@ -18,9 +18,9 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES = ("record_code", "inquiry", "legacy_diploma", "update_feed", "permit", "document",
-          "change_request", "student", "grade_row", "sheet", "batch", "deadline", "reviewer",
-          "school")
+TABLES = ("objection", "record_code", "inquiry", "legacy_diploma", "update_feed", "permit",
+          "document", "change_request", "student", "grade_row", "sheet", "batch", "deadline",
+          "reviewer", "school")
 
 
 def free_port() -> int:

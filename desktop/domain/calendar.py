@@ -49,6 +49,7 @@ MONTHS_FA = (
 )
 WEEKDAYS_FA = ("شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه")
 MEHR, ESFAND, TIR = 7, 12, 4
+FARVARDIN, KHORDAD = 1, 3
 
 _DATE_RE = re.compile(r"([0-9]{4})[/\-.]([0-9]{1,2})[/\-.]([0-9]{1,2})")
 
@@ -171,6 +172,13 @@ class CalendarPolicy:
         SessionKind.SHAHRIVAR: DayOfYear(MEHR, 30, 1),
     })
     print_window_months: int = 6
+    # Seed 000: a grade record is checked by the student from 10 Khordad to 10 Tir, and a
+    # past graduate registers at an adult school for a record or a repair from 20 to 30
+    # Farvardin (both in the second calendar year of the school year).
+    windows: dict[str, tuple[DayOfYear, DayOfYear]] = field(default_factory=lambda: {
+        "review": (DayOfYear(KHORDAD, 10, 1), DayOfYear(TIR, 10, 1)),
+        "repair": (DayOfYear(FARVARDIN, 20, 1), DayOfYear(FARVARDIN, 30, 1)),
+    })
 
     # --- the school year --------------------------------------------------
     def opening_date(self, school_year: int) -> jdatetime.date:
@@ -211,6 +219,22 @@ class CalendarPolicy:
     def may_print(self, finalised_on: jdatetime.date, today: jdatetime.date) -> bool:
         return finalised_on <= today <= self.print_window_end(finalised_on)
 
+    # --- windows (seed 000) ---------------------------------------------------
+    def window(self, name: str, school_year: int) -> tuple[jdatetime.date, jdatetime.date]:
+        """The first and last day of a named window ("review", "repair") of a school year."""
+        first, last = self.windows[name]
+        return first.in_school_year(school_year), last.in_school_year(school_year)
+
+    def open_window(self, name: str, today: jdatetime.date) -> tuple[jdatetime.date,
+                                                                     jdatetime.date] | None:
+        """The window of that name ``today`` falls in, or None."""
+        year = self.school_year_of(today)
+        for school_year in (year, year - 1):
+            first, last = self.window(name, school_year)
+            if first <= today <= last:
+                return first, last
+        return None
+
     # --- as data ----------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -220,6 +244,8 @@ class CalendarPolicy:
                 k.value: [d.month, d.day, d.year_offset] for k, d in self.deadlines.items()
             },
             "print_window_months": self.print_window_months,
+            "windows": {name: [[d.month, d.day, d.year_offset] for d in pair]
+                        for name, pair in self.windows.items()},
         }
 
     @classmethod
@@ -235,6 +261,9 @@ class CalendarPolicy:
             skip_friday_opening=bool(data.get("skip_friday_opening", True)),
             deadlines={**base.deadlines, **deadlines},
             print_window_months=int(data.get("print_window_months", 6)),
+            windows={**base.windows, **{
+                name: (DayOfYear(*map(int, a)), DayOfYear(*map(int, b)))
+                for name, (a, b) in data.get("windows", {}).items()}},
         )
 
 

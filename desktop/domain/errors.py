@@ -237,6 +237,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The identity given matches no student's or graduate's record; no record code."),
     "record.none": ("«{name}» هنوز کد سابقۀ تحصیلی ندارد؛ نخست آن را از سرور مرکزی بگیرید.",
                     "'{name}' has no academic-record code yet; ask the central server first."),
+    "review.window": ("بازهٔ بررسی سوابق نمره‌ای از {first} تا {last} است؛ اکنون بیرون از آن است.",
+                      "The grade-record review window is {first} to {last}; today is outside it."),
     "confirm.not_final": (
         "سابقۀ تحصیلی هنوز نهایی نشده است: {detail}",
         "The record is not final yet: {detail}"),

@@ -220,3 +220,19 @@ def change_decision(state: ChangeState, level: Role, approve: bool,
     if level is Role.DISTRICT:
         return ChangeState.DISTRICT_APPROVED, clean
     return ChangeState.PROVINCE_APPROVED, clean
+
+
+def objection_decision(state: ChangeState, level: Role, approve: bool,
+                       reason: str | None) -> tuple[ChangeState, str | None]:
+    """A student's objection in the review window (seed 000) is the district's alone:
+    filed -> accepted (``DISTRICT_APPROVED``) or rejected, a rejection with its reason.
+    An accepted objection changes no grade by itself: the school then files a change
+    request for the cell, which goes the usual way."""
+    if level is not Role.DISTRICT:
+        raise WorkflowError("workflow.role", role=level.label_fa, action="تصمیم اعتراض")
+    if state is not ChangeState.FILED:
+        raise WorkflowError("change.state", state=state.label_fa)
+    clean = normalize(reason) if reason else None
+    if not approve and not clean:
+        raise WorkflowError("workflow.reason")
+    return (ChangeState.DISTRICT_APPROVED if approve else ChangeState.REJECTED), clean

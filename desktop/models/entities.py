@@ -412,3 +412,20 @@ class LegacyDiploma(Base):
     filed_by: Mapped[str] = mapped_column(String(50))
     filed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("sync_batch.id"))  # sent in
+
+
+class Objection(Base):
+    """A student's objection to a grade, filed by the office in the review window and
+    carried to the district like a change request; the district's answer comes back."""
+
+    __tablename__ = "objection"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("student.id"))
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("grade_sheet.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20), default="filed")
+    decided_reason: Mapped[str | None] = mapped_column(Text)
+    filed_by: Mapped[str] = mapped_column(String(50))
+    filed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("sync_batch.id"))  # sent in

@@ -8,6 +8,7 @@ from reportlab.lib.pagesizes import A5, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from ..domain.text import to_persian_digits
 from ..domain.verification import format_code
 from .fonts import register
 from .layout import Box, Column, Pen, table
@@ -37,3 +38,42 @@ def record_code_slip(out: Path, school: str, fields: list[tuple[str, str]], code
              align="center")
     c.showPage()
     c.save()
+
+
+def grade_record_page(out: Path, school: str, fields: list[tuple[str, str]],
+                      rows: list[dict[str, str]], note: str) -> int:
+    """A student's grade record to check in the review window: every stored cell of the
+    year by course and session, with the sheet's state.  Returns the pages."""
+    from reportlab.lib.pagesizes import A4
+
+    regular, bold = register()
+    width, height = A4
+    c = Canvas(str(out), pagesize=A4)
+    c.setTitle("سوابق نمره‌ای برای بررسی")
+    pen = Pen(c, regular, bold)
+    left, right = 14 * mm, width - 14 * mm
+    columns = [Column("row", "ردیف", 0.5), Column("course", "درس", 2.4, "right"),
+               Column("session", "نوبت", 1.3), Column("grades", "نمره‌ها", 4.0, "right"),
+               Column("state", "وضعیت برگه", 1.5)]
+    pages, start = 0, 0
+    per_page = 24
+    while start < len(rows) or pages == 0:
+        top = height - 14 * mm
+        pen.text("سوابق نمره‌ای برای بررسی دانش‌آموز", Box(left, top - 22, right, top), 14,
+                 bold=True, align="center")
+        pen.text(school, Box(left, top - 38, right, top - 24), 9.5, align="center")
+        y = top - 44
+        if pages == 0:
+            y = table(pen, right, y, right - left,
+                      [Column("label", "مشخصه", 1.0, "right"),
+                       Column("value", "مقدار", 2.0, "right")],
+                      [{"label": a, "value": b} for a, b in fields], 9.5, 16) - 8
+        chunk = [{"row": to_persian_digits(i)} | r
+                 for i, r in enumerate(rows[start:start + per_page], start=start + 1)]
+        y = table(pen, right, y, right - left, columns, chunk, 9, 18)
+        pen.text(note, Box(left, y - 40, right, y - 6), 8.5)
+        c.showPage()
+        pages += 1
+        start += per_page
+    c.save()
+    return pages

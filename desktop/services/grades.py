@@ -116,7 +116,8 @@ class CellResult:
     outcome: CourseOutcome
 
 
-def _cell(value_centi: int | None, level: int | None, mark: str | None) -> Entry:
+def cell_entry(value_centi: int | None, level: int | None, mark: str | None) -> Entry:
+    """A stored cell's value: hundredths, a descriptive level or a mark."""
     if value_centi is not None:
         return from_centi(value_centi)
     if level is not None:
@@ -125,7 +126,7 @@ def _cell(value_centi: int | None, level: int | None, mark: str | None) -> Entry
 
 
 def _entry(g: Grade) -> Entry:
-    return _cell(g.value_centi, g.level, g.mark)
+    return cell_entry(g.value_centi, g.level, g.mark)
 
 
 # Plain columns: reading a whole school must not build 40,000 ORM objects.
@@ -198,7 +199,7 @@ def _entries(s: Session, class_id: int, course_id: int, year_id: int,
         q = q.where(Grade.student_id.in_(list(student_ids)))
     out: dict[int, dict[str, Entry]] = defaultdict(dict)
     for student_id, component, value, level, mark in s.execute(q):
-        out[student_id][component] = _cell(value, level, mark)
+        out[student_id][component] = cell_entry(value, level, mark)
     return out
 
 
@@ -410,7 +411,7 @@ def class_grades(db: Database, class_id: int, session: SessionKind | None = None
     if course_id is not None:
         q = q.where(GradeSheet.course_id == course_id)
     with db.unit() as s:
-        rows = [GradeRow(*head, component, _cell(value, descriptive, mark))
+        rows = [GradeRow(*head, component, cell_entry(value, descriptive, mark))
                 for *head, component, value, descriptive, mark in s.execute(q)]
     # Stable sort: keeps course and session order within each student.
     return sorted(rows, key=lambda r: (collation_key(r.last_name), collation_key(r.first_name),
@@ -443,7 +444,7 @@ def read_class(db: Database, class_id: int, session: SessionKind = SessionKind.K
              .where(GradeSheet.class_id == class_id, ExamSession.year_id == klass.year_id))
         cells: dict[int, dict[int, dict[str, Entry]]] = defaultdict(lambda: defaultdict(dict))
         for course_id, student_id, component, value, descriptive, mark in s.execute(q):
-            cells[course_id][student_id][component] = _cell(value, descriptive, mark)
+            cells[course_id][student_id][component] = cell_entry(value, descriptive, mark)
         courses = s.scalars(select(Course).where(Course.id.in_(list(cells)))
                             .order_by(Course.id)).all()
         out = []

@@ -12,41 +12,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
-
 from ..domain.calendar import format_jalali, to_jalali, today_tehran
-from ..domain.errors import DaftarError, NotFound
-from ..domain.identity import normalize_national_code
-from ..domain.text import to_ascii_digits
+from ..domain.errors import DaftarError
 from ..domain.workflow import Role
 from ..models.db import Database
 from ..models.entities import Student
 from . import audit
 from .context import Actor
 from .school import get_school
+from .students import student_by_typed_id
 from .sync import Refused, Transient, remote_for
 
 WHO = frozenset({Role.PRINCIPAL, Role.CLERK, Role.DEPUTY})
-
-
-def _student(s, typed: str) -> Student:  # type: ignore[no-untyped-def]
-    """A student by national code, or by a foreign id's value."""
-    try:
-        found = s.scalar(select(Student).where(
-            Student.national_code == normalize_national_code(typed)))
-    except DaftarError:
-        found = s.scalar(select(Student).where(
-            Student.foreign_id_value == to_ascii_digits(typed.strip()).upper()))
-    if found is None:
-        raise NotFound("not_found", what="دانش‌آموز", value=typed)
-    return found
 
 
 def request(db: Database, actor: Actor, typed: str, timeout: float = 30.0) -> tuple[str, bool]:
     """The student's code: (code, whether they had it already)."""
     actor.require(WHO, "دریافت کد سابقۀ تحصیلی")
     with db.unit() as s:
-        st = _student(s, typed)
+        st = student_by_typed_id(s, typed)
         if st.record_code:
             return st.record_code, True
         if st.national_code:
@@ -78,7 +62,7 @@ def slip(db: Database, typed: str, out: Path) -> str:
     from ..printing.slips import record_code_slip
 
     with db.unit() as s:
-        st = _student(s, typed)
+        st = student_by_typed_id(s, typed)
         if not st.record_code:
             raise DaftarError("record.none", name=f"{st.first_name} {st.last_name}")
         fields = [("نام و نام خانوادگی", f"{st.first_name} {st.last_name}"),

@@ -342,3 +342,19 @@ def find_by_identity(s: Session, values: dict[str, object]) -> Student | None:
     return s.scalar(select(Student).where(
         Student.foreign_id_type == values["foreign_id_type"],
         Student.foreign_id_value == values["foreign_id_value"]))
+
+
+def student_by_typed_id(s: Session, typed: str) -> Student:
+    """A student by the national code typed at the desk, or by a foreign id's value."""
+    from ..domain.errors import DaftarError, NotFound
+    from ..domain.text import to_ascii_digits
+
+    try:
+        found = s.scalar(select(Student).where(
+            Student.national_code == normalize_national_code(typed)))
+    except DaftarError:
+        found = s.scalar(select(Student).where(
+            Student.foreign_id_value == to_ascii_digits(typed.strip()).upper()))
+    if found is None:
+        raise NotFound("not_found", what="دانش‌آموز", value=typed)
+    return found

@@ -58,18 +58,19 @@ from ..models.entities import (
     GradeLevel,
     GradeSheet,
     LegacyDiploma,
+    Objection,
     PrintPermit,
     RevokedCode,
     School,
     Student,
     SyncBatch,
 )
-from . import audit, legacy
+from . import audit, legacy, review
 from .approvals import move_in
 from .certificates import _signing, install_keys, trusted_keys_in
 from .changes import decide_in
 from .context import Actor
-from .grades import _cell
+from .grades import cell_entry
 from .progress import Progress
 from .state import get_state, put_state
 
@@ -261,7 +262,7 @@ def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str,
                        Grade.level, Grade.mark).where(Grade.sheet_id.in_(chunk))
                 .order_by(Grade.sheet_id, Grade.student_id, Grade.component)):
             grades.setdefault(sid, []).append([st_id, comp,
-                                               stored_text(_cell(centi, level, mark))])
+                                               stored_text(cell_entry(centi, level, mark))])
             who[st_id] = ""
     for chunk in _chunks(list(who), 500):
         for st in s.execute(select(Student.id, Student.national_code, Student.foreign_id_type,
@@ -327,7 +328,8 @@ def _pack_events(s: Session, key: Ed25519PrivateKey, school: str,
                        .where(CertificatePrint.batch_id.is_(None), CertificatePrint.id > after)
                        .order_by(CertificatePrint.id)).all()
     archived = legacy.pending(s)
-    if not requests and not prints and not archived:
+    objected = review.pending(s)
+    if not requests and not prints and not archived and not objected:
         return []
     identity_of: dict[int, str] = {}
     student_ids = {c["student_id"] for r in requests for c in json.loads(r.changes)}
@@ -351,10 +353,11 @@ def _pack_events(s: Session, key: Ed25519PrivateKey, school: str,
             events.append(("prints", p, {"seal": seal_text.decode(), "at": p.at.isoformat(),
                                          "printer": p.printer}))
     events += [("legacy", row, item) for row, item in archived]
+    events += [("objections", row, item) for row, item in objected]
     made = []
     for chunk in _chunks(events, EVENTS_PER_BATCH):
         content: dict[str, list[dict[str, Any]]] = {"changes": [], "prints": [], "voids": [],
-                                                    "legacy": []}
+                                                    "legacy": [], "objections": []}
         for kind, _row, item in chunk:
             content[kind].append(item)
         batch = _new_batch(s, key, school, EVENTS, content, len(chunk), 0, now)
@@ -594,6 +597,12 @@ def _apply(s: Session, db: Database, kind: str, body: dict[str, Any]) -> None:
             raise _Later
         legacy.apply_decision(s, _central_actor(body.get("by") or Role(body["level"]).label_fa),
                               body)
+    elif kind == "objection":
+        row = s.get(Objection, int(body["id"]))
+        if row is not None and row.batch_id is not None and \
+                s.get(SyncBatch, row.batch_id).state == QUEUED:
+            raise _Later
+        review.apply_decision(s, _central_actor(body.get("by") or Role.DISTRICT.label_fa), body)
     elif kind == "permit":
         _apply_permit(s, body)
     elif kind == "revocation":
@@ -712,7 +721,7 @@ class BatchInfo:
     @property
     def kind_fa(self) -> str:
         return {SHEETS: "برگه‌های نمره",
-                EVENTS: "چاپ، ابطال، درخواست اصلاح و سابقۀ بایگانی"}[self.kind]
+                EVENTS: "چاپ، ابطال، درخواست اصلاح، سابقۀ بایگانی و اعتراض"}[self.kind]
 
 
 @dataclass(frozen=True)
