@@ -101,3 +101,27 @@ def test_review_from_the_command_line_says_when_the_window_opens(demo_db, tmp_pa
         assert done.returncode == 0 and (tmp_path / "r.pdf").exists(), today
     listed = daftar("review", "list")
     assert listed.returncode == 0 and listed.stdout == ""
+
+
+def test_the_page_refuses_outside_the_window_and_files_inside(qtbot, demo_db, tmp_path: Path
+                                                              ) -> None:
+    from desktop.views.records_page import RecordsPage
+
+    with demo_db.unit() as s:
+        from desktop.models.entities import Enrollment
+
+        national = s.scalar(select(Student.national_code).join(Enrollment).where(
+            Enrollment.class_id == find_class(demo_db, "دهم ریاضی", 1405).id).limit(1))
+    page = RecordsPage(demo_db, PRINCIPAL_ACTOR)
+    qtbot.addWidget(page)
+    page.review_student.setText(national)
+    page.review_course.setText("فیزیک")
+    page.review_reason.setText("برگهٔ پایانی دوباره دیده شود")
+    page.print_record(str(tmp_path / "no.pdf"))
+    assert "بازهٔ بررسی" in page.review_error.text() and not (tmp_path / "no.pdf").exists()
+    demo_db.clock = lambda: IN_WINDOW
+    page.print_record(str(tmp_path / "record.pdf"))
+    assert page.review_error.text() == "" and (tmp_path / "record.pdf").exists()
+    page.file_objection()
+    assert page.review_error.text() == "" and page.review_reason.text() == ""
+    assert [o.course for o in review.objections(demo_db)] == ["فیزیک"]

@@ -375,37 +375,37 @@
 <context>
     <name>LegacyModel</name>
     <message>
-        <location filename="../desktop/views/records_page.py" line="47" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="47" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="47" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>Graduated</source>
         <translation>سال دانش‌آموختگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="49" />
         <source>Field</source>
         <translation>رشته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="49" />
         <source>Average</source>
         <translation>معدل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="49" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="49" />
+        <location filename="../desktop/views/records_page.py" line="50" />
         <source>Verification code</source>
         <translation>کد صحت</translation>
     </message>
@@ -695,176 +695,227 @@
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../desktop/views/records_page.py" line="71" />
-        <location filename="../desktop/views/records_page.py" line="110" />
+        <location filename="../desktop/views/records_page.py" line="72" />
+        <location filename="../desktop/views/records_page.py" line="111" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="71" />
+        <location filename="../desktop/views/records_page.py" line="72" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="71" />
+        <location filename="../desktop/views/records_page.py" line="72" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="72" />
+        <location filename="../desktop/views/records_page.py" line="73" />
         <source>Father's name</source>
         <translation>نام پدر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="72" />
+        <location filename="../desktop/views/records_page.py" line="73" />
         <source>Birth date (Jalali)</source>
         <translation>تاریخ تولد (خورشیدی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="73" />
+        <location filename="../desktop/views/records_page.py" line="74" />
         <source>Birth certificate serial</source>
         <translation>سریال شناسنامه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="73" />
+        <location filename="../desktop/views/records_page.py" line="74" />
         <source>Field</source>
         <translation>رشته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="74" />
+        <location filename="../desktop/views/records_page.py" line="75" />
         <source>Year graduated (Jalali)</source>
         <translation>سال دانش‌آموختگی (خورشیدی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="74" />
+        <location filename="../desktop/views/records_page.py" line="75" />
         <source>Diploma average</source>
         <translation>معدل دیپلم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="75" />
+        <location filename="../desktop/views/records_page.py" line="76" />
         <source>Place in the archive ledger</source>
         <translation>جای آن در دفتر بایگانی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="80" />
+        <location filename="../desktop/views/records_page.py" line="81" />
         <source>volume 2, page 45</source>
         <translation>دفتر ۲، صفحهٔ ۴۵</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="81" />
+        <location filename="../desktop/views/records_page.py" line="82" />
         <source>File for district and province approval</source>
         <translation>ثبت و فرستادن برای تأیید منطقه و استان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="82" />
+        <location filename="../desktop/views/records_page.py" line="83" />
         <source>Print the selected diploma's code page…</source>
         <translation>چاپ برگهٔ کد صحت گواهینامهٔ برگزیده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="94" />
+        <location filename="../desktop/views/records_page.py" line="95" />
         <source>Diplomas from the archive</source>
         <translation>گواهینامه‌های بایگانی (بی‌کد صحت)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="115" />
+        <location filename="../desktop/views/records_page.py" line="116" />
         <source>birth certificate serial, or birth date for a foreign graduate</source>
         <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="117" />
+        <location filename="../desktop/views/records_page.py" line="118" />
         <source>Ask the central server for a confirmation (PDF)…</source>
         <translation>درخواست تأییدیه از سرور مرکزی (PDF)…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="123" />
+        <location filename="../desktop/views/records_page.py" line="124" />
         <source>Identity</source>
         <translation>شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="124" />
+        <location filename="../desktop/views/records_page.py" line="125" />
         <source>National code or id</source>
         <translation>کد ملی یا شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="125" />
+        <location filename="../desktop/views/records_page.py" line="126" />
         <source>Second proof</source>
         <translation>نشانهٔ دوم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="126" />
+        <location filename="../desktop/views/records_page.py" line="127" />
         <source>Academic confirmation</source>
         <translation>تأییدیهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="135" />
+        <location filename="../desktop/views/records_page.py" line="136" />
+        <location filename="../desktop/views/records_page.py" line="153" />
         <source>the student's national code or id</source>
         <translation>کد ملی یا شناسهٔ دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="136" />
+        <location filename="../desktop/views/records_page.py" line="137" />
         <source>Get the 19-digit record code and print its slip…</source>
         <translation>گرفتن کد سابقهٔ تحصیلی ۱۹ رقمی و چاپ برگهٔ آن…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="141" />
+        <location filename="../desktop/views/records_page.py" line="142" />
         <source>Academic-record code</source>
         <translation>کد سابقهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="179" />
+        <location filename="../desktop/views/records_page.py" line="159" />
+        <source>Print the grade record to check…</source>
+        <translation>چاپ سوابق نمره‌ای برای بررسی…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="160" />
+        <source>File the objection</source>
+        <translation>ثبت اعتراض</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="165" />
+        <source>Student</source>
+        <translation>دانش‌آموز</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="166" />
+        <source>Course</source>
+        <translation>درس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="167" />
+        <source>Session</source>
+        <translation>نوبت</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="168" />
+        <source>Objection</source>
+        <translation>اعتراض</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="169" />
+        <source>Review window (10 Khordad to 10 Tir)</source>
+        <translation>بازهٔ بررسی سوابق نمره‌ای (۱۰ خرداد تا ۱۰ تیر)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="211" />
         <source>Filed as entry {n}; the next sync sends it.</source>
         <translation>با شمارهٔ {n} ثبت شد؛ همگام‌سازی بعدی آن را می‌فرستد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="189" />
+        <location filename="../desktop/views/records_page.py" line="221" />
         <source>Choose a diploma in the table first.</source>
         <translation>نخست گواهینامه‌ای را در جدول برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="191" />
+        <location filename="../desktop/views/records_page.py" line="223" />
         <source>Code page (PDF)</source>
         <translation>برگهٔ کد صحت (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="201" />
+        <location filename="../desktop/views/records_page.py" line="233" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="204" />
+        <location filename="../desktop/views/records_page.py" line="236" />
         <source>Academic confirmation (PDF)</source>
         <translation>تأییدیهٔ تحصیلی (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="209" />
-        <location filename="../desktop/views/records_page.py" line="238" />
+        <location filename="../desktop/views/records_page.py" line="241" />
+        <location filename="../desktop/views/records_page.py" line="270" />
         <source>Asking the central server…</source>
         <translation>در حال پرسش از سرور مرکزی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="220" />
+        <location filename="../desktop/views/records_page.py" line="252" />
         <source> (the one issued before)</source>
         <translation> (همان تأییدیهٔ پیشین)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="221" />
+        <location filename="../desktop/views/records_page.py" line="253" />
         <source>Confirmation {code} saved to {path}{again}</source>
         <translation>تأییدیهٔ {code} در {path} ذخیره شد{again}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="233" />
+        <location filename="../desktop/views/records_page.py" line="265" />
         <source>Record code slip (PDF)</source>
         <translation>برگهٔ کد سابقهٔ تحصیلی (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="254" />
+        <location filename="../desktop/views/records_page.py" line="286" />
         <source> (had it already)</source>
         <translation> (پیش‌تر گرفته شده بود)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="255" />
+        <location filename="../desktop/views/records_page.py" line="287" />
         <source>Record code {code}{again}; slip saved to {path}</source>
         <translation>کد سابقهٔ تحصیلی {code}{again}؛ برگه در {path} ذخیره شد</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="300" />
+        <source>Grade record (PDF)</source>
+        <translation>سوابق نمره‌ای (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="311" />
+        <source>{n} lines saved to {path}</source>
+        <translation>{n} ردیف در {path} ذخیره شد</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/records_page.py" line="325" />
+        <source>Objection {n} filed; the next sync sends it to the district.</source>
+        <translation>اعتراض {n} ثبت شد؛ همگام‌سازی بعدی آن را به منطقه می‌فرستد.</translation>
     </message>
 </context>
 <context>

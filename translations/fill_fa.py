@@ -213,6 +213,15 @@ FA = {
     " (had it already)": " (پیش‌تر گرفته شده بود)",
     "Record code {code}{again}; slip saved to {path}":
         "کد سابقهٔ تحصیلی {code}{again}؛ برگه در {path} ذخیره شد",
+    "Print the grade record to check…": "چاپ سوابق نمره‌ای برای بررسی…",
+    "File the objection": "ثبت اعتراض",
+    "Student": "دانش‌آموز",
+    "Objection": "اعتراض",
+    "Review window (10 Khordad to 10 Tir)": "بازهٔ بررسی سوابق نمره‌ای (۱۰ خرداد تا ۱۰ تیر)",
+    "Grade record (PDF)": "سوابق نمره‌ای (PDF)",
+    "{n} lines saved to {path}": "{n} ردیف در {path} ذخیره شد",
+    "Objection {n} filed; the next sync sends it to the district.":
+        "اعتراض {n} ثبت شد؛ همگام‌سازی بعدی آن را به منطقه می‌فرستد.",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

@@ -1,6 +1,6 @@
 """The page for documents worth something outside the school: diplomas from the paper
-archive on their way to a code, academic confirmations for graduates, and students'
-19-digit academic-record codes.
+archive on their way to a code, academic confirmations for graduates, students'
+19-digit academic-record codes, and the review window (grade record, objections).
 
 The page holds no database session: it reads and writes through
 ``services.legacy`` and ``services.confirmations``.  Asking the central server for a
@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.calendar import SessionKind
 from ..domain.errors import DaftarError
 from ..domain.identity import ForeignIdType
 from ..domain.text import isolate, to_persian_digits
 from ..domain.verification import format_code
 from ..models.db import Database
-from ..services import Actor, confirmations, legacy, record_codes
+from ..services import Actor, confirmations, legacy, record_codes, review
 from .grade_page import ask_save_file
 from .tasks import Task, TaskRunner
 from .widgets import Index, RowTableModel, error_label
@@ -140,19 +141,48 @@ class RecordsPage(QWidget):
         self.record_error = error_label()
         record = QGroupBox(self.tr("Academic-record code"))
         rec = QVBoxLayout()
-        row = QHBoxLayout()
-        row.addWidget(self.record_student, 1)
-        row.addWidget(self.record_button)
-        rec.addLayout(row)
+        rec.addWidget(self.record_student)
+        rec.addWidget(self.record_button)
         rec.addWidget(self.record_result)
         rec.addWidget(self.record_error)
         record.setLayout(rec)
+        # the review window: the grade record to check, an objection for the district
+        self.review_student = QLineEdit()
+        self.review_student.setPlaceholderText(self.tr("the student's national code or id"))
+        self.review_course = QLineEdit()
+        self.review_session = QComboBox()
+        for k in SessionKind:
+            self.review_session.addItem(k.label_fa, k.value)
+        self.review_reason = QLineEdit()
+        self.review_print = QPushButton(self.tr("Print the grade record to check…"))
+        self.review_object = QPushButton(self.tr("File the objection"))
+        self.review_info = QLabel()
+        self.review_info.setWordWrap(True)
+        self.review_error = error_label()
+        review_form = QFormLayout()
+        review_form.addRow(self.tr("Student"), self.review_student)
+        review_form.addRow(self.tr("Course"), self.review_course)
+        review_form.addRow(self.tr("Session"), self.review_session)
+        review_form.addRow(self.tr("Objection"), self.review_reason)
+        review_box = QGroupBox(self.tr("Review window (10 Khordad to 10 Tir)"))
+        rv = QVBoxLayout()
+        rv.addLayout(review_form)
+        buttons2 = QHBoxLayout()
+        buttons2.addWidget(self.review_print)
+        buttons2.addWidget(self.review_object)
+        rv.addLayout(buttons2)
+        rv.addWidget(self.review_info)
+        rv.addWidget(self.review_error)
+        review_box.setLayout(rv)
         layout = QVBoxLayout(self)
         layout.addWidget(archive, 3)
         lower = QHBoxLayout()
         lower.addWidget(confirm, 1)
         lower.addWidget(record, 1)
-        layout.addLayout(lower, 1)
+        lower.addWidget(review_box, 1)
+        layout.addLayout(lower, 2)
+        self.review_print.clicked.connect(lambda: self.print_record())
+        self.review_object.clicked.connect(self.file_objection)
         self.record_button.clicked.connect(lambda: self.ask_record_code())
         self.file_button.clicked.connect(self.file_entry)
         self.print_button.clicked.connect(lambda: self.print_selected())
@@ -261,3 +291,34 @@ class RecordsPage(QWidget):
         self.record_result.setText("")
         self.record_error.setText(error.message() if isinstance(error, DaftarError)
                                   else str(error))
+
+    def print_record(self, path: str | None = None) -> None:
+        """The student's grade record to check (only in the review window)."""
+        typed = self.review_student.text()
+        path = path or ask_save_file(self, self.tr("Grade record (PDF)"), "grade-record.pdf",
+                                     "PDF (*.pdf)")
+        if not path:
+            return
+        try:
+            lines = review.grade_record(self._db, typed, Path(path))
+        except DaftarError as e:
+            self.review_error.setText(e.message())
+            self.review_info.setText("")
+            return
+        self.review_error.setText("")
+        self.review_info.setText(self.tr("{n} lines saved to {path}").format(
+            n=to_persian_digits(lines), path=isolate(path)))
+
+    def file_objection(self) -> None:
+        try:
+            info = review.file_objection(
+                self._db, self._actor, self.review_student.text(), self.review_course.text(),
+                SessionKind(self.review_session.currentData()), self.review_reason.text())
+        except DaftarError as e:
+            self.review_error.setText(e.message())
+            self.review_info.setText("")
+            return
+        self.review_error.setText("")
+        self.review_reason.clear()
+        self.review_info.setText(self.tr("Objection {n} filed; the next sync sends it to the "
+                                         "district.").format(n=to_persian_digits(info.id)))
