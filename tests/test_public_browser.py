@@ -40,6 +40,17 @@ def browser():  # type: ignore[no-untyped-def]
     driver.quit()
 
 
+def result_after_submit(browser):  # type: ignore[no-untyped-def]
+    """The answer page's result, once the form's navigation has finished (a click does not
+    wait for it; the form page has no result element)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, 30).until(
+        expected_conditions.presence_of_element_located((By.ID, "result")))
+
+
 def test_a_person_checks_a_code_and_a_photo_in_the_browser(enrolled, central, browser,
                                                            tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
@@ -56,7 +67,7 @@ def test_a_person_checks_a_code_and_a_photo_in_the_browser(enrolled, central, br
     typed = to_persian_digits(" ".join(code[i:i + 5] for i in range(0, 20, 5)))
     browser.find_element(By.ID, "code").send_keys(typed)
     browser.find_element(By.CSS_SELECTOR, "form[action='/verify'] button").click()
-    result = browser.find_element(By.ID, "result")
+    result = result_after_submit(browser)
     assert "معتبر" in result.text and "کارنامه" in result.text and "*" in result.text
     # the page's own font came through (no box glyphs): the computed family is Vazirmatn
     family = browser.execute_script(
@@ -69,7 +80,7 @@ def test_a_person_checks_a_code_and_a_photo_in_the_browser(enrolled, central, br
     browser.get(central.url + "/")
     browser.find_element(By.ID, "photo").send_keys(str(tmp_path / "photo.png"))
     browser.find_element(By.CSS_SELECTOR, "form[action='/verify/upload'] button").click()
-    result = browser.find_element(By.ID, "result")
+    result = result_after_submit(browser)
     assert "معتبر" in result.text and to_persian_digits(issued[2].code[15:]) in result.text
     browser.save_screenshot(str(tmp_path / "by-photo.png"))
 
