@@ -12,8 +12,8 @@ from pathlib import Path
 from ..domain.errors import DaftarError
 from ..models.db import Database
 from . import audit
+from .central_calls import ask
 from .context import Actor
-from .sync import Refused, Transient, remote_for
 
 
 @dataclass(frozen=True)
@@ -27,16 +27,8 @@ def request(db: Database, actor: Actor, kind: str, value: str, secret: str, out:
             timeout: float = 30.0) -> Confirmation:
     """``kind`` "national" with the birth-certificate serial as ``secret``, or a foreign
     id type with the birth date (Jalali).  Writes the PDF to ``out`` only when issued."""
-    remote = remote_for(db, timeout)
-    try:
-        response = remote.fetch("POST", "/v1/confirmations",
-                                json={"kind": kind, "value": value, "secret": secret})
-    except Refused as e:
-        raise DaftarError("central.said_no", detail=e.message) from None
-    except Transient as e:
-        raise e.error from None
-    finally:
-        remote.close()
+    response = ask(db, "POST", "/v1/confirmations", timeout,
+                   json={"kind": kind, "value": value, "secret": secret})
     code = response.headers.get("X-Daftar-Code", "")
     if response.headers.get("content-type") != "application/pdf" or len(code) != 20:
         raise DaftarError("sync.answer")

@@ -18,10 +18,10 @@ from ..domain.workflow import Role
 from ..models.db import Database
 from ..models.entities import Student
 from . import audit
+from .central_calls import ask
 from .context import Actor
 from .school import get_school
 from .students import student_by_typed_id
-from .sync import Refused, Transient, remote_for
 
 WHO = frozenset({Role.PRINCIPAL, Role.CLERK, Role.DEPUTY})
 
@@ -39,16 +39,11 @@ def request(db: Database, actor: Actor, typed: str, timeout: float = 30.0) -> tu
             kind, value = str(st.foreign_id_type), st.foreign_id_value or ""
             secret = format_jalali(to_jalali(st.birth_date), persian=False)
         student_id = st.id
-    remote = remote_for(db, timeout)
     try:
-        answer = remote.call("POST", "/v1/record-codes",
-                             json={"kind": kind, "value": value, "secret": secret})
-    except Refused as e:
-        raise DaftarError("central.said_no", detail=e.message) from None
-    except Transient as e:
-        raise e.error from None
-    finally:
-        remote.close()
+        answer = ask(db, "POST", "/v1/record-codes", timeout,
+                     json={"kind": kind, "value": value, "secret": secret}).json()
+    except ValueError:
+        raise DaftarError("sync.answer") from None
     code = str(answer["code"])
     with db.unit() as s:
         st = s.get(Student, student_id)
