@@ -64,11 +64,11 @@ def first_batch(db) -> tuple[bytes, bytes, str]:  # type: ignore[no-untyped-def]
 
 def signed_by_school(db, payload: dict) -> tuple[bytes, bytes]:  # type: ignore[no-untyped-def]
     """A batch body made of ``payload``, properly signed with the school's key."""
-    from desktop.services.certificates import _signing
+    from desktop.services.certificates import signing_key
 
     body = canonical(payload)
     with db.unit() as s:
-        key, _ = _signing(s)
+        key, _ = signing_key(s)
     return body, key.sign(b"DFB1" + body)
 
 

@@ -118,7 +118,7 @@ def trusted_keys(db: Database) -> list[bytes]:
         return [bytes.fromhex(k) for k in trusted_keys_in(s)]
 
 
-def _signing(s: Session) -> tuple[Ed25519PrivateKey, KeyCertificate]:
+def signing_key(s: Session) -> tuple[Ed25519PrivateKey, KeyCertificate]:
     key, cert = get_state(s, KEY), get_state(s, KEY_CERT)
     if key is None or cert is None:
         raise DaftarError("cert.no_key")
@@ -256,7 +256,7 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
     issued: list[Issued] = []
     docs: list[CertificateData] = []
     with db.unit() as s:
-        private, certificate = _signing(s)
+        private, certificate = signing_key(s)
         rules: dict[int, tuple] = {}  # type: ignore[type-arg]
         serials: list[int] | None = None
         school_permit, permitted = _permits(s, today.togregorian())

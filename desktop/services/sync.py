@@ -1,8 +1,9 @@
 """Sync with the central server, offline first (DESIGN.md "Sync").
 
-* Outbox.  :func:`pack` turns what is ready into immutable batches in ``sync_batch``:
-  queued sheets (grouped by session, ~10,000 grade rows a batch) and the events a
-  school reports (change requests, prints and voids).  A batch is canonical JSON
+* Outbox (:mod:`.outbox`).  :func:`pack` turns what is ready into immutable batches in
+  ``sync_batch``: queued sheets (grouped by session, ~10,000 grade rows a batch) and the
+  events a school reports (change requests, prints and voids, archived diplomas,
+  objections).  A batch is canonical JSON
   signed by the school key, with a UUID the server treats as the idempotency key;
   the sheets, requests and prints it carries point at it, so nothing is packed twice.
 * Send.  :func:`send` delivers queued batches in order.  An answer the server
@@ -17,7 +18,8 @@
   An update about a sheet or request is applied only to the version that was sent:
   a sheet changed or re-queued here since (not yet sent) keeps the local state, and
   the skipped update is an audit event.  An update for something whose receipt has
-  not arrived yet waits (the cursor stops before it) until the receipt does.
+  not arrived yet waits (the cursor stops before it) until the receipt does.  What each
+  kind of update does in the office is :mod:`.feed`.
 
 No Qt here: the window runs :func:`run` on its worker; ``daftar sync`` runs it headless.
 """
@@ -29,61 +31,49 @@ import datetime as dt
 import hashlib
 import json
 import random
-import uuid as uuidlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from ..domain.calendar import SessionKind
-from ..domain.errors import DaftarError, NotFound, ValidationError
-from ..domain.grading import stored_text
-from ..domain.identity import identity_text
-from ..domain.seal import KeyCertificate, canonical, raw_public
-from ..domain.workflow import Action, ChangeState, Role, SheetState
+from ..domain.errors import DaftarError, ValidationError
+from ..domain.seal import KeyCertificate, raw_public
+from ..domain.workflow import Action, Role, SheetState
 from ..models.db import Database
 from ..models.entities import (
-    AcademicYear,
-    Certificate,
     CertificatePrint,
-    ChangeRequest,
-    ClassGroup,
-    Course,
-    ExamSession,
-    Grade,
-    GradeLevel,
     GradeSheet,
     LegacyDiploma,
-    Objection,
-    PrintPermit,
-    RevokedCode,
     School,
-    Student,
     SyncBatch,
 )
-from . import audit, legacy, review
+from . import audit
 from .approvals import move_in
-from .certificates import _signing, install_keys, trusted_keys_in
-from .changes import decide_in
+from .certificates import install_keys
 from .context import Actor
-from .grades import cell_entry
+from .feed import Later, apply, central_actor, central_signed
+from .outbox import (  # noqa: F401  (sync.pack and the outbox's names, as before)
+    EVENTS,
+    EVENTS_PER_BATCH,
+    PRINTS_FROM,
+    QUEUED,
+    REFUSED,
+    ROWS_PER_BATCH,
+    SENT,
+    SERVER,
+    SHEETS,
+    TOKEN,
+    VOID_PREFIX,
+    pack,
+)
 from .progress import Progress
 from .state import get_state, put_state
 
-SERVER, TOKEN, CURSOR = "sync.server", "sync.token", "sync.cursor"
+CURSOR = "sync.cursor"
 LAST_OK, LAST_ERROR, LAST_TRY = "sync.last_success", "sync.last_error", "sync.last_attempt"
-PRINTS_FROM = "sync.prints_after"   # prints before enrolment were sealed with another key
-QUEUED, SENT, REFUSED = "queued", "sent", "refused"
-SHEETS, EVENTS = "sheets", "events"
-ROWS_PER_BATCH = 10_000
-EVENTS_PER_BATCH = 500
 BACKOFF_FIRST, BACKOFF_MAX = 10.0, 30 * 60.0   # seconds
-VOID_PREFIX = "void: "                        # how services.certificates logs a void
-CENTRAL = Role.SYSTEM
 
 
 # --- the wire -------------------------------------------------------------------------
@@ -208,169 +198,6 @@ def connect(db: Database, server: str, enrol_code: str, actor: Actor,
     return code
 
 
-# --- packing the outbox -------------------------------------------------------------------
-
-def pack(db: Database, require_connection: bool = True) -> list[int]:
-    """Make batches of everything ready and not yet packed; return their ids.
-    (Only the demo school packs without a connection: see :mod:`.demo_central`.)"""
-    with db.unit() as s:
-        if require_connection and get_state(s, TOKEN) is None:
-            raise DaftarError("sync.not_configured")
-        key, _cert = _signing(s)
-        school = s.scalar(select(School.code))
-        now = db.clock()
-        made = _pack_sheets(s, key, school, now)
-        made += _pack_events(s, key, school, now)
-        return made
-
-
-def _new_batch(s: Session, key: Ed25519PrivateKey, school: str, kind: str,
-               content: dict[str, Any], items: int, rows: int, now: dt.datetime) -> SyncBatch:
-    batch_uuid = str(uuidlib.uuid4())
-    body = canonical({"v": 1, "school": school, "uuid": batch_uuid,
-                      "created": now.isoformat()} | content)
-    batch = SyncBatch(uuid=batch_uuid, kind=kind, payload=body, created_at=now,
-                      signature=key.sign(b"DFB1" + body), state=QUEUED, attempts=0,
-                      items=items, rows=rows)
-    s.add(batch)
-    s.flush()
-    return batch
-
-
-def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str,
-                 now: dt.datetime) -> list[int]:
-    sheets = s.execute(
-        select(GradeSheet.id, ClassGroup.name, GradeLevel.number, Course.code, Course.name,
-               Course.units, Course.has_final, Course.national_exam, ExamSession.kind,
-               AcademicYear.start_year, GradeSheet.sent_version)
-        .join(ClassGroup, GradeSheet.class_id == ClassGroup.id)
-        .join(GradeLevel, ClassGroup.grade_level_id == GradeLevel.id)
-        .join(Course, GradeSheet.course_id == Course.id)
-        .join(ExamSession, GradeSheet.session_id == ExamSession.id)
-        .join(AcademicYear, ExamSession.year_id == AcademicYear.id)
-        .where(GradeSheet.state == SheetState.QUEUED, GradeSheet.batch_id.is_(None))
-        .order_by(AcademicYear.start_year, ExamSession.kind, GradeSheet.id)).all()
-    if not sheets:
-        return []
-    ids = [r[0] for r in sheets]
-    grades: dict[int, list[list[str]]] = {}
-    students: dict[str, dict[str, str]] = {}
-    who: dict[int, str] = {}
-    for chunk in _chunks(ids, 500):
-        for sid, st_id, comp, centi, level, mark in s.execute(
-                select(Grade.sheet_id, Grade.student_id, Grade.component, Grade.value_centi,
-                       Grade.level, Grade.mark).where(Grade.sheet_id.in_(chunk))
-                .order_by(Grade.sheet_id, Grade.student_id, Grade.component)):
-            grades.setdefault(sid, []).append([st_id, comp,
-                                               stored_text(cell_entry(centi, level, mark))])
-            who[st_id] = ""
-    for chunk in _chunks(list(who), 500):
-        for st in s.execute(select(Student.id, Student.national_code, Student.foreign_id_type,
-                                   Student.foreign_id_value, Student.first_name,
-                                   Student.last_name, Student.father_name, Student.birth_date,
-                                   Student.birth_cert_serial)
-                            .where(Student.id.in_(chunk))):
-            identity = identity_text(st[1], st[2], st[3])
-            who[st[0]] = identity
-            students[identity] = {"first": st[4], "last": st[5], "father": st[6],
-                                  "birth": st[7].isoformat()} | (
-                {"serial": st[8]} if st[8] else {})
-    rows_of = {sid: [[who[st], comp, value] for st, comp, value in grades.get(sid, [])]
-               for sid in ids}
-
-    made: list[int] = []
-    group: list[Any] = []
-    group_rows = 0
-
-    def flush() -> None:
-        nonlocal group, group_rows
-        if not group:
-            return
-        items = []
-        for r in group:
-            items.append({"id": r[0], "version": r[10] + 1, "class": r[1],
-                          "grade_level": r[2], "course_code": r[3], "course": r[4],
-                          "units": r[5], "has_final": r[6], "national": r[7],
-                          "session": r[8].value, "year": r[9], "rows": rows_of[r[0]]})
-        used = {row[0] for it in items for row in it["rows"]}
-        batch = _new_batch(s, key, school, SHEETS, {
-            "students": {k: v for k, v in students.items() if k in used}, "sheets": items},
-            len(items), group_rows, now)
-        for sheet in s.scalars(select(GradeSheet).where(
-                GradeSheet.id.in_([r[0] for r in group]))):
-            sheet.sent_version += 1
-            sheet.batch_id = batch.id
-        made.append(batch.id)
-        group, group_rows = [], 0
-
-    previous = None
-    for r in sheets:
-        session = (r[9], r[8])
-        n = len(rows_of[r[0]])
-        if group and (session != previous or group_rows + n > ROWS_PER_BATCH):
-            flush()
-        group.append(r)
-        group_rows += n
-        previous = session
-    flush()
-    return made
-
-
-def _pack_events(s: Session, key: Ed25519PrivateKey, school: str,
-                 now: dt.datetime) -> list[int]:
-    after = int(get_state(s, PRINTS_FROM) or 0)
-    requests = list(s.scalars(select(ChangeRequest).where(
-        ChangeRequest.batch_id.is_(None), ChangeRequest.state == ChangeState.FILED)
-        .order_by(ChangeRequest.id)))
-    prints = s.execute(select(CertificatePrint, Certificate.payload,
-                              Certificate.verification_code)
-                       .join(Certificate, CertificatePrint.certificate_id == Certificate.id)
-                       .where(CertificatePrint.batch_id.is_(None), CertificatePrint.id > after)
-                       .order_by(CertificatePrint.id)).all()
-    archived = legacy.pending(s)
-    objected = review.pending(s)
-    if not requests and not prints and not archived and not objected:
-        return []
-    identity_of: dict[int, str] = {}
-    student_ids = {c["student_id"] for r in requests for c in json.loads(r.changes)}
-    for st in s.execute(select(Student.id, Student.national_code, Student.foreign_id_type,
-                               Student.foreign_id_value).where(Student.id.in_(student_ids))):
-        identity_of[st[0]] = identity_text(st[1], st[2], st[3])
-    events: list[tuple[str, Any, dict[str, Any]]] = []
-    for r in requests:
-        events.append(("changes", r, {
-            "id": r.id, "sheet": r.sheet_id, "reason": r.reason,
-            "attachment_name": r.attachment_name,
-            "attachment_sha256": hashlib.sha256(r.attachment).hexdigest()
-            if r.attachment else None,
-            "changes": [{"student": identity_of[c["student_id"]], "component": c["component"],
-                         "old": c["old"], "new": c["new"]} for c in json.loads(r.changes)]}))
-    for p, seal_text, code in prints:
-        if p.reason and p.reason.startswith(VOID_PREFIX):
-            events.append(("voids", p, {"code": code, "reason": p.reason[len(VOID_PREFIX):],
-                                        "at": p.at.isoformat()}))
-        else:
-            events.append(("prints", p, {"seal": seal_text.decode(), "at": p.at.isoformat(),
-                                         "printer": p.printer}))
-    events += [("legacy", row, item) for row, item in archived]
-    events += [("objections", row, item) for row, item in objected]
-    made = []
-    for chunk in _chunks(events, EVENTS_PER_BATCH):
-        content: dict[str, list[dict[str, Any]]] = {"changes": [], "prints": [], "voids": [],
-                                                    "legacy": [], "objections": []}
-        for kind, _row, item in chunk:
-            content[kind].append(item)
-        batch = _new_batch(s, key, school, EVENTS, content, len(chunk), 0, now)
-        for _kind, row, _item in chunk:
-            row.batch_id = batch.id
-        made.append(batch.id)
-    return made
-
-
-def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
 # --- sending ---------------------------------------------------------------------------------
 
 @dataclass
@@ -449,25 +276,8 @@ def _check_receipt(db: Database, receipt: dict[str, Any], body: bytes, batch_uui
             receipt.get("digest") != hashlib.sha256(body).hexdigest():
         raise DaftarError("sync.answer")
     with db.unit() as s:
-        if not _central_signed(s, b"DFR1", receipt):
+        if not central_signed(s, b"DFR1", receipt):
             raise DaftarError("sync.answer")
-
-
-def _central_signed(s: Session, domain: bytes, signed: dict[str, Any]) -> bool:
-    """Whether ``signed["signature"]`` is a trusted central key's over the rest of it."""
-    unsigned = canonical({k: v for k, v in signed.items() if k != "signature"})
-    try:
-        signature = base64.b64decode(signed["signature"])
-    except (ValueError, TypeError):
-        return False
-    for k in trusted_keys_in(s):
-        try:
-            Ed25519PublicKey.from_public_bytes(bytes.fromhex(k)).verify(
-                signature, domain + unsigned)
-            return True
-        except (InvalidSignature, ValueError):
-            continue
-    return False
 
 
 def _delivered(db: Database, batch_id: int, receipt: dict[str, Any]) -> None:
@@ -485,8 +295,8 @@ def _delivered(db: Database, batch_id: int, receipt: dict[str, Any]) -> None:
         sheets = list(s.scalars(select(GradeSheet.id).where(
             GradeSheet.batch_id == batch_id, GradeSheet.state == SheetState.QUEUED)))
         if sheets:
-            move_in(s, db, sheets, Action.MARK_SENT, _central_actor())
-        audit.record(s, _central_actor(), "sync.sent", "sync_batch", b.uuid,
+            move_in(s, db, sheets, Action.MARK_SENT, central_actor())
+        audit.record(s, central_actor(), "sync.sent", "sync_batch", b.uuid,
                      new={"items": b.items, "rows": b.rows})
         put_state(s, LAST_OK, db.clock().isoformat())
 
@@ -498,7 +308,7 @@ def _refused(db: Database, batch_id: int, e: Refused) -> None:
         b.state, b.last_error = REFUSED, e.message
         b.attempts += 1
         b.next_attempt_at = None
-        audit.record(s, _central_actor(), "sync.refused", "sync_batch", b.uuid,
+        audit.record(s, central_actor(), "sync.refused", "sync_batch", b.uuid,
                      reason=e.message)
         put_state(s, LAST_ERROR, e.message)
 
@@ -517,15 +327,7 @@ def _retry(db: Database, batch_id: int, message: str) -> None:
                 other.next_attempt_at = b.next_attempt_at
 
 
-def _central_actor(by: str = "سرور مرکزی", role: Role = CENTRAL) -> Actor:
-    return Actor("central", by, role)
-
-
 # --- pulling -----------------------------------------------------------------------------------
-
-class _Later(Exception):
-    """This update is about something whose receipt has not come back yet."""
-
 
 def pull(db: Database, remote: Remote, report: Report | None = None) -> Report:
     report = report or Report()
@@ -544,12 +346,12 @@ def pull(db: Database, remote: Remote, report: Report | None = None) -> Report:
             for item in items:
                 try:
                     with s.begin_nested():
-                        _apply(s, db, item["kind"], item["body"])
-                except _Later:
+                        apply(s, db, item["kind"], item["body"])
+                except Later:
                     stopped = True
                     break
                 except DaftarError as e:
-                    audit.record(s, _central_actor(), "sync.skip", "update", item["seq"],
+                    audit.record(s, central_actor(), "sync.skip", "update", item["seq"],
                                  new=item, reason=e.message())
                 last = int(item["seq"])
                 report.pulled += 1
@@ -575,97 +377,6 @@ def forget(db: Database, batch_ids: Sequence[int]) -> None:
         put_state(s, CURSOR, "0")
         for key in (LAST_OK, LAST_TRY, LAST_ERROR):
             put_state(s, key, "")
-
-
-def _apply(s: Session, db: Database, kind: str, body: dict[str, Any]) -> None:
-    if kind == "sheet":
-        _apply_sheet(s, db, body)
-    elif kind == "change":
-        cr = s.get(ChangeRequest, int(body["id"]))
-        if cr is None:
-            raise NotFound("not_found", what="درخواست اصلاح", value=body["id"])
-        if cr.batch_id is not None and s.get(SyncBatch, cr.batch_id).state == QUEUED:
-            raise _Later
-        level = Role(body["level"])
-        decide_in(s, cr.id, level, bool(body["approve"]), _central_actor(body.get("by") or
-                                                                         level.label_fa),
-                  body.get("reason"))
-    elif kind == "legacy":
-        row = s.get(LegacyDiploma, int(body["id"]))
-        if row is not None and row.batch_id is not None and \
-                s.get(SyncBatch, row.batch_id).state == QUEUED:
-            raise _Later
-        legacy.apply_decision(s, _central_actor(body.get("by") or Role(body["level"]).label_fa),
-                              body)
-    elif kind == "objection":
-        row = s.get(Objection, int(body["id"]))
-        if row is not None and row.batch_id is not None and \
-                s.get(SyncBatch, row.batch_id).state == QUEUED:
-            raise _Later
-        review.apply_decision(s, _central_actor(body.get("by") or Role.DISTRICT.label_fa), body)
-    elif kind == "permit":
-        _apply_permit(s, body)
-    elif kind == "revocation":
-        code, at = body["code"], dt.datetime.fromisoformat(body["at"])
-        if s.get(RevokedCode, code) is None:
-            s.add(RevokedCode(code=code, at=at, reason=body["reason"]))
-        cert = s.scalar(select(Certificate).where(Certificate.verification_code == code))
-        if cert is not None and cert.revoked_at is None:
-            cert.revoked_at, cert.revoked_reason = at, body["reason"]
-            audit.record(s, _central_actor(), "print.void", "certificate", code,
-                         reason=body["reason"])
-    elif kind == "deadline":
-        day = dt.date.fromisoformat(body["day"])
-        session = s.scalar(select(ExamSession).join(AcademicYear).where(
-            AcademicYear.start_year == int(body["year"]),
-            ExamSession.kind == SessionKind(body["session"])))
-        if session is not None and session.deadline != day:
-            audit.record(s, _central_actor(), "session.deadline", "exam_session", session.id,
-                         old=session.deadline.isoformat(), new=day.isoformat())
-            session.deadline = day
-
-
-def _apply_sheet(s: Session, db: Database, body: dict[str, Any]) -> None:
-    sheet = s.get(GradeSheet, int(body["sheet"]))
-    if sheet is None:
-        raise NotFound("not_found", what="برگه", value=body["sheet"])
-    if sheet.batch_id is not None and sheet.state is SheetState.QUEUED:
-        batch = s.get(SyncBatch, sheet.batch_id)
-        if batch is not None and batch.state == QUEUED and \
-                sheet.sent_version == int(body["version"]):
-            raise _Later
-    if sheet.sent_version != int(body["version"]):
-        # The decision is about a version this office has since replaced: the local,
-        # newer one stands (it is sent in its turn).
-        raise DaftarError("workflow.action", action=Action(body["action"]).label_fa,
-                          state=f"{sheet.state.label_fa} (نسخهٔ {sheet.sent_version})")
-    role = Role(body["level"])
-    move_in(s, db, [sheet.id], Action(body["action"]),
-            _central_actor(body.get("by") or role.label_fa, role), body.get("reason"))
-
-
-def _apply_permit(s: Session, body: dict[str, Any]) -> None:
-    if not _central_signed(s, b"DFP1", body):
-        raise DaftarError("central.signature")
-    if s.scalar(select(PrintPermit.id).where(PrintPermit.permit_no == body["permit_no"])):
-        return
-    student_id = None
-    if body.get("identity"):
-        identity = body["identity"]
-        q = select(Student.id)
-        if ":" in identity:
-            kind, value = identity.split(":", 1)
-            q = q.where(Student.foreign_id_type == kind, Student.foreign_id_value == value)
-        else:
-            q = q.where(Student.national_code == identity)
-        student_id = s.scalar(q)
-        if student_id is None:
-            raise NotFound("not_found", what="دانش‌آموز", value=identity)
-    s.add(PrintPermit(permit_no=body["permit_no"], student_id=student_id,
-                      valid_from=dt.date.fromisoformat(body["valid_from"]),
-                      valid_until=dt.date.fromisoformat(body["valid_until"]),
-                      issued_by=body["issued_by"],
-                      signature=base64.b64decode(body["signature"])))
 
 
 # --- one run, and what the window shows ---------------------------------------------------------
