@@ -71,7 +71,7 @@ class SheetSummary:
         return f"{self.class_name} / {self.course_name} / {self.session.label_fa}"
 
 
-def _summaries(s: Session, year: int | None = None, sheet_ids: Sequence[int] | None = None,
+def sheet_summaries(s: Session, year: int | None = None, sheet_ids: Sequence[int] | None = None,
                class_ids: Sequence[int] | None = None,
                policy: GradingPolicy = DEFAULT_POLICY) -> list[SheetSummary]:
     q = (select(GradeSheet.id, ClassGroup.id, ClassGroup.name, Course.name, ExamSession.kind,
@@ -120,7 +120,7 @@ def queue(db: Database, actor: Actor, year: int) -> list[SheetSummary]:
     """The sheets whose next move is ``actor``'s (a teacher: only their own courses)."""
     states = WAITING_FOR.get(actor.role, ())
     with db.unit() as s:
-        found = [x for x in _summaries(s, year) if x.state in states]
+        found = [x for x in sheet_summaries(s, year) if x.state in states]
         if actor.role is Role.TEACHER:
             mine = set(s.execute(select(Teaching.class_id, Teaching.course_id)
                                  .where(Teaching.user_id == actor.user_id)).all())
@@ -154,7 +154,7 @@ def move(db: Database, sheet_ids: Sequence[int], action: Action, actor: Actor,
 def move_in(s: Session, db: Database, sheet_ids: Sequence[int], action: Action, actor: Actor,
             reason: str | None = None) -> list[SheetState]:
     """:func:`move` inside the caller's transaction (sync applies receipts and updates so)."""
-    summaries = {x.sheet_id: x for x in _summaries(s, sheet_ids=sheet_ids)}
+    summaries = {x.sheet_id: x for x in sheet_summaries(s, sheet_ids=sheet_ids)}
     # A sheet packed in an outbox batch the server has not answered stays as it is: the
     # batch is immutable and may already be on its way.
     in_outbox = set(s.scalars(select(GradeSheet.id).join(

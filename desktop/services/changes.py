@@ -26,7 +26,7 @@ from ..models.db import Database
 from ..models.entities import ChangeRequest
 from . import audit
 from .context import Actor
-from .grades import CellEdit, _audit_text, _context, _entries, _store_cells, check_cells
+from .grades import CellEdit, audit_text, check_cells, sheet_context, store_cells, stored_entries
 
 FILED, DISTRICT_OK, PROVINCE_OK, APPLIED, REJECTED = (
     ChangeState.FILED, ChangeState.DISTRICT_APPROVED, ChangeState.PROVINCE_APPROVED,
@@ -69,16 +69,16 @@ def file_request(db: Database, sheet_id: int, changes: list[CellEdit], reason: s
     if attachment is not None and len(attachment) > MAX_ATTACHMENT:
         raise ValidationError("change.attachment")
     with db.unit() as s:
-        ctx = _context(s, sheet_id, policy)
+        ctx = sheet_context(s, sheet_id, policy)
         refusal = ctx.refusal(s, db, actor)
         locked = refusal is not None and refusal.code == "sheet.deadline"
         if not locked and ctx.sheet.state not in LEFT_SCHOOL:
             raise WorkflowError("change.not_locked")
-        current = _entries(s, ctx.klass.id, ctx.course.id, ctx.year_id,
+        current = stored_entries(s, ctx.klass.id, ctx.course.id, ctx.year_id,
                            [c.student_id for c in changes])
         rows = [{"student_id": edit.student_id, "component": edit.component,
-                 "old": _audit_text(current.get(edit.student_id, {}).get(edit.component)),
-                 "new": _audit_text(new)}
+                 "old": audit_text(current.get(edit.student_id, {}).get(edit.component)),
+                 "new": audit_text(new)}
                 for edit, new in check_cells(s, ctx, changes)]
         cr = ChangeRequest(sheet_id=sheet_id, state=FILED,
                            changes=json.dumps(rows, ensure_ascii=False), reason=why,
@@ -124,18 +124,18 @@ def decide_in(s: Session, request_id: int, level: Role, approve: bool, actor: Ac
 
 def _apply(s, cr: ChangeRequest, actor: Actor, policy: GradingPolicy) -> None:  # type: ignore[no-untyped-def]
     """Write exactly the approved cells, if each still holds its filed old value."""
-    ctx = _context(s, cr.sheet_id, policy)
+    ctx = sheet_context(s, cr.sheet_id, policy)
     rows = json.loads(cr.changes)
-    current = _entries(s, ctx.klass.id, ctx.course.id, ctx.year_id,
+    current = stored_entries(s, ctx.klass.id, ctx.course.id, ctx.year_id,
                        [r["student_id"] for r in rows])
     parsed = []
     for r in rows:
         now = current.get(r["student_id"], {}).get(r["component"])
-        if _audit_text(now) != r["old"]:
+        if audit_text(now) != r["old"]:
             raise DaftarError("change.stale", component=r["component"])
         parsed.append((CellEdit(r["student_id"], r["component"], r["new"]),
                        parse_stored(r["new"])))
-    _store_cells(s, ctx, parsed, actor, reason=f"درخواست اصلاح {cr.id}")
+    store_cells(s, ctx, parsed, actor, reason=f"درخواست اصلاح {cr.id}")
     cr.state = APPLIED
     audit.record(s, actor, "change.apply", "change_request", cr.id, new=APPLIED)
 

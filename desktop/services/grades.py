@@ -148,7 +148,7 @@ def _columns_for(scheme: Scheme, session: SessionKind) -> tuple[ColumnInfo, ...]
 
 
 @dataclass(frozen=True)
-class _SheetContext:
+class SheetContext:
     sheet: GradeSheet
     klass: ClassGroup
     course: Course
@@ -169,7 +169,7 @@ class _SheetContext:
             assigned=teaches(s, actor, self.klass.id, self.course.id))
 
 
-def _context(s: Session, sheet_id: int, policy: GradingPolicy) -> _SheetContext:
+def sheet_context(s: Session, sheet_id: int, policy: GradingPolicy) -> SheetContext:
     row = s.execute(
         select(GradeSheet, ClassGroup, Course, ExamSession.kind, AcademicYear.id,
                AcademicYear.start_year, GradeLevel.number, ExamSession.deadline)
@@ -184,11 +184,11 @@ def _context(s: Session, sheet_id: int, policy: GradingPolicy) -> _SheetContext:
         raise NotFound("not_found", what="برگه نمره", value=sheet_id)
     sheet, klass, course, kind, year_id, year, level, deadline = row
     scheme = policy.scheme_for(level, course.has_final, course.national_exam)
-    return _SheetContext(sheet, klass, course, kind, year_id, year, level, scheme,
+    return SheetContext(sheet, klass, course, kind, year_id, year, level, scheme,
                          jdatetime.date.fromgregorian(date=deadline))
 
 
-def _entries(s: Session, class_id: int, course_id: int, year_id: int,
+def stored_entries(s: Session, class_id: int, course_id: int, year_id: int,
              student_ids: Iterable[int] | None = None) -> dict[int, dict[str, Entry]]:
     """Every component of one course for a class's students, across the year's sessions."""
     q = (select(*_CELL_COLUMNS).join(GradeSheet, Grade.sheet_id == GradeSheet.id)
@@ -231,7 +231,7 @@ def read_sheet(db: Database, sheet_id: int, policy: GradingPolicy = DEFAULT_POLI
                actor: Actor = DEFAULT_ACTOR) -> SheetData:
     """The sheet as ``actor`` sees it: ``lock_reason`` says why they may not edit it."""
     with db.unit() as s:
-        ctx = _context(s, sheet_id, policy)
+        ctx = sheet_context(s, sheet_id, policy)
         refusal = ctx.refusal(s, db, actor, record=False)
         students = s.execute(
             select(Student.id, Student.national_code, Student.first_name, Student.last_name)
@@ -239,7 +239,7 @@ def read_sheet(db: Database, sheet_id: int, policy: GradingPolicy = DEFAULT_POLI
             .where(Enrollment.class_id == ctx.klass.id)
         ).all()
         students = sorted(students, key=lambda r: _name_order(r.last_name, r.first_name, r.id))
-        entries = _entries(s, ctx.klass.id, ctx.course.id, ctx.year_id)
+        entries = stored_entries(s, ctx.klass.id, ctx.course.id, ctx.year_id)
         rows = tuple(
             SheetRow(sid, code, first, last, entries.get(sid, {}),
                      ctx.scheme.session_grade(ctx.session_kind, entries.get(sid, {})))
@@ -262,7 +262,7 @@ def _stored(entry: Entry) -> dict[str, int | str | None]:
     }
 
 
-def _audit_text(entry: Entry) -> str | None:
+def audit_text(entry: Entry) -> str | None:
     return stored_text(entry)
 
 
@@ -295,21 +295,21 @@ def write_grades(db: Database, sheet_id: int, edits: Sequence[CellEdit],
     """
     actor.require(EDITOR_ROLES, "ثبت نمره")
     with db.unit() as s:
-        ctx = _context(s, sheet_id, policy)
+        ctx = sheet_context(s, sheet_id, policy)
         refusal = ctx.refusal(s, db, actor)
         if refusal is not None:
             raise refusal
         parsed = check_cells(s, ctx, edits)
-        _store_cells(s, ctx, parsed, actor, reason)
+        store_cells(s, ctx, parsed, actor, reason)
         touched = {e.student_id for e, _ in parsed}
-        entries = _entries(s, ctx.klass.id, ctx.course.id, ctx.year_id, touched)
+        entries = stored_entries(s, ctx.klass.id, ctx.course.id, ctx.year_id, touched)
         return [CellResult(e.student_id, e.component, entry,
                            ctx.scheme.session_grade(ctx.session_kind,
                                                     entries.get(e.student_id, {})))
                 for e, entry in parsed]
 
 
-def check_cells(s: Session, ctx: _SheetContext,
+def check_cells(s: Session, ctx: SheetContext,
                 edits: Sequence[CellEdit]) -> list[tuple[CellEdit, Entry]]:
     """Every cell checked against the sheet: its session's column, an enrolled student,
     a value the policy accepts.  The first refusal is raised; with several cells it names
@@ -341,7 +341,7 @@ def check_cells(s: Session, ctx: _SheetContext,
     return parsed
 
 
-def _store_cells(s: Session, ctx: _SheetContext, parsed: Sequence[tuple[CellEdit, Entry]],
+def store_cells(s: Session, ctx: SheetContext, parsed: Sequence[tuple[CellEdit, Entry]],
                  actor: Actor, reason: str | None) -> int:
     """Store checked cells and audit each change; returns how many changed."""
     sheet_id = ctx.sheet.id
@@ -370,7 +370,7 @@ def _store_cells(s: Session, ctx: _SheetContext, parsed: Sequence[tuple[CellEdit
             grade.updated_by = actor.username
         audit.record(s, actor, "grade.set" if entry is not None else "grade.clear", "grade",
                      f"{sheet_id}:{edit.student_id}:{edit.component}",
-                     old=_audit_text(old), new=_audit_text(entry), reason=reason)
+                     old=audit_text(old), new=audit_text(entry), reason=reason)
     if changed:
         ctx.sheet.updated_at = utcnow()
         s.flush()
@@ -470,6 +470,6 @@ def write_csv(rows: Iterable[GradeRow], out: IO[str]) -> int:
     for r in rows:
         writer.writerow([r.national_code or "", r.foreign_id or "", r.last_name, r.first_name,
                          r.class_name, r.course_code, r.course_name, r.session.value, r.component,
-                         _audit_text(r.entry) or ""])
+                         audit_text(r.entry) or ""])
         n += 1
     return n

@@ -491,10 +491,10 @@ def sheet_states(db: Database, year: int) -> list[SheetSync]:
     """The year's sheets from school approval on (and those the centre sent back)."""
     from ..domain.calendar import format_jalali, today_tehran
     from ..domain.text import to_persian_digits
-    from .approvals import _summaries
+    from .approvals import sheet_summaries
 
     with db.unit() as s:
-        found = _summaries(s, year)
+        found = sheet_summaries(s, year)
         info = {r[0]: r[1:] for r in s.execute(
             select(GradeSheet.id, GradeSheet.sent_version, SyncBatch.state, SyncBatch.attempts,
                    SyncBatch.last_error, SyncBatch.sent_at)
