@@ -114,6 +114,10 @@ class ConfirmIn(BaseModel):
                         description="birth-certificate serial, or birth date (Jalali)")
 
 
+class RepairRecordIn(ConfirmIn):
+    record_code: str = Field(max_length=40, description="the 19-digit academic-record code")
+
+
 class RecordCodeOut(BaseModel):
     code: str = Field(pattern="^[0-9]{19}$")
     replay: bool = Field(description="issued before: the same code again")
@@ -239,6 +243,13 @@ def create_app(central: Central) -> FastAPI:
                                           web.client_of(request), channel="school",
                                           school_code=school.code)
         return {"code": code, "replay": replay}
+
+    @app.post("/v1/repair/record", responses=REFUSALS, tags=["school"])
+    def repair_record(body: RepairRecordIn, request: Request, school: School) -> dict[str, Any]:
+        """A past graduate's final-exam courses, for an adult school registering them for
+        grade repair (with their record code and identity)."""
+        return record_codes.graduate_record(central, body.record_code, body.kind, body.value,
+                                            body.secret, web.client_of(request))
 
     @app.get("/v1/review/objections", responses=REFUSALS, tags=["review"])
     def waiting_objections(reviewer: Reviewer) -> list[dict[str, Any]]:

@@ -78,3 +78,46 @@ def _code_for(conn: Connection, identity: str, school_code: str | None, now: obj
         if again is not None:      # the same person asked at the same moment
             return again, True
 
+
+
+def graduate_record(central: Central, record_code: str, kind: str, value: str, secret: str,
+                    client: str) -> dict[str, object]:
+    """What an adult school needs to register a past graduate for repair (seed 000): who
+    they are and the final-exam courses of their record (province-approved sheets), the
+    latest grade of each.  The record code must be the one issued to this person."""
+    from desktop.domain.identity import normalize_record_code
+
+    now = central.clock()
+    try:
+        code = normalize_record_code(record_code)
+        identity, second = records.identity_of(kind, value, secret)
+        with central.engine.begin() as conn:
+            if not records.matches(conn, identity, second):
+                raise _refusal(403, "record.identity")
+            issued = conn.execute(select(t.record_code.c.code).where(
+                t.record_code.c.identity == identity)).scalar()
+            if issued != code:
+                raise _refusal(403, "record.mismatch")
+            person = conn.execute(select(t.student.c.first_name, t.student.c.last_name,
+                                         t.student.c.father_name)
+                                  .where(t.student.c.identity == identity)).first()
+            sh, g = t.sheet.c, t.grade_row.c
+            rows = conn.execute(
+                select(sh.course_code, sh.course_name, sh.units, sh.grade_level, sh.year,
+                       g.value)
+                .join(t.grade_row, g.sheet_id == sh.id)
+                .where(g.student == identity, g.component.in_(("f2", "sf")),
+                       sh.state == "province_approved")
+                .order_by(sh.year, sh.session)).all()
+            records.log(conn, now, client, "repair", None, "issued")
+    except DaftarError:
+        with central.engine.begin() as conn:
+            records.log(conn, now, client, "repair", None, "refused")
+        raise
+    courses: dict[str, dict[str, object]] = {}
+    for course_code, name, units, level, year, grade in rows:
+        courses[course_code] = {"code": course_code, "name": name, "units": units,
+                                "grade_level": level, "year": year, "grade": grade}
+    first, last, father = person if person is not None else ("", "", "")
+    return {"identity": identity, "first": first, "last": last, "father": father,
+            "courses": list(courses.values())}

@@ -12,6 +12,9 @@ outside the school (academic confirmations; codes for diplomas from the archive)
   daftar review record NATIONAL_CODE --out FILE.pdf   the grade record to check (in the window)
   daftar review object NATIONAL_CODE --course C --session DEY --reason "..."
   daftar review list
+  daftar repair register --record-code C NATIONAL_CODE --serial S --course A --course B
+  daftar repair list
+  daftar repair slip --id ID --out FILE.pdf          the course-selection slip
 """
 
 from __future__ import annotations
@@ -125,7 +128,49 @@ def cmd_review(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def cmd_repair(args: argparse.Namespace, out: Output) -> int:
+    from .services import repair
+
+    db = open_db(args)
+    if args.action == "register":
+        if not (args.identity and args.record_code and args.course):
+            out.line("شناسه، --record-code و دست‌کم یک --course لازم است.",
+                     "An identity, --record-code and at least one --course are required.")
+            return 2
+        kind, secret = (args.foreign, args.birth) if args.foreign else ("national", args.serial)
+        reg = repair.register(db, signed_in(args, db), args.record_code, kind, args.identity,
+                              secret or "", args.course)
+        out.line(f"ثبت‌نام {out.num(reg.id)} با {out.num(len(reg.courses))} درس انجام شد.",
+                 f"Registration {reg.id} with {len(reg.courses)} courses.")
+    elif args.action == "list":
+        for r in repair.registrations(db):
+            names = "، ".join(c.name for c in r.courses)
+            out.line(f"{out.num(r.id)}\t{r.name}\t{out.num(r.record_code)}\t{names}",
+                     f"{r.id}\t{r.name}\t{r.record_code}\t{names}")
+    else:
+        if args.id is None or not args.out:
+            out.line("شمارهٔ ثبت‌نام و --out لازم است.", "A registration number and --out.")
+            return 2
+        n = repair.selection_slip(db, args.id, args.out)
+        out.line(f"نمونه برگ انتخاب واحد ({out.num(n)} درس) در {args.out} ذخیره شد.",
+                 f"The selection slip ({n} courses) was saved to {args.out}.")
+    return 0
+
+
 def add_parsers(sub: Any) -> None:
+    s = sub.add_parser("repair", help="grade repair at an adult school: register a past "
+                                      "graduate, the course-selection slip")
+    s.add_argument("action", choices=["register", "list", "slip"])
+    s.add_argument("identity", nargs="?", help="national code or foreign id (register)")
+    s.add_argument("--id", type=int, help="the registration (slip)")
+    s.add_argument("--record-code")
+    s.add_argument("--serial")
+    s.add_argument("--foreign", choices=[k.value for k in ForeignIdType])
+    s.add_argument("--birth")
+    s.add_argument("--course", action="append", help="a course to retake (repeat)")
+    s.add_argument("--out", type=Path)
+    s.add_argument("--user", default="clerk", help="who registers (password from DAFTAR_PASSWORD)")
+    s.set_defaults(func=cmd_repair)
     s = sub.add_parser("review", help="the review window: a student's grade record, objections")
     s.add_argument("action", choices=["record", "object", "list"])
     s.add_argument("student", nargs="?", help="national code, or a foreign student's id")

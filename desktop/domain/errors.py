@@ -239,6 +239,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "'{name}' has no academic-record code yet; ask the central server first."),
     "review.window": ("بازهٔ بررسی سوابق نمره‌ای از {first} تا {last} است؛ اکنون بیرون از آن است.",
                       "The grade-record review window is {first} to {last}; today is outside it."),
+    "repair.rule": ("قاعدهٔ ترمیم نمره «{value}» شناخته نیست (higher یا latest).",
+                    "Unknown grade-repair rule '{value}' (higher or latest)."),
+    "repair.none": ("هیچ درسی برای امتحان برگزیده نشده است.", "No course was chosen."),
+    "repair.not_in_record": ("درس «{course}» در سابقهٔ تحصیلی این دانش‌آموخته نیست.",
+                             "Course '{course}' is not in this graduate's record."),
+    "repair.twice": ("درس «{course}» دو بار برگزیده شده است.",
+                     "Course '{course}' was chosen twice."),
+    "record.mismatch": ("کد سابقهٔ تحصیلی با این شخص یکی نیست.",
+                        "The academic-record code is not this person's."),
+    "repair.window": (
+        "ثبت‌نام ترمیم نمره و ایجاد سابقه از {first} تا {last} است؛ اکنون بیرون از آن است.",
+        "Registration for grade repair is from {first} to {last}; today is outside it."),
     "confirm.not_final": (
         "سابقۀ تحصیلی هنوز نهایی نشده است: {detail}",
         "The record is not final yet: {detail}"),

@@ -40,6 +40,7 @@ from typing import Any
 
 from .calendar import SessionKind
 from .errors import ValidationError
+from .repair import RepairPolicy
 from .text import normalize, to_persian_digits
 
 
@@ -380,6 +381,7 @@ class GradingPolicy:
     waiver_max_school: int
     waiver_min_grade: Decimal
     diploma_min_average: Decimal
+    repair: RepairPolicy = field(default_factory=RepairPolicy)
     data: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     def component_label(self, code: str) -> str:
@@ -492,6 +494,7 @@ class GradingPolicy:
             waiver_max_school=int(data["diploma"]["waiver_max_school"]),
             waiver_min_grade=Decimal(str(data["diploma"]["waiver_min_grade"])),
             diploma_min_average=Decimal(str(data["diploma"]["min_average"])),
+            repair=RepairPolicy.from_dict(data.get("repair")),
             data=data,
         )
 
@@ -552,6 +555,7 @@ DEFAULT_POLICY_DATA: dict[str, Any] = {
         "min_average": 10, "waiver_max_national": 2, "waiver_max_school": 2,
         "waiver_min_grade": 7,
     },
+    "repair": {"rule": "higher"},
 }
 
 DEFAULT_POLICY = GradingPolicy.from_dict(DEFAULT_POLICY_DATA)

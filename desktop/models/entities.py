@@ -429,3 +429,20 @@ class Objection(Base):
     filed_by: Mapped[str] = mapped_column(String(50))
     filed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("sync_batch.id"))  # sent in
+
+
+class RepairRegistration(Base):
+    """A past graduate registered at this (adult) school for grade repair or creating a
+    record, with the courses chosen for the final exam (seed 000)."""
+
+    __tablename__ = "repair_registration"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_code: Mapped[str] = mapped_column(String(19))
+    identity: Mapped[str] = mapped_column(String(40))
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    father_name: Mapped[str] = mapped_column(String(100))
+    courses: Mapped[str] = mapped_column(Text)   # JSON: the chosen RecordCourse fields
+    registered_by: Mapped[str] = mapped_column(String(50))
+    registered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

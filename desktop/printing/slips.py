@@ -77,3 +77,39 @@ def grade_record_page(out: Path, school: str, fields: list[tuple[str, str]],
         start += per_page
     c.save()
     return pages
+
+
+def selection_slip_page(out: Path, school: str, fields: list[tuple[str, str]],
+                        courses: list[dict[str, str]], note: str) -> None:
+    """The course-selection slip of a repair registration (one A4 page)."""
+    from reportlab.lib.pagesizes import A4
+
+    from .layout import signature_boxes
+
+    regular, bold = register()
+    width, height = A4
+    c = Canvas(str(out), pagesize=A4)
+    c.setTitle("نمونه برگ انتخاب واحد")
+    pen = Pen(c, regular, bold)
+    left, right, top = 14 * mm, width - 14 * mm, height - 14 * mm
+    pen.text("نمونه برگ انتخاب واحد — ترمیم نمره / ایجاد سابقۀ تحصیلی",
+             Box(left, top - 22, right, top), 14, bold=True, align="center")
+    pen.text(school, Box(left, top - 38, right, top - 24), 9.5, align="center")
+    y = table(pen, right, top - 44, right - left,
+              [Column("label", "مشخصه", 1.0, "right"), Column("value", "مقدار", 2.0, "right")],
+              [{"label": a, "value": b} for a, b in fields], 9.5, 16) - 10
+    rows = [{"row": to_persian_digits(i)} | {k: to_persian_digits(v) for k, v in r.items()}
+            for i, r in enumerate(courses, start=1)]
+    y = table(pen, right, y, right - left,
+              [Column("row", "ردیف", 0.5), Column("course", "درس", 3.0, "right"),
+               Column("units", "واحد", 0.7), Column("level", "پایه", 0.7),
+               Column("year", "سال", 0.9), Column("grade", "نمرۀ نهایی پیشین", 1.4)],
+              rows, 9.5, 18)
+    units = sum(int(r["units"]) for r in courses)
+    pen.text(f"شمار درس‌ها: {to_persian_digits(len(courses))} — جمع واحدها: "
+             f"{to_persian_digits(units)}", Box(left, y - 22, right, y - 4), 10, bold=True)
+    pen.text(note, Box(left, y - 60, right, y - 26), 9)
+    signature_boxes(pen, Box(left, 14 * mm, right, 14 * mm + 70),
+                    ("داوطلب", "مدیر مدرسۀ بزرگسال"))
+    c.showPage()
+    c.save()
