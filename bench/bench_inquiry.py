@@ -2,12 +2,13 @@
 answers, and how long each waits, with 50 clients at once on loopback.
 
 A fresh PostgreSQL database (``./dev.sh bench`` starts it and sets DAFTAR_TEST_PG_URL)
-holds one school's 20,000 documents; ``daftar-central serve --workers N`` answers.
-Each client loops a bounded number of times over a mix of the three public asks: the
-JSON ``GET /v1/verify/{code}``, the page ``GET /verify?code=`` and the page with the
-holder's national code (the grades).  Every inquiry is logged and rate-counted as in
-production, each client under its own address (X-Forwarded-For, the server told to
-trust loopback as its proxy); the limit is raised to 1,000 a minute for the run.
+holds one school's 20,000 documents and their holders; ``daftar-central serve --workers N`` answers.
+Each client loops a bounded number of times over a mix of the four public asks: the
+JSON ``GET /v1/verify/{code}``, the page ``GET /verify?code=``, the page with the
+holder's national code (the grades), and the page that issues a person's 19-digit
+record code (issued the first time, the same one after).  Every inquiry is logged
+and rate-counted as in production, each client under its own address (X-Forwarded-For,
+the server told to trust loopback as its proxy); the limit is 1,000 a minute for the run.
 
   python bench/bench_inquiry.py [--clients 50] [--rounds 40] [--workers 2]
 """
@@ -53,18 +54,25 @@ def seed_documents(db_url: str, count: int) -> list[tuple[str, str]]:
         rows.append({"code": code, "school_code": "12345678", "kind": 1, "identity": national,
                      "name": f"دانش‌آموز {i}", "issued": dt.date(2026, 11, 22),
                      "seal": "", "prints": 1, "session": 1})
+    people = [{"identity": national, "school_code": "12345678", "first_name": "دانش‌آموز",
+               "last_name": str(i), "father_name": "پدر", "birth_date": dt.date(2009, 1, 1),
+               "birth_serial": f"الف/12 {i:06d}"} for i, (_code, national) in enumerate(docs)]
     with central.engine.begin() as conn:
         for i in range(0, len(rows), 5000):
             conn.execute(insert(t.document), rows[i:i + 5000])
+            conn.execute(insert(t.student), people[i:i + 5000])
     central.engine.dispose()
     return docs
+
+
+OK = ("genuine", "معتبر", "کد سابقۀ تحصیلی شما")
 
 
 async def load(url: str, docs: list[tuple[str, str]], clients: int, rounds: int
                ) -> dict[str, list[float]]:
     import httpx
 
-    waits: dict[str, list[float]] = {"api": [], "page": [], "grades": []}
+    waits: dict[str, list[float]] = {"api": [], "page": [], "grades": [], "record": []}
     failures = 0
 
     async def client(n: int) -> None:
@@ -74,17 +82,21 @@ async def load(url: str, docs: list[tuple[str, str]], clients: int, rounds: int
         headers = {"X-Forwarded-For": f"10.0.{n // 250}.{n % 250 + 1}"}
         async with httpx.AsyncClient(base_url=url, timeout=30, headers=headers) as http:
             for i in range(rounds):
-                code, national = rng.choice(docs)
-                kind = ("api", "page", "grades")[i % 3]
+                pick = rng.randrange(len(docs))
+                code, national = docs[pick]
+                kind = ("api", "page", "grades", "record")[i % 4]
                 began = time.perf_counter()
                 if kind == "api":
                     r = await http.get(f"/v1/verify/{code}")
                 elif kind == "page":
                     r = await http.get("/verify", params={"code": code})
-                else:
+                elif kind == "grades":
                     r = await http.get("/verify", params={"code": code, "national": national})
+                else:   # a record code: issued the first time, the same one after
+                    r = await http.post("/record-code", data={
+                        "kind": "national", "value": national, "secret": f"الف/12 {pick:06d}"})
                 waits[kind].append(time.perf_counter() - began)
-                if r.status_code != 200 or ("genuine" not in r.text and "معتبر" not in r.text):
+                if r.status_code != 200 or not any(w in r.text for w in OK):
                     failures += 1
 
     await asyncio.gather(*(client(n) for n in range(clients)))
