@@ -99,7 +99,7 @@ def graduate_record(central: Central, record_code: str, kind: str, value: str, s
             if issued != code:
                 raise _refusal(403, "record.mismatch")
             person = conn.execute(select(t.student.c.first_name, t.student.c.last_name,
-                                         t.student.c.father_name)
+                                         t.student.c.father_name, t.student.c.birth_date)
                                   .where(t.student.c.identity == identity)).first()
             sh, g = t.sheet.c, t.grade_row.c
             rows = conn.execute(
@@ -107,7 +107,7 @@ def graduate_record(central: Central, record_code: str, kind: str, value: str, s
                        g.value)
                 .join(t.grade_row, g.sheet_id == sh.id)
                 .where(g.student == identity, g.component.in_(("f2", "sf")),
-                       sh.state == "province_approved")
+                       sh.state == "province_approved", sh.exam_only.is_(False))
                 .order_by(sh.year, sh.session)).all()
             records.log(conn, now, client, "repair", None, "issued")
     except DaftarError:
@@ -118,6 +118,6 @@ def graduate_record(central: Central, record_code: str, kind: str, value: str, s
     for course_code, name, units, level, year, grade in rows:
         courses[course_code] = {"code": course_code, "name": name, "units": units,
                                 "grade_level": level, "year": year, "grade": grade}
-    first, last, father = person if person is not None else ("", "", "")
+    first, last, father, birth = person if person is not None else ("", "", "", None)
     return {"identity": identity, "first": first, "last": last, "father": father,
-            "courses": list(courses.values())}
+            "birth": birth.isoformat() if birth else None, "courses": list(courses.values())}

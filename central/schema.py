@@ -99,6 +99,8 @@ sheet = Table(
     Column("course_code", String(40), nullable=False),
     Column("course_name", String(100), nullable=False),
     Column("units", Integer, nullable=False),
+    # a repair exam's sheet (the final exam alone; central.repairs applies it)
+    Column("exam_only", Boolean, nullable=False, server_default="false"),
     Column("state", String(20), nullable=False),
     Column("batch_uuid", String(36), nullable=False),
     Column("last_reason", Text),
@@ -244,4 +246,21 @@ objection = Table(
     Column("decided_reason", Text),
     Column("filed_at", TZ, nullable=False),
     UniqueConstraint("school_code", "local_id"),
+)
+
+
+# Every repair exam compared with the graduate's record (seed 000; central.repairs):
+# the old value stays here whether the new one replaced it or not.
+repair = Table(
+    "repair", metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("identity", String(40), nullable=False, index=True),
+    Column("course_code", String(40), nullable=False),
+    Column("record_sheet_id", BigInteger, ForeignKey("sheet.id"), nullable=False),
+    Column("component", String(8), nullable=False),
+    Column("old_value", String(20), nullable=False),
+    Column("new_value", String(20), nullable=False),
+    Column("replaced", Boolean, nullable=False),
+    Column("repair_sheet_id", BigInteger, ForeignKey("sheet.id"), nullable=False),
+    Column("applied_at", TZ, nullable=False),
 )

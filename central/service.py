@@ -45,7 +45,7 @@ from desktop.domain.workflow import (
     transition,
 )
 
-from . import objections, records
+from . import objections, records, repairs
 from . import schema as t
 
 CERTIFICATE_YEARS = 5
@@ -370,8 +370,9 @@ class Central:
             if now >= lock_instant(day):
                 raise Refusal(422, "central.late", session=kind.label_fa,
                               year=str(year), date=format_jalali(day))
+            exam_only = item.get("exam_only", False) is True
             scheme = DEFAULT_POLICY.scheme_for(level, bool(item.get("has_final", True)),
-                                               bool(item.get("national", False)))
+                                               bool(item.get("national", False)), exam_only)
             columns = {c.code for c in scheme.components_for(kind)}
             title = f"{_str(item, 'class', 100)} / {_str(item, 'course', 100)}"
             grades = item.get("rows")
@@ -389,6 +390,7 @@ class Central:
                             "session": kind.value, "class_name": item["class"],
                             "grade_level": level, "course_code": _str(item, "course_code", 40),
                             "course_name": item["course"], "units": units, "grades": grades,
+                            "exam_only": exam_only,
                             "title": title})
         # 2. resends: only a sheet the reviewers sent back may come again, as a newer version
         ids = [c["local_id"] for c in checked]
@@ -403,7 +405,8 @@ class Central:
         # 3. write: sheets upserted, their rows replaced by COPY
         stmt = pg_insert(t.sheet)
         cols = ("version", "year", "session", "class_name", "grade_level", "course_code",
-                "course_name", "units", "state", "batch_uuid", "last_reason", "updated_at")
+                "course_name", "units", "exam_only", "state", "batch_uuid", "last_reason",
+                "updated_at")
         values = [{k: v for k, v in c.items() if k not in ("grades", "title")}
                   | {"school_code": school.code, "state": SheetState.SENT.value,
                      "batch_uuid": batch_uuid, "last_reason": None, "updated_at": now}
@@ -466,10 +469,12 @@ class Central:
             raise _bad("code") from None
         if code[:8] != school.code:
             raise Refusal(403, "central.other_school", value=code[:8])
-        self._revoke(conn, school.code, code, reason, now)
+        self.revoke_in(conn, school.code, code, reason, now)
 
-    def _revoke(self, conn: Connection, school_code: str, code: str, reason: str,
-                now: dt.datetime) -> None:
+    def revoke_in(self, conn: Connection, school_code: str, code: str, reason: str,
+                  now: dt.datetime) -> None:
+        """Revoke a document (and the confirmations of it) inside ``conn``'s transaction,
+        and tell every school."""
         stmt = pg_insert(t.document).values(code=code, school_code=school_code, prints=0,
                                             revoked_at=now, revoked_reason=reason)
         conn.execute(stmt.on_conflict_do_update(
@@ -542,7 +547,7 @@ class Central:
         rows = conn.execute(
             select(t.sheet.c.id, t.sheet.c.school_code, t.sheet.c.local_id, t.sheet.c.version,
                    t.sheet.c.state, t.sheet.c.class_name, t.sheet.c.course_name,
-                   t.school.c.province, t.school.c.district)
+                   t.school.c.province, t.school.c.district, t.sheet.c.exam_only)
             .join(t.school, t.school.c.code == t.sheet.c.school_code)
             .where(t.sheet.c.id.in_(ids)).with_for_update(of=t.sheet)).all()
         found = {r[0]: r for r in rows}
@@ -582,6 +587,8 @@ class Central:
                     "sheet": r[2], "version": r[3], "action": step.action.value,
                     "level": reviewer.role.value, "reason": step.reason,
                     "by": reviewer.display_name})
+                if r[9] and step.target is SheetState.PROVINCE_APPROVED:
+                    repairs.apply(self, conn, r[0], now)
         return [step.target.value for _, step in steps]
 
     def waiting_changes(self, reviewer: ReviewerAccount) -> list[dict[str, Any]]:
@@ -695,7 +702,7 @@ class Central:
                                .where(t.school.c.code == code[:8])).first()
             if row is None or not reviewer.covers(row[0], row[1]):
                 raise Refusal(403, "central.forbidden", detail="سند در حوزهٔ شما نیست")
-            self._revoke(conn, code[:8], code, reason, self.clock())
+            self.revoke_in(conn, code[:8], code, reason, self.clock())
 
 
 def _list(payload: dict[str, Any], key: str) -> list[Any]:

@@ -18,7 +18,8 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES = ("objection", "record_code", "inquiry", "legacy_diploma", "update_feed", "permit",
+TABLES = ("repair", "objection", "record_code", "inquiry", "legacy_diploma", "update_feed",
+          "permit",
           "document", "change_request", "student", "grade_row", "sheet", "batch", "deadline",
           "reviewer", "school")
 

@@ -246,6 +246,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Course '{course}' is not in this graduate's record."),
     "repair.twice": ("درس «{course}» دو بار برگزیده شده است.",
                      "Course '{course}' was chosen twice."),
+    "repair.session": ("امتحان ترمیم نمره در نوبت خرداد یا شهریور برگزار می‌شود، نه دی.",
+                       "A repair exam is held in the Khordad or Shahrivar session, not Dey."),
+    "repair.birth": ("تاریخ تولد «{name}» به سرور مرکزی نرسیده است؛ ثبت‌نام را دوباره انجام دهید.",
+                     "The central server sent no birth date for '{name}'; register again."),
     "record.mismatch": ("کد سابقهٔ تحصیلی با این شخص یکی نیست.",
                         "The academic-record code is not this person's."),
     "repair.window": (

@@ -375,6 +375,7 @@ class GradingPolicy:
     upper_no_final: NumericScheme
     lower: NumericScheme
     lower_no_final: NumericScheme
+    exam_only: NumericScheme
     primary: DescriptiveScheme
     discipline_units: dict[Stage, int | None]
     waiver_max_national: int
@@ -396,10 +397,14 @@ class GradingPolicy:
         return code
 
     def scheme_for(self, grade_level: int, has_final: bool = True,
-                   national: bool = False) -> Scheme:
+                   national: bool = False, exam_only: bool = False) -> Scheme:
+        """The scheme of a course of ``grade_level``; ``exam_only``: a course retaken by
+        its final exam alone (grade repair at an adult school, ``domain.repair``)."""
         stage = stage_of(grade_level)
         if stage is Stage.PRIMARY:
             return self.primary
+        if exam_only:
+            return self.exam_only
         if stage is Stage.LOWER_SECONDARY:
             return self.lower if has_final else self.lower_no_final
         scheme = self.upper if has_final else self.upper_no_final
@@ -483,6 +488,7 @@ class GradingPolicy:
             upper_no_final=numeric("upper_no_final"),
             lower=numeric("lower"),
             lower_no_final=numeric("lower_no_final"),
+            exam_only=numeric("exam_only"),
             primary=DescriptiveScheme(
                 code="primary",
                 components=comps(p["components"]),
@@ -539,6 +545,13 @@ DEFAULT_POLICY_DATA: dict[str, Any] = {
                 ["c2", "مستمر نوبت دوم", "KHORDAD", 2, False],
             ],
             "summer": _SUMMER,
+            "rounding": "ceil_quarter", "pass": 10,
+        },
+        # Grade repair (seed 000): the graduate retakes the final exam alone; its grade is
+        # the new final paper (f2; sf in Shahrivar), compared with the record's by "repair".
+        "exam_only": {
+            "components": [["f2", "امتحان نهایی (ترمیم)", "KHORDAD", 1, True]],
+            "summer": [["sf", "امتحان شهریور (ترمیم)", "SHAHRIVAR", 1, True]],
             "rounding": "ceil_quarter", "pass": 10,
         },
         "primary": {

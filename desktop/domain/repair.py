@@ -7,6 +7,9 @@ courses of their record to retake in the final exams.  The rules here:
 
 * A course may be chosen only if it is in the graduate's record (a final-exam course of
   a sheet the province approved); each at most once.
+* The exam is a sheet like any other, of an ``exam_only`` course (the grading policy's
+  ``exam_only`` scheme: the final paper alone), entered in the grid and approved by the
+  school, the district and the province.
 * The repaired grade replaces the stored one only as the policy says
   (:class:`RepairPolicy`, data in the grading policy's ``"repair"``): by default only
   when it is higher, so a repair never lowers a record.  Source of the default: the
@@ -36,6 +39,15 @@ class RepairPolicy:
         if stored is None or self.rule == "latest":
             return True
         return repaired > stored
+
+    def replaces_cell(self, stored: object, repaired: object) -> bool:
+        """:meth:`replaces` on stored cells: an absence at the repair exam (no number)
+        never replaces; an absence in the record counts 0, as it did in the average."""
+        if not isinstance(repaired, Decimal):
+            return False
+        if stored is not None and not isinstance(stored, Decimal):
+            stored = Decimal(0)
+        return self.replaces(stored, repaired)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> RepairPolicy:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -118,6 +119,8 @@ class Course(Base):
     national_exam: Mapped[bool] = mapped_column(Boolean, default=False)
     has_final: Mapped[bool] = mapped_column(Boolean, default=True)
     discipline: Mapped[bool] = mapped_column(Boolean, default=False)
+    # retaken by its final exam alone (grade repair at an adult school, domain.repair)
+    exam_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     grade_level: Mapped[GradeLevel] = relationship()
 
@@ -132,6 +135,8 @@ class ClassGroup(Base):
     field_id: Mapped[int | None] = mapped_column(ForeignKey("field.id"))
     name: Mapped[str] = mapped_column(String(100))
     name_key: Mapped[str] = mapped_column(String(100))
+    # a class that takes this one course alone (a repair exam's candidates for it)
+    only_course_id: Mapped[int | None] = mapped_column(ForeignKey("course.id"))
 
     grade_level: Mapped[GradeLevel] = relationship()
 
@@ -171,14 +176,24 @@ class Student(Base):
 
 
 class Enrollment(Base):
+    """A student in a class for a year: one ordinary class a year, beside which a
+    graduate may sit in any number of one-course classes (a repair exam's candidates,
+    ``exam_course_id`` set)."""
+
     __tablename__ = "enrollment"
-    __table_args__ = (UniqueConstraint("student_id", "year_id"),)
+    __table_args__ = (
+        UniqueConstraint("student_id", "class_id"),
+        Index("uq_enrollment_one_class_a_year", "student_id", "year_id", unique=True,
+              sqlite_where=text("exam_course_id IS NULL"),
+              postgresql_where=text("exam_course_id IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     student_id: Mapped[int] = mapped_column(ForeignKey("student.id"))
     class_id: Mapped[int] = mapped_column(ForeignKey("class_group.id"), index=True)
     year_id: Mapped[int] = mapped_column(ForeignKey("academic_year.id"))
     enrolled_on: Mapped[dt.date] = mapped_column(Date)
+    exam_course_id: Mapped[int | None] = mapped_column(ForeignKey("course.id"))
 
 
 class User(Base):
@@ -443,6 +458,10 @@ class RepairRegistration(Base):
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100))
     father_name: Mapped[str] = mapped_column(String(100))
+    gender: Mapped[str] = mapped_column(String(1), default="F", server_default="F")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    birth_cert_serial: Mapped[str | None] = mapped_column(String(20))
     courses: Mapped[str] = mapped_column(Text)   # JSON: the chosen RecordCourse fields
+    student_id: Mapped[int | None] = mapped_column(ForeignKey("student.id"))  # once placed
     registered_by: Mapped[str] = mapped_column(String(50))
     registered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -76,7 +76,7 @@ def sheet_summaries(s: Session, year: int | None = None, sheet_ids: Sequence[int
                policy: GradingPolicy = DEFAULT_POLICY) -> list[SheetSummary]:
     q = (select(GradeSheet.id, ClassGroup.id, ClassGroup.name, Course.name, ExamSession.kind,
                 GradeSheet.state, GradeSheet.last_reason, ExamSession.deadline,
-                GradeLevel.number, Course.has_final, Course.national_exam)
+                GradeLevel.number, Course.has_final, Course.national_exam, Course.exam_only)
          .join(ClassGroup, GradeSheet.class_id == ClassGroup.id)
          .join(Course, GradeSheet.course_id == Course.id)
          .join(ExamSession, GradeSheet.session_id == ExamSession.id)
@@ -103,8 +103,8 @@ def sheet_summaries(s: Session, year: int | None = None, sheet_ids: Sequence[int
         filled[(sheet_id, component)] = n
     out = []
     for (sid, cid, cname, course, kind, state, reason, deadline, level, has_final,
-         national) in rows:
-        codes = [c.code for c in policy.scheme_for(level, has_final, national)
+         national, exam_only) in rows:
+        codes = [c.code for c in policy.scheme_for(level, has_final, national, exam_only)
                  .components_for(kind)]
         n = students.get(cid, 0)
         expected = n * len(codes)

@@ -1,7 +1,8 @@
 """What the central server's feed says, applied in the office: district and province
 decisions on sheets, change requests, archived diplomas and objections; print permits;
-revocations; moved deadlines.  :func:`apply` takes one item inside the caller's
-transaction; :class:`Later` says an item must wait for its batch's receipt.
+revocations; moved deadlines; grades repaired at an adult school.  :func:`apply` takes
+one item inside the caller's transaction; :class:`Later` says an item must wait for its
+batch's receipt.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.calendar import SessionKind
 from ..domain.errors import DaftarError, NotFound
+from ..domain.grading import DEFAULT_POLICY, parse_stored
 from ..domain.seal import canonical
 from ..domain.workflow import Action, Role, SheetState
 from ..models.db import Database
@@ -30,7 +32,6 @@ from ..models.entities import (
     Objection,
     PrintPermit,
     RevokedCode,
-    Student,
     SyncBatch,
 )
 from . import audit, legacy, review
@@ -38,7 +39,9 @@ from .approvals import move_in
 from .certificates import trusted_keys_in
 from .changes import decide_in
 from .context import Actor
+from .grades import CellEdit, sheet_context, store_cells
 from .outbox import QUEUED
+from .students import student_by_identity
 
 CENTRAL = Role.SYSTEM
 
@@ -97,6 +100,8 @@ def apply(s: Session, db: Database, kind: str, body: dict[str, Any]) -> None:
         review.apply_decision(s, central_actor(body.get("by") or Role.DISTRICT.label_fa), body)
     elif kind == "permit":
         _apply_permit(s, body)
+    elif kind == "repair":
+        _apply_repair(s, body)
     elif kind == "revocation":
         code, at = body["code"], dt.datetime.fromisoformat(body["at"])
         if s.get(RevokedCode, code) is None:
@@ -143,18 +148,26 @@ def _apply_permit(s: Session, body: dict[str, Any]) -> None:
         return
     student_id = None
     if body.get("identity"):
-        identity = body["identity"]
-        q = select(Student.id)
-        if ":" in identity:
-            kind, value = identity.split(":", 1)
-            q = q.where(Student.foreign_id_type == kind, Student.foreign_id_value == value)
-        else:
-            q = q.where(Student.national_code == identity)
-        student_id = s.scalar(q)
-        if student_id is None:
-            raise NotFound("not_found", what="دانش‌آموز", value=identity)
+        student = student_by_identity(s, body["identity"])
+        if student is None:
+            raise NotFound("not_found", what="دانش‌آموز", value=body["identity"])
+        student_id = student.id
     s.add(PrintPermit(permit_no=body["permit_no"], student_id=student_id,
                       valid_from=dt.date.fromisoformat(body["valid_from"]),
                       valid_until=dt.date.fromisoformat(body["valid_until"]),
                       issued_by=body["issued_by"],
                       signature=base64.b64decode(body["signature"])))
+
+
+def _apply_repair(s: Session, body: dict[str, Any]) -> None:
+    """A grade of this school's record that the central server replaced after a repair
+    exam at an adult school (``central.repairs``): written on the sheet, the old value
+    kept in the grade's history; the certificates it revoked come as revocations."""
+    sheet = s.get(GradeSheet, int(body["sheet"]))
+    student = student_by_identity(s, str(body["student"]))
+    if sheet is None or student is None:
+        raise NotFound("not_found", what="برگه یا دانش‌آموز", value=body["sheet"])
+    ctx = sheet_context(s, sheet.id, DEFAULT_POLICY)
+    new = str(body["new"])
+    store_cells(s, ctx, [(CellEdit(student.id, str(body["component"]), new), parse_stored(new))],
+                central_actor(), reason=str(body["reason"]))

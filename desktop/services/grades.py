@@ -183,7 +183,8 @@ def sheet_context(s: Session, sheet_id: int, policy: GradingPolicy) -> SheetCont
     if row is None:
         raise NotFound("not_found", what="برگه نمره", value=sheet_id)
     sheet, klass, course, kind, year_id, year, level, deadline = row
-    scheme = policy.scheme_for(level, course.has_final, course.national_exam)
+    scheme = policy.scheme_for(level, course.has_final, course.national_exam,
+                              course.exam_only)
     return SheetContext(sheet, klass, course, kind, year_id, year, level, scheme,
                          jdatetime.date.fromgregorian(date=deadline))
 
@@ -449,7 +450,8 @@ def read_class(db: Database, class_id: int, session: SessionKind = SessionKind.K
                             .order_by(Course.id)).all()
         out = []
         for course in courses:
-            scheme = policy.scheme_for(grade_level, course.has_final, course.national_exam)
+            scheme = policy.scheme_for(grade_level, course.has_final, course.national_exam,
+                                       course.exam_only)
             by_student = cells[course.id]
             out.append(ClassCourseResult(course.id, course.name, course.units, {
                 sid: scheme.session_grade(session, by_student.get(sid, {}))

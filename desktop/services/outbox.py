@@ -84,7 +84,7 @@ def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str,
     sheets = s.execute(
         select(GradeSheet.id, ClassGroup.name, GradeLevel.number, Course.code, Course.name,
                Course.units, Course.has_final, Course.national_exam, ExamSession.kind,
-               AcademicYear.start_year, GradeSheet.sent_version)
+               AcademicYear.start_year, GradeSheet.sent_version, Course.exam_only)
         .join(ClassGroup, GradeSheet.class_id == ClassGroup.id)
         .join(GradeLevel, ClassGroup.grade_level_id == GradeLevel.id)
         .join(Course, GradeSheet.course_id == Course.id)
@@ -133,7 +133,8 @@ def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str,
             items.append({"id": r[0], "version": r[10] + 1, "class": r[1],
                           "grade_level": r[2], "course_code": r[3], "course": r[4],
                           "units": r[5], "has_final": r[6], "national": r[7],
-                          "session": r[8].value, "year": r[9], "rows": rows_of[r[0]]})
+                          "session": r[8].value, "year": r[9], "rows": rows_of[r[0]]}
+                         | ({"exam_only": True} if r[11] else {}))
         used = {row[0] for it in items for row in it["rows"]}
         batch = _new_batch(s, key, school, SHEETS, {
             "students": {k: v for k, v in students.items() if k in used}, "sheets": items},

@@ -71,6 +71,7 @@ class CourseInfo:
     national_exam: bool
     has_final: bool
     discipline: bool
+    exam_only: bool = False
 
 
 def _school_info(s: School) -> SchoolInfo:
@@ -282,7 +283,8 @@ def add_course(db: Database, grade_level: int, code: str, name: str, units: int,
 
 def _course_query():  # type: ignore[no-untyped-def]
     return (select(Course.id, Course.code, Course.name, GradeLevel.number, Field.code,
-                   Course.units, Course.national_exam, Course.has_final, Course.discipline)
+                   Course.units, Course.national_exam, Course.has_final, Course.discipline,
+                   Course.exam_only)
             .join(GradeLevel, Course.grade_level_id == GradeLevel.id)
             .outerjoin(Field, Course.field_id == Field.id)
             .order_by(GradeLevel.number, Course.id))
@@ -297,7 +299,9 @@ def list_courses(db: Database, class_id: int | None = None) -> list[CourseInfo]:
             if klass is None:
                 raise NotFound("not_found", what="کلاس", value=class_id)
             q = q.where(Course.grade_level_id == klass.grade_level_id)
-            if klass.field_id is None:
+            if klass.only_course_id is not None:
+                q = q.where(Course.id == klass.only_course_id)
+            elif klass.field_id is None:
                 q = q.where(Course.field_id.is_(None))
             else:
                 q = q.where((Course.field_id == klass.field_id) | Course.field_id.is_(None))

@@ -318,9 +318,13 @@ def enroll(db: Database, student_id: int, class_id: int, actor: Actor = DEFAULT_
 def enroll_in(s: Session, student: Student, klass: ClassGroup, actor: Actor,
               on: dt.date | None = None) -> bool:
     """Enrol in the caller's transaction.  False if already in that class; refused if in
-    another class of the same year."""
-    existing = s.scalar(select(Enrollment).where(
-        Enrollment.student_id == student.id, Enrollment.year_id == klass.year_id))
+    another class of the same year (a one-course class, a repair exam's candidates for
+    that course, stands beside the others: a graduate may retake several courses)."""
+    q = (select(Enrollment).join(ClassGroup, Enrollment.class_id == ClassGroup.id)
+         .where(Enrollment.student_id == student.id, Enrollment.year_id == klass.year_id))
+    q = q.where(ClassGroup.id == klass.id) if klass.only_course_id is not None else \
+        q.where(ClassGroup.only_course_id.is_(None))
+    existing = s.scalar(q)
     if existing is not None:
         if existing.class_id == klass.id:
             return False
@@ -329,7 +333,8 @@ def enroll_in(s: Session, student: Student, klass: ClassGroup, actor: Actor,
         raise ValidationError("enrollment.duplicate", klass=other.name if other else "?",
                               year=year.start_year if year else "?")
     s.add(Enrollment(student_id=student.id, class_id=klass.id, year_id=klass.year_id,
-                     enrolled_on=on or today_tehran().togregorian()))
+                     enrolled_on=on or today_tehran().togregorian(),
+                     exam_course_id=klass.only_course_id))
     audit.record(s, actor, "student.enroll", "student", student.id,
                  new={"class_id": klass.id, "class": klass.name})
     return True
@@ -342,6 +347,16 @@ def find_by_identity(s: Session, values: dict[str, object]) -> Student | None:
     return s.scalar(select(Student).where(
         Student.foreign_id_type == values["foreign_id_type"],
         Student.foreign_id_value == values["foreign_id_value"]))
+
+
+def student_by_identity(s: Session, identity: str) -> Student | None:
+    """The student named as between systems (``identity_text``: a national code, or
+    "type:value" for a foreign student)."""
+    if ":" in identity:
+        kind, value = identity.split(":", 1)
+        return s.scalar(select(Student).where(Student.foreign_id_type == kind,
+                                              Student.foreign_id_value == value))
+    return s.scalar(select(Student).where(Student.national_code == identity))
 
 
 def student_by_typed_id(s: Session, typed: str) -> Student:

@@ -426,7 +426,7 @@ def _parser(db: Database, data: Any):  # type: ignore[no-untyped-def]
 
     course = next(c for c in list_courses(db, data.class_id) if c.id == data.course_id)
     return DEFAULT_POLICY.scheme_for(data.grade_level, course.has_final,
-                                     course.national_exam).parse
+                                     course.national_exam, course.exam_only).parse
 
 
 def apply_grades(db: Database, plan: ImportPlan, actor: Actor = DEFAULT_ACTOR) -> int:

@@ -138,7 +138,7 @@ class GradePage(QWidget):
         klass = get_class(self._db, self._class_id)
         course = next(c for c in list_courses(self._db, self._class_id) if c.id == course_id)
         scheme = DEFAULT_POLICY.scheme_for(klass.grade_level, course.has_final,
-                                           course.national_exam)
+                                           course.national_exam, course.exam_only)
         write = partial(self._write, sheet_id)
         self.model = GradeSheetModel(data, write, scheme.parse, self)
         self.model.refused.connect(self.show_refusal)

@@ -1,0 +1,111 @@
+"""Grade repair on the central server (seed 000; the rule in ``desktop.domain.repair``).
+
+An adult school sends its repair-exam sheets like any other (``exam_only`` sheets: the
+final exam alone, component f2, or sf in Shahrivar) and the district and the province
+approve them through the same steps.  When the province approves one, each graduate's
+exam grade is compared, by the grading policy's repair rule, with the final-exam grade
+of the same course in their record (the newest province-approved sheet of another,
+ordinary sheet).  Where the rule says so:
+
+* the record's row takes the new grade (the central copy, which confirmations and the
+  public page read), and the old one is kept in ``repair`` (the history, every
+  comparison, replaced or not);
+* the graduate's live certificates and confirmations are revoked with the reason, so
+  every verifier hears of it, and the school that holds the record gets the new grade
+  in its feed (``repair``), applies it with its own history, and prints the documents
+  again with new codes from the recomputed record.
+
+A repair that would not replace (lower or equal by the default rule, or absent)
+changes nothing but its history row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from desktop.domain.grading import DEFAULT_POLICY, format_grade, parse_stored
+from desktop.domain.verification import DocumentKind
+from desktop.domain.workflow import SheetState
+
+from . import schema as t
+
+if TYPE_CHECKING:
+    from .service import Central
+
+# What a repair takes back: the certificates (their confirmations go with them; the
+# session's report cards stand as what they said then).
+REVOKED_KINDS = (int(DocumentKind.TEMPORARY), int(DocumentKind.ORIGINAL))
+
+
+def apply(central: Central, conn: Connection, sheet_id: int, now: dt.datetime
+          ) -> list[dict[str, Any]]:
+    """Apply a province-approved repair sheet (inside the decision's transaction);
+    returns one row per graduate: course, old, new, replaced."""
+    sh = t.sheet.c
+    repair_sheet = conn.execute(select(sh.school_code, sh.course_code, sh.course_name)
+                                .where(sh.id == sheet_id)).one()
+    school_name = conn.execute(select(t.school.c.name).where(
+        t.school.c.code == repair_sheet[0])).scalar()
+    rows = conn.execute(select(t.grade_row.c.student, t.grade_row.c.component,
+                               t.grade_row.c.value)
+                        .where(t.grade_row.c.sheet_id == sheet_id)
+                        .order_by(t.grade_row.c.student)).all()
+    done = []
+    for identity, _component, value in rows:
+        record = _record_row(conn, identity, repair_sheet[1])
+        if record is None:          # registration checked the record; it cannot vanish
+            continue
+        record_sheet, school_code, local_id, component, old = record
+        repaired, stored = parse_stored(value), parse_stored(old)
+        replaced = DEFAULT_POLICY.repair.replaces_cell(stored, repaired)
+        conn.execute(insert(t.repair).values(
+            identity=identity, course_code=repair_sheet[1], record_sheet_id=record_sheet,
+            component=component, old_value=old, new_value=value, replaced=replaced,
+            repair_sheet_id=sheet_id, applied_at=now))
+        done.append({"student": identity, "course": repair_sheet[2], "old": old,
+                     "new": value, "replaced": replaced})
+        if not replaced:
+            continue
+        conn.execute(update(t.grade_row).where(
+            t.grade_row.c.sheet_id == record_sheet, t.grade_row.c.student == identity,
+            t.grade_row.c.component == component).values(value=value))
+        reason = (f"ترمیم نمرۀ «{repair_sheet[2]}» از {format_grade(stored)} به "
+                  f"{format_grade(repaired)} در {school_name} ({repair_sheet[0]})")
+        for code, holder in conn.execute(
+                select(t.document.c.code, t.document.c.school_code)
+                .where(t.document.c.identity == identity,
+                       t.document.c.kind.in_(REVOKED_KINDS),
+                       t.document.c.revoked_at.is_(None))).all():
+            central.revoke_in(conn, holder, code, reason, now)
+        central.feed(conn, school_code, "repair", {
+            "sheet": local_id, "student": identity, "component": component, "old": old,
+            "new": value, "reason": reason})
+    return done
+
+
+def _record_row(conn: Connection, identity: str, course_code: str
+                ) -> tuple[int, str, int, str, str] | None:
+    """The graduate's final-exam row of the course in their record: (sheet id, school,
+    the school's sheet id, component, value) of the newest province-approved ordinary
+    sheet (a Shahrivar re-sit after the Khordad exam)."""
+    sh, g = t.sheet.c, t.grade_row.c
+    return conn.execute(   # type: ignore[return-value]
+        select(sh.id, sh.school_code, sh.local_id, g.component, g.value)
+        .join(t.grade_row, g.sheet_id == sh.id)
+        .where(g.student == identity, sh.course_code == course_code,
+               sh.exam_only.is_(False), sh.state == SheetState.PROVINCE_APPROVED.value,
+               g.component.in_(("f2", "sf")))
+        .order_by(sh.year.desc(), sh.session.desc())).first()
+
+
+def history(conn: Connection, identity: str) -> list[dict[str, Any]]:
+    """Every repair compared for a person, oldest first."""
+    r = t.repair.c
+    return [{"course": row[0], "old": row[1], "new": row[2], "replaced": row[3],
+             "at": row[4].isoformat()}
+            for row in conn.execute(select(r.course_code, r.old_value, r.new_value,
+                                           r.replaced, r.applied_at)
+                                    .where(r.identity == identity).order_by(r.id))]
