@@ -12,8 +12,9 @@ outside the school (academic confirmations; codes for diplomas from the archive)
   daftar review record NATIONAL_CODE --out FILE.pdf   the grade record to check (in the window)
   daftar review object NATIONAL_CODE --course C --session DEY --reason "..."
   daftar review list
-  daftar repair register --record-code C NATIONAL_CODE --serial S --course A --course B
+  daftar repair register --record-code C NATIONAL_CODE --serial S --gender G --course A
   daftar repair list
+  daftar repair exam [--session SHAHRIVAR]   the exam's sheets (entered and approved as any)
   daftar repair slip --id ID --out FILE.pdf          the course-selection slip
 """
 
@@ -133,15 +134,21 @@ def cmd_repair(args: argparse.Namespace, out: Output) -> int:
 
     db = open_db(args)
     if args.action == "register":
-        if not (args.identity and args.record_code and args.course):
-            out.line("شناسه، --record-code و دست‌کم یک --course لازم است.",
-                     "An identity, --record-code and at least one --course are required.")
+        if not (args.identity and args.record_code and args.course and args.gender):
+            out.line("شناسه، --record-code، --gender و دست‌کم یک --course لازم است.",
+                     "An identity, --record-code, --gender and at least one --course.")
             return 2
         kind, secret = (args.foreign, args.birth) if args.foreign else ("national", args.serial)
         reg = repair.register(db, signed_in(args, db), args.record_code, kind, args.identity,
-                              secret or "", args.course)
+                              secret or "", args.course, gender=args.gender)
         out.line(f"ثبت‌نام {out.num(reg.id)} با {out.num(len(reg.courses))} درس انجام شد.",
                  f"Registration {reg.id} with {len(reg.courses)} courses.")
+    elif args.action == "exam":
+        from .domain.calendar import SessionKind
+
+        for x in repair.prepare_exam(db, signed_in(args, db), SessionKind[args.session]):
+            out.line(f"{out.num(x.sheet_id)}\t{x.class_name}\t{out.num(x.candidates)} داوطلب",
+                     f"{x.sheet_id}\t{x.class_name}\t{x.candidates} candidates")
     elif args.action == "list":
         for r in repair.registrations(db):
             names = "، ".join(c.name for c in r.courses)
@@ -160,7 +167,7 @@ def cmd_repair(args: argparse.Namespace, out: Output) -> int:
 def add_parsers(sub: Any) -> None:
     s = sub.add_parser("repair", help="grade repair at an adult school: register a past "
                                       "graduate, the course-selection slip")
-    s.add_argument("action", choices=["register", "list", "slip"])
+    s.add_argument("action", choices=["register", "list", "slip", "exam"])
     s.add_argument("identity", nargs="?", help="national code or foreign id (register)")
     s.add_argument("--id", type=int, help="the registration (slip)")
     s.add_argument("--record-code")
@@ -168,6 +175,9 @@ def add_parsers(sub: Any) -> None:
     s.add_argument("--foreign", choices=[k.value for k in ForeignIdType])
     s.add_argument("--birth")
     s.add_argument("--course", action="append", help="a course to retake (repeat)")
+    s.add_argument("--gender", help="دختر or پسر (register)")
+    s.add_argument("--session", choices=["KHORDAD", "SHAHRIVAR"], default="KHORDAD",
+                   help="the exam's session (exam)")
     s.add_argument("--out", type=Path)
     s.add_argument("--user", default="clerk", help="who registers (password from DAFTAR_PASSWORD)")
     s.set_defaults(func=cmd_repair)

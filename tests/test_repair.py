@@ -39,12 +39,14 @@ from desktop.services import (
     sync,
     verification,
 )
+from desktop.services.auth import create_user
 from desktop.services.context import PRINCIPAL_ACTOR, Actor
 from desktop.services.demo import GRADUATING_CLASS
 from desktop.services.school import create_school, find_class
 from desktop.services.students import get_student
 from tests.test_confirmations import graduated  # noqa: F401  (the fixture)
 from tests.test_documents import number, same, strings, summary_values
+from tests.test_records_cli import daftar
 from tests.test_sync import review
 
 pytestmark = pytest.mark.postgres
@@ -166,6 +168,11 @@ def test_a_repair_exam_replaces_a_lower_grade_and_the_diploma_is_printed_again(
         assert sorted(x.course for x in sheets) == sorted([low.name, high.name])
         assert all(x.candidates == 1 for x in sheets)
         assert repair.prepare_exam(adult, CLERK) == sheets      # again: nothing doubled
+        create_user(adult, "clerk", "دفتردار", Role.CLERK, "daftar", PRINCIPAL_ACTOR)
+        done = daftar(tmp_path / "adult.sqlite", "repair", "exam", "--user", "clerk")
+        assert done.returncode == 0, done.stderr
+        assert sorted(line.split("\t")[1] for line in done.stdout.splitlines()) == sorted(
+            x.class_name for x in sheets)
         raised = str(min(Decimal(20), Decimal(low.grade) + 5))
         lower = str(Decimal(high.grade) - 1)
         for x in sheets:
