@@ -93,7 +93,7 @@ def graduate_record(central: Central, record_code: str, kind: str, value: str, s
         identity, second = records.identity_of(kind, value, secret)
         with central.engine.begin() as conn:
             if not records.matches(conn, identity, second):
-                raise _refusal(403, "record.identity")
+                raise _refusal(403, "repair.identity")
             issued = conn.execute(select(t.record_code.c.code).where(
                 t.record_code.c.identity == identity)).scalar()
             if issued != code:

@@ -472,14 +472,14 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="75" />
-        <location filename="../desktop/views/main_window.py" line="268" />
+        <location filename="../desktop/views/main_window.py" line="273" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="76" />
-        <location filename="../desktop/views/main_window.py" line="240" />
-        <location filename="../desktop/views/main_window.py" line="250" />
+        <location filename="../desktop/views/main_window.py" line="245" />
+        <location filename="../desktop/views/main_window.py" line="255" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
@@ -525,42 +525,47 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="111" />
+        <source>Grade repair</source>
+        <translation>ترمیم نمره</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/main_window.py" line="116" />
         <source>Users</source>
         <translation>کاربران</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="122" />
+        <location filename="../desktop/views/main_window.py" line="127" />
         <source>Database: {url}</source>
         <translation>پایگاه داده: {url}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="123" />
+        <location filename="../desktop/views/main_window.py" line="128" />
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="153" />
+        <location filename="../desktop/views/main_window.py" line="158" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="160" />
+        <location filename="../desktop/views/main_window.py" line="165" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="168" />
+        <location filename="../desktop/views/main_window.py" line="173" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="199" />
+        <location filename="../desktop/views/main_window.py" line="204" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="246" />
-        <location filename="../desktop/views/main_window.py" line="271" />
+        <location filename="../desktop/views/main_window.py" line="251" />
+        <location filename="../desktop/views/main_window.py" line="276" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -797,7 +802,7 @@
     </message>
     <message>
         <location filename="../desktop/views/records_page.py" line="136" />
-        <location filename="../desktop/views/records_page.py" line="153" />
+        <location filename="../desktop/views/records_page.py" line="151" />
         <source>the student's national code or id</source>
         <translation>کد ملی یا شناسهٔ دانش‌آموز</translation>
     </message>
@@ -812,110 +817,266 @@
         <translation>کد سابقهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="159" />
+        <location filename="../desktop/views/records_page.py" line="157" />
         <source>Print the grade record to check…</source>
         <translation>چاپ سوابق نمره‌ای برای بررسی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="160" />
+        <location filename="../desktop/views/records_page.py" line="158" />
         <source>File the objection</source>
         <translation>ثبت اعتراض</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="165" />
+        <location filename="../desktop/views/records_page.py" line="163" />
         <source>Student</source>
         <translation>دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="166" />
+        <location filename="../desktop/views/records_page.py" line="164" />
         <source>Course</source>
         <translation>درس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="167" />
+        <location filename="../desktop/views/records_page.py" line="165" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="168" />
+        <location filename="../desktop/views/records_page.py" line="166" />
         <source>Objection</source>
         <translation>اعتراض</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="169" />
+        <location filename="../desktop/views/records_page.py" line="167" />
         <source>Review window (10 Khordad to 10 Tir)</source>
         <translation>بازهٔ بررسی سوابق نمره‌ای (۱۰ خرداد تا ۱۰ تیر)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="211" />
+        <location filename="../desktop/views/records_page.py" line="209" />
         <source>Filed as entry {n}; the next sync sends it.</source>
         <translation>با شمارهٔ {n} ثبت شد؛ همگام‌سازی بعدی آن را می‌فرستد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="221" />
+        <location filename="../desktop/views/records_page.py" line="219" />
         <source>Choose a diploma in the table first.</source>
         <translation>نخست گواهینامه‌ای را در جدول برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="223" />
+        <location filename="../desktop/views/records_page.py" line="221" />
         <source>Code page (PDF)</source>
         <translation>برگهٔ کد صحت (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="233" />
+        <location filename="../desktop/views/records_page.py" line="231" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="236" />
+        <location filename="../desktop/views/records_page.py" line="234" />
         <source>Academic confirmation (PDF)</source>
         <translation>تأییدیهٔ تحصیلی (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="241" />
-        <location filename="../desktop/views/records_page.py" line="270" />
+        <location filename="../desktop/views/records_page.py" line="239" />
+        <location filename="../desktop/views/records_page.py" line="268" />
         <source>Asking the central server…</source>
         <translation>در حال پرسش از سرور مرکزی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="252" />
+        <location filename="../desktop/views/records_page.py" line="250" />
         <source> (the one issued before)</source>
         <translation> (همان تأییدیهٔ پیشین)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="253" />
+        <location filename="../desktop/views/records_page.py" line="251" />
         <source>Confirmation {code} saved to {path}{again}</source>
         <translation>تأییدیهٔ {code} در {path} ذخیره شد{again}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="265" />
+        <location filename="../desktop/views/records_page.py" line="263" />
         <source>Record code slip (PDF)</source>
         <translation>برگهٔ کد سابقهٔ تحصیلی (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="286" />
+        <location filename="../desktop/views/records_page.py" line="284" />
         <source> (had it already)</source>
         <translation> (پیش‌تر گرفته شده بود)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="287" />
+        <location filename="../desktop/views/records_page.py" line="285" />
         <source>Record code {code}{again}; slip saved to {path}</source>
         <translation>کد سابقهٔ تحصیلی {code}{again}؛ برگه در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="300" />
+        <location filename="../desktop/views/records_page.py" line="298" />
         <source>Grade record (PDF)</source>
         <translation>سوابق نمره‌ای (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="311" />
+        <location filename="../desktop/views/records_page.py" line="309" />
         <source>{n} lines saved to {path}</source>
         <translation>{n} ردیف در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="325" />
+        <location filename="../desktop/views/records_page.py" line="323" />
         <source>Objection {n} filed; the next sync sends it to the district.</source>
         <translation>اعتراض {n} ثبت شد؛ همگام‌سازی بعدی آن را به منطقه می‌فرستد.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationModel</name>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="53" />
+        <source>No.</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="53" />
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="53" />
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="54" />
+        <source>Record code</source>
+        <translation>کد سابقۀ تحصیلی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="54" />
+        <source>Courses</source>
+        <translation>درس‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>RepairPage</name>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="77" />
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="82" />
+        <source>birth certificate serial, or birth date for a foreign graduate</source>
+        <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="85" />
+        <source>Woman</source>
+        <translation>زن</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="86" />
+        <source>Man</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="88" />
+        <source>Academic-record code</source>
+        <translation>کد سابقهٔ تحصیلی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="89" />
+        <source>Identity</source>
+        <translation>شناسه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="90" />
+        <source>National code or id</source>
+        <translation>کد ملی یا شناسه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="91" />
+        <source>Second proof</source>
+        <translation>نشانهٔ دوم</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="92" />
+        <source>Gender</source>
+        <translation>جنسیت</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="93" />
+        <source>Show the graduate's record</source>
+        <translation>نمایش سابقۀ دانش‌آموخته</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="95" />
+        <source>Register for the checked courses</source>
+        <translation>ثبت‌نام در درس‌های علامت‌خورده</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="100" />
+        <source>Register a past graduate (20 to 30 Farvardin)</source>
+        <translation>ثبت‌نام دانش‌آموختۀ پیشین (۲۰ تا ۳۰ فروردین)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="104" />
+        <source>Final-exam courses of the record (check those to retake):</source>
+        <translation>درس‌های امتحان نهایی در سابقه (درس‌هایی را که دوباره امتحان می‌دهد علامت بزنید):</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="119" />
+        <source>Print the selected course-selection slip…</source>
+        <translation>چاپ نمونه برگ انتخاب واحدِ ردیف برگزیده…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="123" />
+        <source>Make the exam's grade sheets</source>
+        <translation>ساختن برگه‌های نمرۀ امتحان</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="127" />
+        <source>Session</source>
+        <translation>نوبت</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="130" />
+        <source>Registered graduates</source>
+        <translation>دانش‌آموختگان ثبت‌نام‌شده</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="162" />
+        <source>Asking the central server…</source>
+        <translation>در حال پرسش از سرور مرکزی…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="177" />
+        <source>{course} (grade {level}, {year}): {grade}</source>
+        <translation>{course} (پایۀ {level}، {year}): {grade}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="185" />
+        <source>{name}, father {father}: {n} courses in the record.</source>
+        <translation>{name}، نام پدر {father}: {n} درس در سابقه.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="208" />
+        <source>Registration {n} with {k} courses; print its slip.</source>
+        <translation>ثبت‌نام {n} با {k} درس انجام شد؛ نمونه برگ آن را چاپ کنید.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="214" />
+        <source>Choose a registration in the table first.</source>
+        <translation>نخست یک ثبت‌نام را در جدول برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="217" />
+        <source>Course-selection slip (PDF)</source>
+        <translation>نمونه برگ انتخاب واحد (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="226" />
+        <source>The slip ({n} courses) saved to {path}</source>
+        <translation>نمونه برگ ({n} درس) در {path} ذخیره شد</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/repair_page.py" line="237" />
+        <source>{n} grade sheets ready on the Grades tab: {names}</source>
+        <translation>{n} برگۀ نمره در زبانۀ نمره‌ها آماده است: {names}</translation>
     </message>
 </context>
 <context>

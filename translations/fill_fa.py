@@ -222,6 +222,31 @@ FA = {
     "{n} lines saved to {path}": "{n} ردیف در {path} ذخیره شد",
     "Objection {n} filed; the next sync sends it to the district.":
         "اعتراض {n} ثبت شد؛ همگام‌سازی بعدی آن را به منطقه می‌فرستد.",
+    "Grade repair": "ترمیم نمره",
+    "No.": "شماره",
+    "Record code": "کد سابقۀ تحصیلی",
+    "Courses": "درس‌ها",
+    "Woman": "زن",
+    "Man": "مرد",
+    "Show the graduate's record": "نمایش سابقۀ دانش‌آموخته",
+    "Register for the checked courses": "ثبت‌نام در درس‌های علامت‌خورده",
+    "Register a past graduate (20 to 30 Farvardin)":
+        "ثبت‌نام دانش‌آموختۀ پیشین (۲۰ تا ۳۰ فروردین)",
+    "Final-exam courses of the record (check those to retake):":
+        "درس‌های امتحان نهایی در سابقه (درس‌هایی را که دوباره امتحان می‌دهد علامت بزنید):",
+    "Print the selected course-selection slip…": "چاپ نمونه برگ انتخاب واحدِ ردیف برگزیده…",
+    "Make the exam's grade sheets": "ساختن برگه‌های نمرۀ امتحان",
+    "Registered graduates": "دانش‌آموختگان ثبت‌نام‌شده",
+    "{course} (grade {level}, {year}): {grade}": "{course} (پایۀ {level}، {year}): {grade}",
+    "{name}, father {father}: {n} courses in the record.":
+        "{name}، نام پدر {father}: {n} درس در سابقه.",
+    "Registration {n} with {k} courses; print its slip.":
+        "ثبت‌نام {n} با {k} درس انجام شد؛ نمونه برگ آن را چاپ کنید.",
+    "Choose a registration in the table first.": "نخست یک ثبت‌نام را در جدول برگزینید.",
+    "Course-selection slip (PDF)": "نمونه برگ انتخاب واحد (PDF)",
+    "The slip ({n} courses) saved to {path}": "نمونه برگ ({n} درس) در {path} ذخیره شد",
+    "{n} grade sheets ready on the Grades tab: {names}":
+        "{n} برگۀ نمره در زبانۀ نمره‌ها آماده است: {names}",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

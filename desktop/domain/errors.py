@@ -246,6 +246,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Course '{course}' is not in this graduate's record."),
     "repair.twice": ("درس «{course}» دو بار برگزیده شده است.",
                      "Course '{course}' was chosen twice."),
+    "repair.identity": (
+        "مشخصات واردشده با سابقۀ هیچ دانش‌آموخته‌ای یکی نیست؛ سابقۀ او نشان داده نشد.",
+        "The details typed match no graduate's record; the record was not shown."),
     "repair.session": ("امتحان ترمیم نمره در نوبت خرداد یا شهریور برگزار می‌شود، نه دی.",
                        "A repair exam is held in the Khordad or Shahrivar session, not Dey."),
     "repair.birth": ("تاریخ تولد «{name}» به سرور مرکزی نرسیده است؛ ثبت‌نام را دوباره انجام دهید.",

@@ -32,7 +32,8 @@ from ..domain.errors import DaftarError, NotFound, ValidationError
 from ..domain.grading import DEFAULT_POLICY, stage_of
 from ..domain.identity import normalize_record_code
 from ..domain.repair import RecordCourse, choose
-from ..domain.text import normalize, search_key, to_persian_digits
+from ..domain.structure import GRADE_LEVEL_NAMES
+from ..domain.text import normalize, search_key
 from ..domain.verification import format_code
 from ..domain.workflow import Role
 from ..models.db import Database
@@ -247,7 +248,7 @@ def _exam_class(s: Session, year_id: int, course: Course, actor: Actor) -> Class
                                               ClassGroup.only_course_id == course.id))
     if klass is None:
         level = s.get_one(GradeLevel, course.grade_level_id)
-        name = normalize(f"ترمیم {course.name} — پایۀ {to_persian_digits(str(level.number))}")
+        name = f"ترمیم {course.name} — {GRADE_LEVEL_NAMES[level.number]}"
         klass = ClassGroup(year_id=year_id, grade_level_id=course.grade_level_id,
                            name=name, name_key=search_key(name), only_course_id=course.id)
         s.add(klass)

@@ -105,6 +105,11 @@ class MainWindow(QMainWindow):
         self.records = RecordsPage(db, actor)
         self.tabs.addTab(self.records, self.tr("Archive and confirmations"))
         self.sync.synced.connect(lambda _t: self.records.load())
+        from .repair_page import RepairPage
+
+        self.repair = RepairPage(db, actor)
+        self.tabs.addTab(self.repair, self.tr("Grade repair"))
+        self.repair.classes_changed.connect(self._fill_classes)
         self.users: UsersPage | None = None
         if actor.role is Role.PRINCIPAL:
             self.users = UsersPage(db, actor)
