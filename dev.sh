@@ -91,6 +91,7 @@ case "${1:-}" in
         .venv/bin/python bench/bench_window.py
         .venv/bin/python bench/bench_approvals.py
         .venv/bin/python bench/bench_inquiry.py
+        .venv/bin/python bench/bench_repair.py
         .venv/bin/python bench/bench_qr_photos.py
         exec .venv/bin/python bench/bench_certificates.py ;;
     central)

@@ -53,52 +53,60 @@ def apply(central: Central, conn: Connection, sheet_id: int, now: dt.datetime
                                t.grade_row.c.value)
                         .where(t.grade_row.c.sheet_id == sheet_id)
                         .order_by(t.grade_row.c.student)).all()
-    done = []
+    records = _record_rows(conn, [r[0] for r in rows], repair_sheet[1])
+    done, history, replaced_of = [], [], {}
     for identity, _component, value in rows:
-        record = _record_row(conn, identity, repair_sheet[1])
+        record = records.get(identity)
         if record is None:          # registration checked the record; it cannot vanish
             continue
         record_sheet, school_code, local_id, component, old = record
         repaired, stored = parse_stored(value), parse_stored(old)
         replaced = DEFAULT_POLICY.repair.replaces_cell(stored, repaired)
-        conn.execute(insert(t.repair).values(
-            identity=identity, course_code=repair_sheet[1], record_sheet_id=record_sheet,
-            component=component, old_value=old, new_value=value, replaced=replaced,
-            repair_sheet_id=sheet_id, applied_at=now))
+        history.append({"identity": identity, "course_code": repair_sheet[1],
+                        "record_sheet_id": record_sheet, "component": component,
+                        "old_value": old, "new_value": value, "replaced": replaced,
+                        "repair_sheet_id": sheet_id, "applied_at": now})
         done.append({"student": identity, "course": repair_sheet[2], "old": old,
                      "new": value, "replaced": replaced})
         if not replaced:
             continue
+        reason = (f"ترمیم نمرۀ «{repair_sheet[2]}» از {format_grade(stored)} به "
+                  f"{format_grade(repaired)} در {school_name} ({repair_sheet[0]})")
+        replaced_of[identity] = reason
         conn.execute(update(t.grade_row).where(
             t.grade_row.c.sheet_id == record_sheet, t.grade_row.c.student == identity,
             t.grade_row.c.component == component).values(value=value))
-        reason = (f"ترمیم نمرۀ «{repair_sheet[2]}» از {format_grade(stored)} به "
-                  f"{format_grade(repaired)} در {school_name} ({repair_sheet[0]})")
-        for code, holder in conn.execute(
-                select(t.document.c.code, t.document.c.school_code)
-                .where(t.document.c.identity == identity,
-                       t.document.c.kind.in_(REVOKED_KINDS),
-                       t.document.c.revoked_at.is_(None))).all():
-            central.revoke_in(conn, holder, code, reason, now)
         central.feed(conn, school_code, "repair", {
             "sheet": local_id, "student": identity, "component": component, "old": old,
             "new": value, "reason": reason})
+    if history:
+        conn.execute(insert(t.repair), history)
+    for code, holder, identity in conn.execute(
+            select(t.document.c.code, t.document.c.school_code, t.document.c.identity)
+            .where(t.document.c.identity.in_(list(replaced_of)),
+                   t.document.c.kind.in_(REVOKED_KINDS),
+                   t.document.c.revoked_at.is_(None))).all():
+        central.revoke_in(conn, holder, code, replaced_of[identity], now)
     return done
 
 
-def _record_row(conn: Connection, identity: str, course_code: str
-                ) -> tuple[int, str, int, str, str] | None:
-    """The graduate's final-exam row of the course in their record: (sheet id, school,
+def _record_rows(conn: Connection, identities: list[str], course_code: str
+                 ) -> dict[str, tuple[int, str, int, str, str]]:
+    """Each graduate's final-exam row of the course in their record: (sheet id, school,
     the school's sheet id, component, value) of the newest province-approved ordinary
-    sheet (a Shahrivar re-sit after the Khordad exam)."""
+    sheet (a Shahrivar re-sit after the Khordad exam), in one query."""
     sh, g = t.sheet.c, t.grade_row.c
-    return conn.execute(   # type: ignore[return-value]
-        select(sh.id, sh.school_code, sh.local_id, g.component, g.value)
+    rows = conn.execute(
+        select(g.student, sh.id, sh.school_code, sh.local_id, g.component, g.value)
         .join(t.grade_row, g.sheet_id == sh.id)
-        .where(g.student == identity, sh.course_code == course_code,
+        .where(g.student.in_(identities), sh.course_code == course_code,
                sh.exam_only.is_(False), sh.state == SheetState.PROVINCE_APPROVED.value,
                g.component.in_(("f2", "sf")))
-        .order_by(sh.year.desc(), sh.session.desc())).first()
+        .order_by(g.student, sh.year.desc(), sh.session.desc())).all()
+    out: dict[str, tuple[int, str, int, str, str]] = {}
+    for student, *record in rows:
+        out.setdefault(student, tuple(record))   # type: ignore[arg-type]
+    return out
 
 
 def history(conn: Connection, identity: str) -> list[dict[str, Any]]:

@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name />
+    <message>
+        <location filename="../desktop/views/widgets.py" line="40" />
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/widgets.py" line="44" />
+        <source>birth certificate serial, or birth date for a foreign graduate</source>
+        <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../desktop/views/sync_page.py" line="95" />
@@ -375,37 +388,37 @@
 <context>
     <name>LegacyModel</name>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="47" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="47" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="47" />
         <source>Graduated</source>
         <translation>سال دانش‌آموختگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="49" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>Field</source>
         <translation>رشته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="49" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>Average</source>
         <translation>معدل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="49" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="50" />
+        <location filename="../desktop/views/records_page.py" line="49" />
         <source>Verification code</source>
         <translation>کد صحت</translation>
     </message>
@@ -700,225 +713,219 @@
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../desktop/views/records_page.py" line="72" />
-        <location filename="../desktop/views/records_page.py" line="111" />
+        <location filename="../desktop/views/records_page.py" line="71" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="72" />
+        <location filename="../desktop/views/records_page.py" line="71" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="72" />
+        <location filename="../desktop/views/records_page.py" line="71" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="73" />
+        <location filename="../desktop/views/records_page.py" line="72" />
         <source>Father's name</source>
         <translation>نام پدر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="73" />
+        <location filename="../desktop/views/records_page.py" line="72" />
         <source>Birth date (Jalali)</source>
         <translation>تاریخ تولد (خورشیدی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="74" />
+        <location filename="../desktop/views/records_page.py" line="73" />
         <source>Birth certificate serial</source>
         <translation>سریال شناسنامه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="74" />
+        <location filename="../desktop/views/records_page.py" line="73" />
         <source>Field</source>
         <translation>رشته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="75" />
+        <location filename="../desktop/views/records_page.py" line="74" />
         <source>Year graduated (Jalali)</source>
         <translation>سال دانش‌آموختگی (خورشیدی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="75" />
+        <location filename="../desktop/views/records_page.py" line="74" />
         <source>Diploma average</source>
         <translation>معدل دیپلم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="76" />
+        <location filename="../desktop/views/records_page.py" line="75" />
         <source>Place in the archive ledger</source>
         <translation>جای آن در دفتر بایگانی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="81" />
+        <location filename="../desktop/views/records_page.py" line="80" />
         <source>volume 2, page 45</source>
         <translation>دفتر ۲، صفحهٔ ۴۵</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="82" />
+        <location filename="../desktop/views/records_page.py" line="81" />
         <source>File for district and province approval</source>
         <translation>ثبت و فرستادن برای تأیید منطقه و استان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="83" />
+        <location filename="../desktop/views/records_page.py" line="82" />
         <source>Print the selected diploma's code page…</source>
         <translation>چاپ برگهٔ کد صحت گواهینامهٔ برگزیده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="95" />
+        <location filename="../desktop/views/records_page.py" line="94" />
         <source>Diplomas from the archive</source>
         <translation>گواهینامه‌های بایگانی (بی‌کد صحت)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="116" />
-        <source>birth certificate serial, or birth date for a foreign graduate</source>
-        <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
-    </message>
-    <message>
-        <location filename="../desktop/views/records_page.py" line="118" />
+        <location filename="../desktop/views/records_page.py" line="110" />
         <source>Ask the central server for a confirmation (PDF)…</source>
         <translation>درخواست تأییدیه از سرور مرکزی (PDF)…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="124" />
+        <location filename="../desktop/views/records_page.py" line="116" />
         <source>Identity</source>
         <translation>شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="125" />
+        <location filename="../desktop/views/records_page.py" line="117" />
         <source>National code or id</source>
         <translation>کد ملی یا شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="126" />
+        <location filename="../desktop/views/records_page.py" line="118" />
         <source>Second proof</source>
         <translation>نشانهٔ دوم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="127" />
+        <location filename="../desktop/views/records_page.py" line="119" />
         <source>Academic confirmation</source>
         <translation>تأییدیهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="136" />
-        <location filename="../desktop/views/records_page.py" line="151" />
+        <location filename="../desktop/views/records_page.py" line="128" />
+        <location filename="../desktop/views/records_page.py" line="143" />
         <source>the student's national code or id</source>
         <translation>کد ملی یا شناسهٔ دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="137" />
+        <location filename="../desktop/views/records_page.py" line="129" />
         <source>Get the 19-digit record code and print its slip…</source>
         <translation>گرفتن کد سابقهٔ تحصیلی ۱۹ رقمی و چاپ برگهٔ آن…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="142" />
+        <location filename="../desktop/views/records_page.py" line="134" />
         <source>Academic-record code</source>
         <translation>کد سابقهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="157" />
+        <location filename="../desktop/views/records_page.py" line="149" />
         <source>Print the grade record to check…</source>
         <translation>چاپ سوابق نمره‌ای برای بررسی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="158" />
+        <location filename="../desktop/views/records_page.py" line="150" />
         <source>File the objection</source>
         <translation>ثبت اعتراض</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="163" />
+        <location filename="../desktop/views/records_page.py" line="155" />
         <source>Student</source>
         <translation>دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="164" />
+        <location filename="../desktop/views/records_page.py" line="156" />
         <source>Course</source>
         <translation>درس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="165" />
+        <location filename="../desktop/views/records_page.py" line="157" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="166" />
+        <location filename="../desktop/views/records_page.py" line="158" />
         <source>Objection</source>
         <translation>اعتراض</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="167" />
+        <location filename="../desktop/views/records_page.py" line="159" />
         <source>Review window (10 Khordad to 10 Tir)</source>
         <translation>بازهٔ بررسی سوابق نمره‌ای (۱۰ خرداد تا ۱۰ تیر)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="209" />
+        <location filename="../desktop/views/records_page.py" line="201" />
         <source>Filed as entry {n}; the next sync sends it.</source>
         <translation>با شمارهٔ {n} ثبت شد؛ همگام‌سازی بعدی آن را می‌فرستد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="219" />
+        <location filename="../desktop/views/records_page.py" line="211" />
         <source>Choose a diploma in the table first.</source>
         <translation>نخست گواهینامه‌ای را در جدول برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="221" />
+        <location filename="../desktop/views/records_page.py" line="213" />
         <source>Code page (PDF)</source>
         <translation>برگهٔ کد صحت (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="231" />
+        <location filename="../desktop/views/records_page.py" line="223" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="234" />
+        <location filename="../desktop/views/records_page.py" line="226" />
         <source>Academic confirmation (PDF)</source>
         <translation>تأییدیهٔ تحصیلی (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="239" />
-        <location filename="../desktop/views/records_page.py" line="268" />
+        <location filename="../desktop/views/records_page.py" line="231" />
+        <location filename="../desktop/views/records_page.py" line="260" />
         <source>Asking the central server…</source>
         <translation>در حال پرسش از سرور مرکزی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="250" />
+        <location filename="../desktop/views/records_page.py" line="242" />
         <source> (the one issued before)</source>
         <translation> (همان تأییدیهٔ پیشین)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="251" />
+        <location filename="../desktop/views/records_page.py" line="243" />
         <source>Confirmation {code} saved to {path}{again}</source>
         <translation>تأییدیهٔ {code} در {path} ذخیره شد{again}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="263" />
+        <location filename="../desktop/views/records_page.py" line="255" />
         <source>Record code slip (PDF)</source>
         <translation>برگهٔ کد سابقهٔ تحصیلی (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="284" />
+        <location filename="../desktop/views/records_page.py" line="276" />
         <source> (had it already)</source>
         <translation> (پیش‌تر گرفته شده بود)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="285" />
+        <location filename="../desktop/views/records_page.py" line="277" />
         <source>Record code {code}{again}; slip saved to {path}</source>
         <translation>کد سابقهٔ تحصیلی {code}{again}؛ برگه در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="298" />
+        <location filename="../desktop/views/records_page.py" line="290" />
         <source>Grade record (PDF)</source>
         <translation>سوابق نمره‌ای (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="309" />
+        <location filename="../desktop/views/records_page.py" line="301" />
         <source>{n} lines saved to {path}</source>
         <translation>{n} ردیف در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="323" />
+        <location filename="../desktop/views/records_page.py" line="315" />
         <source>Objection {n} filed; the next sync sends it to the district.</source>
         <translation>اعتراض {n} ثبت شد؛ همگام‌سازی بعدی آن را به منطقه می‌فرستد.</translation>
     </message>
@@ -926,27 +933,27 @@
 <context>
     <name>RegistrationModel</name>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="53" />
+        <location filename="../desktop/views/repair_page.py" line="52" />
         <source>No.</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="53" />
+        <location filename="../desktop/views/repair_page.py" line="52" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="53" />
+        <location filename="../desktop/views/repair_page.py" line="52" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="54" />
+        <location filename="../desktop/views/repair_page.py" line="53" />
         <source>Record code</source>
         <translation>کد سابقۀ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="54" />
+        <location filename="../desktop/views/repair_page.py" line="53" />
         <source>Courses</source>
         <translation>درس‌ها</translation>
     </message>
@@ -955,126 +962,116 @@
     <name>RepairPage</name>
     <message>
         <location filename="../desktop/views/repair_page.py" line="77" />
-        <source>National code</source>
-        <translation>کد ملی</translation>
-    </message>
-    <message>
-        <location filename="../desktop/views/repair_page.py" line="82" />
-        <source>birth certificate serial, or birth date for a foreign graduate</source>
-        <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
-    </message>
-    <message>
-        <location filename="../desktop/views/repair_page.py" line="85" />
         <source>Woman</source>
         <translation>زن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="86" />
+        <location filename="../desktop/views/repair_page.py" line="78" />
         <source>Man</source>
         <translation>مرد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="88" />
+        <location filename="../desktop/views/repair_page.py" line="80" />
         <source>Academic-record code</source>
         <translation>کد سابقهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="89" />
+        <location filename="../desktop/views/repair_page.py" line="81" />
         <source>Identity</source>
         <translation>شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="90" />
+        <location filename="../desktop/views/repair_page.py" line="82" />
         <source>National code or id</source>
         <translation>کد ملی یا شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="91" />
+        <location filename="../desktop/views/repair_page.py" line="83" />
         <source>Second proof</source>
         <translation>نشانهٔ دوم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="92" />
+        <location filename="../desktop/views/repair_page.py" line="84" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="93" />
+        <location filename="../desktop/views/repair_page.py" line="85" />
         <source>Show the graduate's record</source>
         <translation>نمایش سابقۀ دانش‌آموخته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="95" />
+        <location filename="../desktop/views/repair_page.py" line="87" />
         <source>Register for the checked courses</source>
         <translation>ثبت‌نام در درس‌های علامت‌خورده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="100" />
+        <location filename="../desktop/views/repair_page.py" line="92" />
         <source>Register a past graduate (20 to 30 Farvardin)</source>
         <translation>ثبت‌نام دانش‌آموختۀ پیشین (۲۰ تا ۳۰ فروردین)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="104" />
+        <location filename="../desktop/views/repair_page.py" line="96" />
         <source>Final-exam courses of the record (check those to retake):</source>
         <translation>درس‌های امتحان نهایی در سابقه (درس‌هایی را که دوباره امتحان می‌دهد علامت بزنید):</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="119" />
+        <location filename="../desktop/views/repair_page.py" line="111" />
         <source>Print the selected course-selection slip…</source>
         <translation>چاپ نمونه برگ انتخاب واحدِ ردیف برگزیده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="123" />
+        <location filename="../desktop/views/repair_page.py" line="115" />
         <source>Make the exam's grade sheets</source>
         <translation>ساختن برگه‌های نمرۀ امتحان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="127" />
+        <location filename="../desktop/views/repair_page.py" line="119" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="130" />
+        <location filename="../desktop/views/repair_page.py" line="122" />
         <source>Registered graduates</source>
         <translation>دانش‌آموختگان ثبت‌نام‌شده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="162" />
+        <location filename="../desktop/views/repair_page.py" line="154" />
         <source>Asking the central server…</source>
         <translation>در حال پرسش از سرور مرکزی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="177" />
+        <location filename="../desktop/views/repair_page.py" line="169" />
         <source>{course} (grade {level}, {year}): {grade}</source>
         <translation>{course} (پایۀ {level}، {year}): {grade}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="185" />
+        <location filename="../desktop/views/repair_page.py" line="177" />
         <source>{name}, father {father}: {n} courses in the record.</source>
         <translation>{name}، نام پدر {father}: {n} درس در سابقه.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="208" />
+        <location filename="../desktop/views/repair_page.py" line="200" />
         <source>Registration {n} with {k} courses; print its slip.</source>
         <translation>ثبت‌نام {n} با {k} درس انجام شد؛ نمونه برگ آن را چاپ کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="214" />
+        <location filename="../desktop/views/repair_page.py" line="206" />
         <source>Choose a registration in the table first.</source>
         <translation>نخست یک ثبت‌نام را در جدول برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="217" />
+        <location filename="../desktop/views/repair_page.py" line="209" />
         <source>Course-selection slip (PDF)</source>
         <translation>نمونه برگ انتخاب واحد (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="226" />
+        <location filename="../desktop/views/repair_page.py" line="218" />
         <source>The slip ({n} courses) saved to {path}</source>
         <translation>نمونه برگ ({n} درس) در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="237" />
+        <location filename="../desktop/views/repair_page.py" line="229" />
         <source>{n} grade sheets ready on the Grades tab: {names}</source>
         <translation>{n} برگۀ نمره در زبانۀ نمره‌ها آماده است: {names}</translation>
     </message>

@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
 
 from ..domain.calendar import SessionKind
 from ..domain.errors import DaftarError
-from ..domain.identity import ForeignIdType
 from ..domain.text import isolate, to_persian_digits
 from ..domain.verification import format_code
 from ..models.db import Database
 from ..services import Actor, confirmations, legacy, record_codes, review
 from .grade_page import ask_save_file
 from .tasks import Task, TaskRunner
-from .widgets import Index, RowTableModel, error_label
+from .widgets import Index, RowTableModel, error_label, identity_inputs
 
 RUNNER = TaskRunner()
 
@@ -107,14 +106,7 @@ class RecordsPage(QWidget):
         top.addWidget(self.table, 3)
         archive.setLayout(top)
         # academic confirmation
-        self.kind = QComboBox()
-        self.kind.addItem(self.tr("National code"), "national")
-        for k in ForeignIdType:
-            self.kind.addItem(k.label_fa, k.value)
-        self.who = QLineEdit()
-        self.secret = QLineEdit()
-        self.secret.setPlaceholderText(self.tr("birth certificate serial, or birth date "
-                                               "for a foreign graduate"))
+        self.kind, self.who, self.secret = identity_inputs()
         self.confirm_button = QPushButton(self.tr("Ask the central server for a "
                                                   "confirmation (PDF)…"))
         self.confirm_result = QLabel()

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from ..domain.calendar import SessionKind
 from ..domain.errors import DaftarError
 from ..domain.grading import format_grade, parse_stored
-from ..domain.identity import ForeignIdType
 from ..domain.repair import RecordCourse
 from ..domain.text import isolate, to_persian_digits
 from ..domain.verification import format_code
@@ -41,7 +40,7 @@ from ..models.db import Database
 from ..services import Actor, repair
 from .grade_page import ask_save_file
 from .tasks import Task, TaskRunner
-from .widgets import Index, RowTableModel, error_label
+from .widgets import Index, RowTableModel, error_label, identity_inputs
 
 RUNNER = TaskRunner()
 
@@ -73,14 +72,7 @@ class RepairPage(QWidget):
         self._record: list[RecordCourse] = []
         self.record_code = QLineEdit()
         self.record_code.setPlaceholderText("۰۸۱۴۰۵۴۲۷۳۵۹۳۵۵۱۷۸۸")
-        self.kind = QComboBox()
-        self.kind.addItem(self.tr("National code"), "national")
-        for k in ForeignIdType:
-            self.kind.addItem(k.label_fa, k.value)
-        self.who = QLineEdit()
-        self.secret = QLineEdit()
-        self.secret.setPlaceholderText(self.tr("birth certificate serial, or birth date "
-                                               "for a foreign graduate"))
+        self.kind, self.who, self.secret = identity_inputs()
         self.gender = QComboBox()
         self.gender.addItem(self.tr("Woman"), "F")
         self.gender.addItem(self.tr("Man"), "M")

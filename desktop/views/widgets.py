@@ -1,12 +1,20 @@
-"""Small pieces every view uses: the refusal label and the base of the table models."""
+"""Small pieces every view uses: the refusal label, the inputs that name a person to the
+central server, and the base of the table models."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
+from ..domain.identity import ForeignIdType
 from ..domain.text import to_persian_digits
 
 Index = QModelIndex | QPersistentModelIndex
@@ -19,6 +27,23 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(REFUSAL_STYLE)
     return label
+
+
+def identity_inputs() -> tuple[QComboBox, QLineEdit, QLineEdit]:
+    """How a graduate proves who they are to the central server: the kind of id (national
+    code or a foreign student's id), the id, and the second proof (the birth-certificate
+    serial, or the birth date for a foreign student)."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("IdentityInputs", text)
+
+    kind = QComboBox()
+    kind.addItem(tr("National code"), "national")
+    for k in ForeignIdType:
+        kind.addItem(k.label_fa, k.value)
+    secret = QLineEdit()
+    secret.setPlaceholderText(tr("birth certificate serial, or birth date for a foreign "
+                                 "graduate"))
+    return kind, QLineEdit(), secret
 
 
 class RowTableModel(QAbstractTableModel):
