@@ -7,8 +7,9 @@ Shape
 framework in it), ``public`` (anyone's inquiry: log, rate limit, the holder's consent),
 ``records`` (documents the centre signs itself: academic confirmations, codes for
 archived diplomas), ``record_codes`` (the 19-digit academic-record code),
-``objections`` (the review window's objections, for the district), ``api`` (FastAPI:
-HTTP, authentication, Persian error answers),
+``objections`` (the review window's objections, for the district), ``repairs`` (a
+province-approved repair exam compared with each graduate's record by the policy's
+repair rule), ``api`` (FastAPI: HTTP, authentication, Persian error answers),
 ``web`` and ``page`` (the public HTML pages), ``cli`` (``daftar-central``: init, serve,
 school and reviewer accounts, deadlines, confirmations at the desk, the inquiry log,
 the OpenAPI document).
