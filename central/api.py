@@ -12,7 +12,7 @@ import os
 import time
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
@@ -134,8 +134,15 @@ class LegacyDecision(BaseModel):
     seal: str | None
 
 
+# Every id the API takes fits PostgreSQL's bigint (larger ones are refused as 422, not
+# passed on to fail in the database).
+BIGINT = 2 ** 63 - 1
+RowId = Annotated[int, Field(ge=1, le=BIGINT)]
+PathId = Annotated[int, Path(ge=1, le=BIGINT)]
+
+
 class DecideSheetsIn(BaseModel):
-    ids: list[int] = Field(min_length=1, max_length=5000)
+    ids: list[RowId] = Field(min_length=1, max_length=5000)
     approve: bool
     reason: str | None = None
 
@@ -258,7 +265,7 @@ def create_app(central: Central) -> FastAPI:
 
     @app.post("/v1/review/objections/{objection_id}/decide", responses=REFUSALS,
               tags=["review"])
-    def decide_objection(objection_id: int, body: DecideIn, reviewer: Reviewer
+    def decide_objection(objection_id: PathId, body: DecideIn, reviewer: Reviewer
                          ) -> dict[str, Any]:
         """Accept an objection, or reject it with a reason (the district's alone)."""
         return objections.decide(central, reviewer, objection_id, body.approve, body.reason)
@@ -270,7 +277,7 @@ def create_app(central: Central) -> FastAPI:
 
     @app.post("/v1/review/legacy/{legacy_id}/decide", response_model=LegacyDecision,
               responses=REFUSALS, tags=["review"])
-    def decide_legacy(legacy_id: int, body: DecideIn, reviewer: Reviewer) -> dict[str, Any]:
+    def decide_legacy(legacy_id: PathId, body: DecideIn, reviewer: Reviewer) -> dict[str, Any]:
         """Confirm or send back an archived diploma; the province's approval gives its code."""
         return records.decide_legacy(central, reviewer, legacy_id, body.approve, body.reason)
 
@@ -297,7 +304,7 @@ def create_app(central: Central) -> FastAPI:
         return {"receipt": receipt, "replay": replay}
 
     @app.get("/v1/updates", response_model=FeedOut, responses=REFUSALS, tags=["school"])
-    def updates(school: School, after: Annotated[int, Query(ge=0)] = 0,
+    def updates(school: School, after: Annotated[int, Query(ge=0, le=BIGINT)] = 0,
                 limit: Annotated[int, Query(ge=1, le=500)] = 500) -> dict[str, Any]:
         """Decisions, permits, revocations and deadline changes after the cursor."""
         return central.updates(school, after, limit)
@@ -308,7 +315,7 @@ def create_app(central: Central) -> FastAPI:
         return central.waiting_sheets(reviewer)
 
     @app.get("/v1/review/sheets/{sheet_id}/rows", responses=REFUSALS, tags=["review"])
-    def sheet_rows(sheet_id: int, reviewer: Reviewer) -> list[dict[str, str]]:
+    def sheet_rows(sheet_id: PathId, reviewer: Reviewer) -> list[dict[str, str]]:
         return central.sheet_rows(reviewer, sheet_id)
 
     @app.post("/v1/review/sheets/decide", responses=REFUSALS, tags=["review"])
@@ -321,7 +328,7 @@ def create_app(central: Central) -> FastAPI:
         return central.waiting_changes(reviewer)
 
     @app.post("/v1/review/changes/{request_id}/decide", responses=REFUSALS, tags=["review"])
-    def decide_change(request_id: int, body: DecideIn, reviewer: Reviewer) -> str:
+    def decide_change(request_id: PathId, body: DecideIn, reviewer: Reviewer) -> str:
         return central.decide_change(reviewer, request_id, body.approve, body.reason)
 
     @app.post("/v1/review/permits", responses=REFUSALS, tags=["review"])

@@ -477,3 +477,20 @@ def _token(db) -> str:  # type: ignore[no-untyped-def]
     with db.unit() as s:
         return get_state(s, sync.TOKEN)
 
+
+
+def test_integers_past_bigint_are_refused_not_passed_to_the_database(enrolled, central) -> None:
+    """Schemathesis found these three reaching PostgreSQL as 500 («bigint out of range»)."""
+    huge = 2 ** 70
+    school = {"Authorization": f"Bearer {_token(enrolled)}"}
+    token = reviewer(central)
+    answers = [
+        httpx.get(f"{central.url}/v1/updates", params={"after": huge}, headers=school),
+        review(central, token, f"/v1/review/sheets/{huge}/rows"),
+        review(central, token, "/v1/review/sheets/decide", {"ids": [huge], "approve": True}),
+        review(central, token, f"/v1/review/changes/{huge}/decide", {"approve": True}),
+    ]
+    assert [a.status_code for a in answers] == [422] * 4, [a.text for a in answers]
+    assert all(a.headers["content-type"].startswith("application/json") for a in answers)
+    ok = httpx.get(f"{central.url}/v1/updates", params={"after": 2 ** 63 - 1}, headers=school)
+    assert ok.status_code == 200 and ok.json()["items"] == []
