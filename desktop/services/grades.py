@@ -207,25 +207,30 @@ def stored_entries(s: Session, class_id: int, course_id: int, year_id: int,
 def open_sheet(db: Database, class_id: int, course_id: int, session: SessionKind) -> int:
     """The sheet for class x course x session of the class's year, created in draft if new."""
     with db.unit() as s:
-        klass = s.get(ClassGroup, class_id)
-        if klass is None:
-            raise NotFound("not_found", what="کلاس", value=class_id)
-        if s.get(Course, course_id) is None:
-            raise NotFound("not_found", what="درس", value=course_id)
-        session_id = s.scalar(select(ExamSession.id).where(
-            ExamSession.year_id == klass.year_id, ExamSession.kind == session))
-        if session_id is None:
-            raise NotFound("not_found", what="نوبت", value=session.label_fa)
-        sheet_id = s.scalar(select(GradeSheet.id).where(
-            GradeSheet.class_id == class_id, GradeSheet.course_id == course_id,
-            GradeSheet.session_id == session_id))
-        if sheet_id is None:
-            sheet = GradeSheet(class_id=class_id, course_id=course_id, session_id=session_id,
-                               state=SheetState.DRAFT)
-            s.add(sheet)
-            s.flush()
-            sheet_id = sheet.id
-        return sheet_id
+        return open_sheet_in(s, class_id, course_id, session)
+
+
+def open_sheet_in(s: Session, class_id: int, course_id: int, session: SessionKind) -> int:
+    """:func:`open_sheet` inside the caller's transaction."""
+    klass = s.get(ClassGroup, class_id)
+    if klass is None:
+        raise NotFound("not_found", what="کلاس", value=class_id)
+    if s.get(Course, course_id) is None:
+        raise NotFound("not_found", what="درس", value=course_id)
+    session_id = s.scalar(select(ExamSession.id).where(
+        ExamSession.year_id == klass.year_id, ExamSession.kind == session))
+    if session_id is None:
+        raise NotFound("not_found", what="نوبت", value=session.label_fa)
+    sheet_id = s.scalar(select(GradeSheet.id).where(
+        GradeSheet.class_id == class_id, GradeSheet.course_id == course_id,
+        GradeSheet.session_id == session_id))
+    if sheet_id is None:
+        sheet = GradeSheet(class_id=class_id, course_id=course_id, session_id=session_id,
+                           state=SheetState.DRAFT)
+        s.add(sheet)
+        s.flush()
+        sheet_id = sheet.id
+    return sheet_id
 
 
 def read_sheet(db: Database, sheet_id: int, policy: GradingPolicy = DEFAULT_POLICY,

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.calendar import DEFAULT_CALENDAR, SessionKind, format_jalali, to_jalali, today_tehran
 from ..domain.errors import DaftarError, NotFound, ValidationError
-from ..domain.grading import DEFAULT_POLICY, stage_of
+from ..domain.grading import DEFAULT_POLICY
 from ..domain.identity import normalize_record_code
 from ..domain.repair import RecordCourse, choose
 from ..domain.structure import GRADE_LEVEL_NAMES
@@ -41,9 +41,7 @@ from ..models.entities import (
     ClassGroup,
     Course,
     Enrollment,
-    ExamSession,
     GradeLevel,
-    GradeSheet,
     RepairRegistration,
     School,
     Student,
@@ -51,7 +49,8 @@ from ..models.entities import (
 from . import audit
 from .central_calls import ask
 from .context import Actor
-from .school import ensure_year, get_school
+from .grades import open_sheet_in
+from .school import ensure_year, get_school, level_id
 from .students import (
     GENDERS,
     StudentInput,
@@ -187,22 +186,22 @@ def prepare_exam(db: Database, actor: Actor, session: SessionKind = SessionKind.
         if school_id is None:
             raise DaftarError("school.missing")
         year_row = ensure_year(s, school_id, year)
-        sheets: dict[int, tuple[GradeSheet, ClassGroup, Course]] = {}
+        sheets: dict[int, tuple[ClassGroup, Course]] = {}
         for reg in s.scalars(select(RepairRegistration).order_by(RepairRegistration.id)):
             student = _placed(s, reg, actor, today)
             for c in (RecordCourse(**x) for x in json.loads(reg.courses)):
                 course = _exam_course(s, school_id, c, actor)
                 klass = _exam_class(s, year_row.id, course, actor)
                 enroll_in(s, student, klass, actor, on=today.togregorian())
-                sheet = _sheet(s, klass, course, year_row.id, session)
-                sheets[sheet.id] = (sheet, klass, course)
+                sheet_id = open_sheet_in(s, klass.id, course.id, session)
+                sheets[sheet_id] = (klass, course)
         s.flush()
         counts = dict(s.execute(select(Enrollment.class_id, func.count())
                                 .where(Enrollment.class_id.in_(
-                                    [k.id for _, k, _ in sheets.values()]))
+                                    [k.id for k, _ in sheets.values()]))
                                 .group_by(Enrollment.class_id)).all())
-        return [ExamSheet(sh.id, k.id, k.name, c.name, counts.get(k.id, 0))
-                for sh, k, c in sheets.values()]
+        return [ExamSheet(sid, k.id, k.name, c.name, counts.get(k.id, 0))
+                for sid, (k, c) in sheets.items()]
 
 
 def _placed(s: Session, reg: RepairRegistration, actor: Actor, today: Any) -> Student:
@@ -231,11 +230,9 @@ def _exam_course(s: Session, school_id: int, c: RecordCourse, actor: Actor) -> C
                       .where(Course.code == c.code, Course.exam_only.is_(True),
                              GradeLevel.number == c.grade_level))
     if course is None:
-        stage_of(c.grade_level)      # refuses a level that is not one
-        level_id = s.scalar(select(GradeLevel.id).where(GradeLevel.number == c.grade_level))
-        course = Course(school_id=school_id, grade_level_id=level_id, code=c.code,
-                        name=c.name, units=c.units, national_exam=True, has_final=True,
-                        exam_only=True)
+        course = Course(school_id=school_id, grade_level_id=level_id(s, c.grade_level),
+                        code=c.code, name=c.name, units=c.units, national_exam=True,
+                        has_final=True, exam_only=True)
         s.add(course)
         s.flush()
         audit.record(s, actor, "course.create", "course", course.id,
@@ -257,17 +254,4 @@ def _exam_class(s: Session, year_id: int, course: Course, actor: Actor) -> Class
                      new={"name": name, "grade_level": level.number, "course": course.code})
     return klass
 
-
-def _sheet(s: Session, klass: ClassGroup, course: Course, year_id: int,
-           session: SessionKind) -> GradeSheet:
-    session_id = s.scalar(select(ExamSession.id).where(ExamSession.year_id == year_id,
-                                                       ExamSession.kind == session))
-    sheet = s.scalar(select(GradeSheet).where(GradeSheet.class_id == klass.id,
-                                              GradeSheet.course_id == course.id,
-                                              GradeSheet.session_id == session_id))
-    if sheet is None:
-        sheet = GradeSheet(class_id=klass.id, course_id=course.id, session_id=session_id)
-        s.add(sheet)
-        s.flush()
-    return sheet
 

@@ -197,7 +197,8 @@ def _field_id(s: Session, field_code: str | None) -> int | None:
     return field_id
 
 
-def _level_id(s: Session, number: int) -> int:
+def level_id(s: Session, number: int) -> int:
+    """The id of grade level ``number`` (پایه), or ``not_found``."""
     level_id = s.scalar(select(GradeLevel.id).where(GradeLevel.number == number))
     if level_id is None:
         raise NotFound("not_found", what="پایه", value=number)
@@ -209,7 +210,7 @@ def create_class(db: Database, year: int, grade_level: int, name: str,
     clean = _required(name, "نام کلاس")
     stage = stage_of(grade_level)
     with db.unit() as s:
-        klass = ClassGroup(year_id=_year_id(s, year), grade_level_id=_level_id(s, grade_level),
+        klass = ClassGroup(year_id=_year_id(s, year), grade_level_id=level_id(s, grade_level),
                            field_id=_field_id(s, field_code), name=clean,
                            name_key=search_key(clean))
         s.add(klass)
@@ -269,7 +270,7 @@ def add_course(db: Database, grade_level: int, code: str, name: str, units: int,
         school_id = s.scalar(select(School.id).limit(1))
         if school_id is None:
             raise DaftarError("school.missing")
-        course = Course(school_id=school_id, grade_level_id=_level_id(s, grade_level),
+        course = Course(school_id=school_id, grade_level_id=level_id(s, grade_level),
                         field_id=_field_id(s, field_code), code=clean_code, name=clean_name,
                         units=units, national_exam=national_exam, has_final=has_final,
                         discipline=discipline)
