@@ -40,10 +40,8 @@ if TYPE_CHECKING:
 REVOKED_KINDS = (int(DocumentKind.TEMPORARY), int(DocumentKind.ORIGINAL))
 
 
-def apply(central: Central, conn: Connection, sheet_id: int, now: dt.datetime
-          ) -> list[dict[str, Any]]:
-    """Apply a province-approved repair sheet (inside the decision's transaction);
-    returns one row per graduate: course, old, new, replaced."""
+def apply(central: Central, conn: Connection, sheet_id: int, now: dt.datetime) -> None:
+    """Apply a province-approved repair sheet (inside the decision's transaction)."""
     sh = t.sheet.c
     repair_sheet = conn.execute(select(sh.school_code, sh.course_code, sh.course_name)
                                 .where(sh.id == sheet_id)).one()
@@ -54,7 +52,7 @@ def apply(central: Central, conn: Connection, sheet_id: int, now: dt.datetime
                         .where(t.grade_row.c.sheet_id == sheet_id)
                         .order_by(t.grade_row.c.student)).all()
     records = _record_rows(conn, [r[0] for r in rows], repair_sheet[1])
-    done, history, replaced_of = [], [], {}
+    history, replaced_of = [], {}
     for identity, _component, value in rows:
         record = records.get(identity)
         if record is None:          # registration checked the record; it cannot vanish
@@ -66,8 +64,6 @@ def apply(central: Central, conn: Connection, sheet_id: int, now: dt.datetime
                         "record_sheet_id": record_sheet, "component": component,
                         "old_value": old, "new_value": value, "replaced": replaced,
                         "repair_sheet_id": sheet_id, "applied_at": now})
-        done.append({"student": identity, "course": repair_sheet[2], "old": old,
-                     "new": value, "replaced": replaced})
         if not replaced:
             continue
         reason = (f"ترمیم نمرۀ «{repair_sheet[2]}» از {format_grade(stored)} به "
@@ -87,7 +83,6 @@ def apply(central: Central, conn: Connection, sheet_id: int, now: dt.datetime
                    t.document.c.kind.in_(REVOKED_KINDS),
                    t.document.c.revoked_at.is_(None))).all():
         central.revoke_in(conn, holder, code, replaced_of[identity], now)
-    return done
 
 
 def _record_rows(conn: Connection, identities: list[str], course_code: str
