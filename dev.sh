@@ -18,23 +18,38 @@ pick_python() {
     echo "Daftar needs Python 3.11 or 3.12 (see README.md)" >&2; exit 1
 }
 
+# The libraries Qt's window needs on a real X11 or Wayland session (Qt 6.5+ loads xcb-cursor,
+# icccm, keysyms and the rest that the offscreen tests never touch), and for the tests:
+# PostgreSQL, poppler-utils (pdftoppm renders printed PDFs back to images), zbar-tools (scans
+# the printed QR), CUPS with cups-pdf (a virtual printer), chromium with its driver (the
+# central server's public page in a real browser), Xvfb and xdotool (the program on a real
+# X server, signed in by key presses).
+WINDOW_PKGS=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+             libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+             libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
+             libxcb-xfixes0 libxcb-xkb1 libwayland-client0 libwayland-cursor0 libwayland-egl1)
+TEST_PKGS=(postgresql poppler-utils zbar-tools cups cups-bsd printer-driver-cups-pdf chromium
+           chromium-driver xvfb xdotool binutils)
+
 apt_install() {
-    # System packages: the libraries Qt needs even offscreen; PostgreSQL and poppler-utils
-    # (pdftoppm renders printed PDFs back to images), zbar-tools (scans the printed QR) and
-    # CUPS with cups-pdf (a virtual printer for real print tests) and chromium with its
-    # driver (the central server's public page in a real browser) for the tests.
-    local pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 postgresql poppler-utils
-                zbar-tools cups cups-bsd printer-driver-cups-pdf chromium chromium-driver)
-    if [ "$(id -u)" -ne 0 ]; then
-        if command -v sudo >/dev/null; then SUDO=sudo; else
-            echo "not root and no sudo: install ${pkgs[*]} yourself" >&2; return 0; fi
-    else SUDO=""; fi
+    # apt_install required|optional PACKAGE...: installs what is missing (as root or with sudo);
+    # otherwise names the missing packages in one line, and stops when they are required.
+    local need=$1; shift
+    command -v dpkg >/dev/null 2>&1 || return 0   # not Debian/Ubuntu: the README says what
     local missing=()
-    for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-    if [ ${#missing[@]} -gt 0 ]; then
-        $SUDO apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo
+        else
+            echo "Daftar needs these system packages: sudo apt-get install ${missing[*]}" >&2
+            [ "$need" = required ] && exit 1
+            return 0
+        fi
     fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 venv_install() {
@@ -75,10 +90,12 @@ start_printer() {
 case "${1:-}" in
     install) venv_install postgres ;;
     start)
+        apt_install required "${WINDOW_PKGS[@]}"
         venv_install postgres
         exec .venv/bin/daftar ;;
     test)
-        apt_install
+        apt_install required "${WINDOW_PKGS[@]}"
+        apt_install optional "${TEST_PKGS[@]}"
         venv_install test
         start_postgres
         start_printer

@@ -109,7 +109,13 @@ def run(target: str | None = None, lang: str = "fa") -> int:
             return 0
         actor = login.actor
     window = MainWindow(db, actor)
-    window.show()
+    room = window.screen().availableGeometry()
+    if window.width() > room.width() or window.height() + 40 > room.height():
+        # A 1366x768 office screen: the title bar and the status bar must fit.
+        window.resize(min(window.width(), room.width()), min(window.height(), room.height() - 40))
+        window.showMaximized()
+    else:
+        window.show()
     IdleLock(window, db, actor, float(os.environ.get("DAFTAR_IDLE_MINUTES", "10"))).start()
     if os.environ.get("DAFTAR_EXIT_WHEN_READY"):  # the cold-start benchmark
         QTimer.singleShot(0, app.quit)
