@@ -5,4 +5,4 @@ Layers (see DESIGN.md), imports go downward only:
 ``models`` and ``services`` never import Qt; ``tests/test_layers.py`` keeps it so.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -116,6 +116,7 @@ def run(target: str | None = None, lang: str = "fa") -> int:
         window.showMaximized()
     else:
         window.show()
+    window.office.start_automatic()  # the backup at start, on the worker thread
     IdleLock(window, db, actor, float(os.environ.get("DAFTAR_IDLE_MINUTES", "10"))).start()
     if os.environ.get("DAFTAR_EXIT_WHEN_READY"):  # the cold-start benchmark
         QTimer.singleShot(0, app.quit)

@@ -360,6 +360,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="daftar", description="دفتر: برنامه دفتر مدرسه / Daftar")
     p.add_argument("--db", help="SQLite file or database URL (default: the user's data folder)")
     p.add_argument("--lang", choices=["fa", "en"], default="fa", help="output language")
+    from . import __version__
+
+    p.add_argument("--version", action="version", version=f"daftar {__version__}")
     sub = p.add_subparsers(dest="command")
 
     sub.add_parser("gui", help="open the window (the default)")
@@ -460,9 +463,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int)
     s.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
     s.set_defaults(func=cmd_grades)
-    from .cli_records import add_parsers
+    from . import cli_office, cli_records
 
-    add_parsers(sub)
+    cli_records.add_parsers(sub)
+    cli_office.add_parsers(sub)
     return p
 
 

@@ -97,6 +97,14 @@ def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]
         next(gen, None)
 
 
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test (its URL)."""
+    if not PG_URL:
+        pytest.skip("DAFTAR_TEST_PG_URL is not set (./dev.sh test starts PostgreSQL)")
+    yield from _pg_database()
+
+
 # --- the central server -------------------------------------------------------------
 
 @pytest.fixture(scope="session")

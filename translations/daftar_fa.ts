@@ -485,14 +485,14 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="75" />
-        <location filename="../desktop/views/main_window.py" line="273" />
+        <location filename="../desktop/views/main_window.py" line="277" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="76" />
-        <location filename="../desktop/views/main_window.py" line="245" />
-        <location filename="../desktop/views/main_window.py" line="255" />
+        <location filename="../desktop/views/main_window.py" line="249" />
+        <location filename="../desktop/views/main_window.py" line="259" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
@@ -557,30 +557,110 @@
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="158" />
+        <location filename="../desktop/views/main_window.py" line="162" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="165" />
+        <location filename="../desktop/views/main_window.py" line="169" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="173" />
+        <location filename="../desktop/views/main_window.py" line="177" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="204" />
+        <location filename="../desktop/views/main_window.py" line="208" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="251" />
-        <location filename="../desktop/views/main_window.py" line="276" />
+        <location filename="../desktop/views/main_window.py" line="255" />
+        <location filename="../desktop/views/main_window.py" line="280" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeMenu</name>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="35" />
+        <source>Daftar</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="41" />
+        <location filename="../desktop/views/office_menu.py" line="61" />
+        <source>Restore from a backup…</source>
+        <translation>بازگردانی از پشتیبان…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="48" />
+        <location filename="../desktop/views/office_menu.py" line="62" />
+        <source>Backup folder…</source>
+        <translation>پوشه پشتیبان‌ها…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="59" />
+        <source>&amp;File</source>
+        <translation>&amp;پرونده</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="60" />
+        <source>Back up now</source>
+        <translation>پشتیبان‌گیری اکنون</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="63" />
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="64" />
+        <source>About Daftar</source>
+        <translation>درباره دفتر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="98" />
+        <source>Backup saved: {path}</source>
+        <translation>پشتیبان ذخیره شد: {path}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="106" />
+        <source>No backup was made: {reason}</source>
+        <translation>پشتیبان گرفته نشد: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="120" />
+        <source>Backups are kept in {path}</source>
+        <translation>پشتیبان‌ها در {path} نگه داشته می‌شوند</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="136" />
+        <source>Restore this backup of {school}?
+Last event: {when}; {students} students, {grades} grades, {events} events.
+The current file is kept aside first; Daftar then closes.</source>
+        <translation>این پشتیبان «{school}» بازگردانده شود؟
+آخرین رویداد: {when}؛ {students} دانش‌آموز، {grades} نمره، {events} رویداد.
+پرونده کنونی نخست کنار گذاشته می‌شود و سپس دفتر بسته می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="152" />
+        <source>The backup was restored. The previous file was kept as {aside}.
+Daftar closes now; open it again.</source>
+        <translation>پشتیبان بازگردانده شد. پرونده پیشین با نام {aside} نگه داشته شد.
+دفتر اکنون بسته می‌شود؛ دوباره آن را باز کنید.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="158" />
+        <source>Daftar {version}
+Qt {qt} (PySide6)
+Database: {url}</source>
+        <translation>دفتر {version}
+Qt {qt} (PySide6)
+پایگاه داده: {url}</translation>
     </message>
 </context>
 <context>

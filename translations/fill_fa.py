@@ -247,6 +247,21 @@ FA = {
     "The slip ({n} courses) saved to {path}": "نمونه برگ ({n} درس) در {path} ذخیره شد",
     "{n} grade sheets ready on the Grades tab: {names}":
         "{n} برگۀ نمره در زبانۀ نمره‌ها آماده است: {names}",
+    # office menu: backups, restore, about
+    "Restore from a backup…": "بازگردانی از پشتیبان…",
+    "Backup folder…": "پوشه پشتیبان‌ها…",
+    "&File": "&پرونده",
+    "Back up now": "پشتیبان‌گیری اکنون",
+    "&Help": "&راهنما",
+    "About Daftar": "درباره دفتر",
+    "Backup saved: {path}": "پشتیبان ذخیره شد: {path}",
+    "No backup was made: {reason}": "پشتیبان گرفته نشد: {reason}",
+    "Backups are kept in {path}": "پشتیبان‌ها در {path} نگه داشته می‌شوند",
+    "Restore this backup of {school}?\nLast event: {when}; {students} students, {grades} grades, {events} events.\nThe current file is kept aside first; Daftar then closes.":
+        "این پشتیبان «{school}» بازگردانده شود؟\nآخرین رویداد: {when}؛ {students} دانش‌آموز، {grades} نمره، {events} رویداد.\nپرونده کنونی نخست کنار گذاشته می‌شود و سپس دفتر بسته می‌شود.",
+    "The backup was restored. The previous file was kept as {aside}.\nDaftar closes now; open it again.":
+        "پشتیبان بازگردانده شد. پرونده پیشین با نام {aside} نگه داشته شد.\nدفتر اکنون بسته می‌شود؛ دوباره آن را باز کنید.",
+    "Daftar {version}\nQt {qt} (PySide6)\nDatabase: {url}": "دفتر {version}\nQt {qt} (PySide6)\nپایگاه داده: {url}",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

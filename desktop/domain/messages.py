@@ -389,5 +389,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "سرستون‌های پرونده درست نیست: {value}",
         "The file's header is wrong: {value}",
     ),
+    # backups
+    "backup.server_db": (
+        "این مدرسه روی سرور PostgreSQL است؛ پشتیبان آن را با ابزار خود سرور (pg_dump) بگیرید.",
+        "This school is on a PostgreSQL server; back it up with the server's own tools "
+        "(pg_dump).",
+    ),
+    "backup.folder": (
+        "در پوشه «{path}» نمی‌توان نوشت ({detail}). پوشه یا حافظه دیگری برگزینید.",
+        "Cannot write in the folder '{path}' ({detail}). Choose another folder or drive.",
+    ),
+    "backup.write": (
+        "پشتیبان در «{path}» نوشته نشد ({detail})؛ پرونده مدرسه دست نخورد.",
+        "The backup could not be written in '{path}' ({detail}); the school file is untouched.",
+    ),
+    "backup.not_daftar": (
+        "پرونده «{path}» پشتیبان دفتر نیست.",
+        "'{path}' is not a Daftar backup.",
+    ),
+    "backup.damaged": (
+        "پرونده «{path}» آسیب دیده است ({detail}) و به کار نمی‌رود.",
+        "'{path}' is damaged ({detail}) and is not used.",
+    ),
+    "backup.newer": (
+        "پرونده «{path}» را نسخه تازه‌تری از دفتر نوشته است ({revision})؛ نخست دفتر را به‌روز کنید.",
+        "'{path}' was written by a newer Daftar ({revision}); update Daftar first.",
+    ),
+    "backup.other_school": (
+        "پرونده «{path}» پشتیبان مدرسه دیگری است: «{school}» با کد {school_code}.",
+        "'{path}' is a backup of another school: '{school}' ({school_code}).",
+    ),
+    "backup.audit": (
+        "دفتر رویدادهای پرونده «{path}» از رویداد {event} سالم نیست؛ این پشتیبان به کار نمی‌رود.",
+        "The audit trail of '{path}' is broken at event {event}; this backup is not used.",
+    ),
+    "backup.same_file": (
+        "«{path}» خود پرونده مدرسه است، نه پشتیبان آن.",
+        "'{path}' is the school file itself, not a backup of it.",
+    ),
+    "backup.restore_write": (
+        "بازگردانی در «{path}» انجام نشد ({detail})؛ "
+        "پرونده پیشین کنار گذاشته شده و دست نخورده است.",
+        "Restoring into '{path}' failed ({detail}); the previous file was kept aside untouched.",
+    ),
 }
-

@@ -135,6 +135,10 @@ class MainWindow(QMainWindow):
         for label in (self.db_label, self.role_label, self.server_label, self.clock_label):
             status.addPermanentWidget(label)
         self.check_clock()
+        from .office_menu import OfficeMenu
+
+        self.office = OfficeMenu(self, db, actor)
+        self.office.backed_up.connect(lambda text: status.showMessage(text, 15000))
 
         self.search.textChanged.connect(self.refresh_students)
         self.class_tree.selectionModel().currentChanged.connect(self._on_class)

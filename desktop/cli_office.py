@@ -1,0 +1,81 @@
+"""``daftar backup``, ``daftar restore``, ``daftar --version``: the office PC's own care.
+
+  daftar backup [--to DIR]          a checked backup, rotated (7 daily, 4 weekly)
+  daftar backup --folder DIR        choose where automatic backups go (a USB stick)
+  daftar backup --list              the backups in the chosen folder
+  daftar restore FILE               put a backup in place of the school file (kept aside first)
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .cli import Output, open_db
+
+
+def _size(out: Output, n: int) -> str:
+    return out.num(f"{n / 1_048_576:.1f}") + " MB"
+
+
+def cmd_backup(args: argparse.Namespace, out: Output) -> int:
+    from .domain.calendar import format_jalali
+    from .services import backup
+
+    db = open_db(args)
+    if args.folder:
+        where = backup.choose_folder(db, args.folder)
+        out.line(f"پشتیبان‌های خودکار در «{where}» نگه داشته می‌شوند.",
+                 f"Automatic backups are kept in '{where}'.")
+        return 0
+    if args.list:
+        from .services.school import get_school
+
+        for b in backup.list_backups(backup.folder(db), get_school(db).code):
+            print(f"{b.path}\t{format_jalali(b.made.date())} {b.made:%H:%M}\t"
+                  f"{_size(out, b.size)}", file=out.stream)
+        return 0
+    made = backup.make(db, args.to)
+    out.line(f"پشتیبان بررسی‌شده در {made.path} ساخته شد ({_size(out, made.size)}).",
+             f"A checked backup was written to {made.path} ({_size(out, made.size)}).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, out: Output) -> int:
+    from .domain.calendar import format_instant
+    from .services import backup
+
+    target = args.db
+    if target is not None and "://" in target:
+        from .domain.errors import DaftarError
+
+        raise DaftarError("backup.server_db")
+    done = backup.restore(target, args.file)
+    c = done.contents
+    when = format_instant(c.last_event) if c.last_event else "—"
+    counts = c.counts
+    out.line(
+        f"پشتیبان «{c.school_name}» بازگردانده شد؛ آخرین رویداد آن: {out.num(when)} "
+        f"(به وقت تهران)؛ {out.num(counts.get('student', 0))} دانش‌آموز، "
+        f"{out.num(counts.get('grade', 0))} نمره، {out.num(counts.get('certificate', 0))} سند، "
+        f"{out.num(counts.get('audit_event', 0))} رویداد."
+        + (f" پرونده پیشین در {done.aside} کنار گذاشته شد." if done.aside else ""),
+        f"Restored the backup of '{c.school_name}'; its last event: {when} Tehran time; "
+        f"{counts.get('student', 0)} students, {counts.get('grade', 0)} grades, "
+        f"{counts.get('certificate', 0)} documents, {counts.get('audit_event', 0)} events."
+        + (f" The previous file was kept aside as {done.aside}." if done.aside else ""))
+    return 0
+
+
+def add_parsers(sub: Any) -> None:
+    s = sub.add_parser("backup", help="a checked backup of the school file (rotated); --folder "
+                       "chooses where automatic backups go; --list shows them")
+    s.add_argument("--to", metavar="DIR", help="this folder instead of the chosen one")
+    s.add_argument("--folder", metavar="DIR", help="choose the backup folder")
+    s.add_argument("--list", action="store_true")
+    s.set_defaults(func=cmd_backup)
+
+    s = sub.add_parser("restore", help="put a backup in place of the school file (the current "
+                       "one is kept aside first)")
+    s.add_argument("file")
+    s.set_defaults(func=cmd_restore)
