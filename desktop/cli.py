@@ -59,17 +59,29 @@ def open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return open_database(args.db)
 
 
-def _password(prompt: str) -> str:
-    """From DAFTAR_PASSWORD (scripts, CI) or typed without echo."""
+def _password(prompt: str, variable: str = "DAFTAR_PASSWORD",
+              missing: str = "auth.no_password") -> str:
+    """From the environment (scripts, CI) or typed without echo."""
     import getpass
     import os
 
-    if os.environ.get("DAFTAR_PASSWORD"):
-        return os.environ["DAFTAR_PASSWORD"]
+    if os.environ.get(variable):
+        return os.environ[variable]
     try:
         return getpass.getpass(prompt)
     except EOFError:  # no terminal: a script or a service
-        raise DaftarError("auth.no_password") from None
+        raise DaftarError(missing) from None
+
+
+def open_seal(db) -> None:  # type: ignore[no-untyped-def]
+    """Before signing: the school's seal is open already (the principal signed in), or
+    the principal's password comes from DAFTAR_KEY_PASSPHRASE or is typed."""
+    from .services import school_key
+
+    if school_key.needs_unlock(db):
+        school_key.unlock(db, _password("گذرواژه مدیر برای مهر مدرسه / principal's password "
+                                        "for the school's seal: ", "DAFTAR_KEY_PASSPHRASE",
+                                        "key.locked"))
 
 
 def signed_in(args: argparse.Namespace, db):  # type: ignore[no-untyped-def]
@@ -261,6 +273,7 @@ def cmd_print(args: argparse.Namespace, out: Output) -> int:
 
     db = open_db(args)
     actor = signed_in(args, db)
+    open_seal(db)
     year = args.year or current_year(db)
     klass = find_class(db, args.klass, year)
     kind = DocumentKind[args.kind.upper()]
@@ -340,6 +353,7 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
         code = sync.connect(db, args.server, args.enrol, signed_in(args, db))
         out.line(f"مدرسه {to_persian_digits(code)} به سرور مرکزی وصل شد.",
                  f"School {code} is now enrolled with the central server.")
+    open_seal(db)  # batches are signed
     remote = sync.remote_for(db, timeout=args.timeout, server=args.server)
     report = sync.run(db, remote)
     out.line(f"بسته‌های تازه: {out.num(report.packed)}، فرستاده: {out.num(report.sent)}، "

@@ -51,11 +51,15 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_db(demo_path: Path, tmp_path: Path) -> Iterator[Database]:
     """A private copy of the demo school."""
     from desktop.models.db import backup_sqlite
+    from desktop.services import school_key
+    from desktop.services.demo import DEMO_PASSWORD
 
     copy = backup_sqlite(demo_path, "test")
     target = tmp_path / "demo.sqlite"
     copy.rename(target)
     database = fixed(open_database(target))
+    # As after the principal's sign-in: the school's seal is open in this process.
+    school_key.unlock(database, DEMO_PASSWORD)
     yield database
     database.dispose()
 

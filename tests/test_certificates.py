@@ -258,8 +258,8 @@ def test_the_printed_qr_scans_at_300_dpi(demo_db, tmp_path):
 def test_daftar_print_and_verify_commands(demo_path, tmp_path):
     db = tmp_path / "school.sqlite"
     shutil.copy(demo_path, db)
-    env = {"DAFTAR_PASSWORD": "daftar", "PYTHONIOENCODING": "utf-8",
-           "PATH": "/usr/bin:/bin"}
+    env = {"DAFTAR_PASSWORD": "daftar", "DAFTAR_KEY_PASSPHRASE": "daftar",
+           "PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"}
     base = [sys.executable, "-m", "desktop", "--db", str(db)]
     run = subprocess.run(base + ["print", "--kind", "report_card", "--class", "نهم الف",
                                  "--session", "DEY", "--split", str(tmp_path / "one")],

@@ -294,7 +294,7 @@ def test_graduates_list_wraps_long_remarks_inside_the_page(demo_db):
 # --- every kind from a fresh demo ------------------------------------------------------------
 
 def test_fresh_demo_prints_every_kind_and_verifies_each(tmp_path):
-    env = {"DAFTAR_PASSWORD": "daftar", "PATH": "/usr/bin:/bin"}
+    env = {"DAFTAR_PASSWORD": "daftar", "DAFTAR_KEY_PASSPHRASE": "daftar", "PATH": "/usr/bin:/bin"}
     db = str(tmp_path / "fresh.sqlite")
 
     def daftar(*args):

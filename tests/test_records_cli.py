@@ -20,7 +20,8 @@ pytestmark = pytest.mark.postgres
 def daftar(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "desktop.cli", "--db", str(path), *args],
                           cwd=ROOT, capture_output=True, text=True,
-                          env=dict(os.environ, DAFTAR_PASSWORD="daftar"))
+                          env=dict(os.environ, DAFTAR_PASSWORD="daftar",
+                                   DAFTAR_KEY_PASSPHRASE="daftar"))
 
 
 def test_archived_diploma_and_confirmation_from_the_command_line(enrolled, central,

@@ -134,6 +134,8 @@ def adult_school(central, path: Path) -> Database:  # type: ignore[no-untyped-de
     adult.clock = lambda: IN_WINDOW
     create_school(adult, "87654321", "مرکز آموزش بزرگسالان پروین", "منطقه ۲ تهران", "تهران",
                   [Stage.UPPER_SECONDARY], year=1405)
+    create_user(adult, "principal", "مدیر مرکز", Role.PRINCIPAL, "adult-pass", PRINCIPAL_ACTOR,
+                first=True)  # the principal's password wraps the key made at enrolment
     code = central.add_school("87654321", "مرکز آموزش بزرگسالان پروین", "تهران", "منطقه ۲ تهران")
     sync.connect(adult, central.url, code, PRINCIPAL_ACTOR)
     return adult

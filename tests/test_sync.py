@@ -181,7 +181,7 @@ def test_client_killed_halfway_and_restarted_sends_each_batch_once(enrolled, cen
     assert batches >= 3
     enrolled.dispose()
     proxy = FaultProxy(central.port)
-    env = dict(os.environ)
+    env = dict(os.environ, DAFTAR_KEY_PASSPHRASE="daftar")  # the principal's, for the seal
     cmd = [sys.executable, "-m", "desktop.cli", "--db", str(path), "sync", "--server",
            proxy.url, "--timeout", "60"]
     try:
@@ -219,9 +219,18 @@ def test_client_killed_halfway_and_restarted_sends_each_batch_once(enrolled, cen
 def test_cli_says_why_it_failed_in_persian(enrolled, tmp_path: Path) -> None:
     path = Path(enrolled.engine.url.database)
     enrolled.dispose()
-    done = subprocess.run([sys.executable, "-m", "desktop.cli", "--db", str(path), "sync",
-                           "--server", "http://127.0.0.1:9", "--timeout", "1"],
-                          cwd=ROOT, capture_output=True, text=True)
+    cmd = [sys.executable, "-m", "desktop.cli", "--db", str(path), "sync", "--server",
+           "http://127.0.0.1:9", "--timeout", "1"]
+    locked = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
+                            stdin=subprocess.DEVNULL,
+                            env={k: v for k, v in os.environ.items()
+                                 if k != "DAFTAR_KEY_PASSPHRASE"})
+    assert locked.returncode == 1 and "مهر مدرسه" in locked.stderr  # batches are signed
+    wrong = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
+                           env=dict(os.environ, DAFTAR_KEY_PASSPHRASE="not-the-password"))
+    assert wrong.returncode == 1 and "گذرواژه مدیر نادرست" in wrong.stderr
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
+                          env=dict(os.environ, DAFTAR_KEY_PASSPHRASE="daftar"))
     assert done.returncode == 1
     assert "سرور مرکزی در دسترس نیست" in done.stderr
 

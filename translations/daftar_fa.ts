@@ -133,17 +133,17 @@
         <translation>چاپ می‌شود: {kind}، {session}، کلاس «{klass}»، {n} دانش‌آموز.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="128" />
+        <location filename="../desktop/views/documents.py" line="133" />
         <source>Save documents</source>
         <translation>ذخیره سندها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="144" />
+        <location filename="../desktop/views/documents.py" line="149" />
         <source>Printing…</source>
         <translation>در حال چاپ…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="175" />
+        <location filename="../desktop/views/documents.py" line="180" />
         <source>Left out, without the diploma: {names}</source>
         <translation>بدون گواهی (شرایط دانش‌آموختگی را ندارند): {names}</translation>
     </message>
@@ -1157,6 +1157,19 @@ Qt {qt} (PySide6)
     </message>
 </context>
 <context>
+    <name>Seal</name>
+    <message>
+        <location filename="../desktop/views/seal.py" line="16" />
+        <source>The school's seal is locked. The principal's password opens it until you sign out.</source>
+        <translation>مهر مدرسه قفل است. گذرواژه مدیر آن را تا پایان این ورود باز می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/seal.py" line="20" />
+        <source>The school's seal</source>
+        <translation>مهر مدرسه</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../desktop/views/login.py" line="80" />
@@ -1439,23 +1452,23 @@ Qt {qt} (PySide6)
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../desktop/views/documents.py" line="194" />
+        <location filename="../desktop/views/documents.py" line="199" />
         <source>Verify a document</source>
         <translation>استعلام سند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="197" />
+        <location filename="../desktop/views/documents.py" line="202" />
         <source>20-digit code, or scan the QR here</source>
         <translation>کد صحت ۲۰ رقمی، یا رمزینه (QR) را اینجا بخوانید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="198" />
-        <location filename="../desktop/views/documents.py" line="226" />
+        <location filename="../desktop/views/documents.py" line="203" />
+        <location filename="../desktop/views/documents.py" line="231" />
         <source>Open a PDF…</source>
         <translation>باز کردن PDF…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="199" />
+        <location filename="../desktop/views/documents.py" line="204" />
         <source>Check</source>
         <translation>بررسی</translation>
     </message>

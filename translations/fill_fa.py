@@ -262,6 +262,10 @@ FA = {
     "The backup was restored. The previous file was kept as {aside}.\nDaftar closes now; open it again.":
         "پشتیبان بازگردانده شد. پرونده پیشین با نام {aside} نگه داشته شد.\nدفتر اکنون بسته می‌شود؛ دوباره آن را باز کنید.",
     "Daftar {version}\nQt {qt} (PySide6)\nDatabase: {url}": "دفتر {version}\nQt {qt} (PySide6)\nپایگاه داده: {url}",
+    # the school's seal
+    "The school's seal is locked. The principal's password opens it until you sign out.":
+        "مهر مدرسه قفل است. گذرواژه مدیر آن را تا پایان این ورود باز می‌کند.",
+    "The school's seal": "مهر مدرسه",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

@@ -113,6 +113,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # users
     "auth.failed": ("نام کاربری یا گذرواژه نادرست است.", "Wrong username or password."),
+    "auth.failed_wait": (
+        "نام کاربری یا گذرواژه نادرست است. پس از چند تلاش نادرست، تلاش بعدی تا {seconds} ثانیه "
+        "دیگر پذیرفته نمی‌شود.",
+        "Wrong username or password. After several wrong tries the next one is accepted in "
+        "{seconds} seconds.",
+    ),
+    "auth.slowed": (
+        "پس از {count} تلاش نادرست، ورود با این نام کاربری تا {seconds} ثانیه دیگر ممکن نیست.",
+        "After {count} wrong tries, signing in with this username waits {seconds} more "
+        "seconds.",
+    ),
+    "key.locked": (
+        "مهر مدرسه (کلید امضای آن) قفل است؛ برای امضای سند یا بسته، گذرواژه مدیر مدرسه لازم است.",
+        "The school's seal (its signing key) is locked; the principal's password is needed "
+        "to sign a document or a batch.",
+    ),
+    "key.passphrase": (
+        "گذرواژه مدیر نادرست است؛ مهر مدرسه باز نشد.",
+        "Wrong principal's password; the school's seal stays locked.",
+    ),
     "auth.password_short": (
         "گذرواژه باید دست‌کم {length} نویسه باشد.",
         "The password needs at least {length} characters.",

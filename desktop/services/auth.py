@@ -3,10 +3,18 @@
 The principal's account is made with the school; the principal adds the others.
 Every service that changes something takes the signed-in :class:`Actor` and checks
 its role itself: a button hidden in the window is not a check.
+
+Sign-in slows down after repeated failures of one username (whether or not it exists):
+after the third, the next try waits 5 s, then 10, 20, ... up to 5 minutes, and the
+refusal says how long (the count is kept in the database, so restarting does not reset
+it).  The principal's sign-in opens the school's signing key (:mod:`.school_key`); a new
+principal account or the principal's new password re-wraps it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -18,14 +26,23 @@ from ..domain.text import normalize
 from ..domain.workflow import OFFICE, Role
 from ..models.db import Database
 from ..models.entities import ClassGroup, Course, Teaching, User
-from . import audit
+from . import audit, school_key
 from .context import Actor
+from .state import get_state, put_state
 
 # argon2id (the library's default type) with its RFC 9106 "low memory" profile:
 # ~50 ms on an office PC, 64 MiB.
 HASHER = PasswordHasher()
 MIN_PASSWORD = 6
 PRINCIPAL_ONLY = frozenset({Role.PRINCIPAL})
+FREE_TRIES, FIRST_WAIT_S, LONGEST_WAIT_S = 3, 5, 300
+
+
+def wait_after(failures: int) -> int:
+    """Seconds the next sign-in of a username waits after ``failures`` failures in a row."""
+    if failures < FREE_TRIES:
+        return 0
+    return min(FIRST_WAIT_S * 2 ** (failures - FREE_TRIES), LONGEST_WAIT_S)
 
 
 @dataclass(frozen=True)
@@ -72,6 +89,10 @@ def create_user(db: Database, username: str, display_name: str, role: Role, pass
         user = User(username=name, display_name=shown, role=role, password_hash=digest)
         s.add(user)
         s.flush()
+        if role is Role.PRINCIPAL:
+            # The school key now opens with the new principal's password (and not the
+            # old one's); the first account sets it.  Refused if the key is not open here.
+            school_key.set_passphrase(s, password)
         audit.record(s, actor if not first else Actor(name, shown, role, user.id),
                      "user.create", "app_user", user.id,
                      new={"username": name, "role": role.value})
@@ -81,10 +102,20 @@ def create_user(db: Database, username: str, display_name: str, role: Role, pass
 def login(db: Database, username: str, password: str) -> Actor:
     """The actor for a correct username and password; one message for every failure.
 
-    Every attempt is an audit event; a failed one is recorded, then refused.
+    Every attempt is an audit event; a failed one is recorded, then refused.  While a
+    username waits after repeated failures (:func:`wait_after`) it is refused unread.
     """
     name = normalize(username).lower()
+    failures_key = f"auth.failures:{name}"
+    now = db.clock()
     with db.unit() as s:
+        failures = json.loads(get_state(s, failures_key) or '{"n": 0, "at": null}')
+        if failures["at"] is not None:
+            ready = dt.datetime.fromisoformat(failures["at"]) + dt.timedelta(
+                seconds=wait_after(failures["n"]))
+            if now < ready:
+                raise DaftarError("auth.slowed", count=failures["n"],
+                                  seconds=int((ready - now).total_seconds()) + 1)
         user = s.scalar(select(User).where(User.username == name))
         ok = False
         if user is not None and user.active and user.password_hash:
@@ -98,22 +129,36 @@ def login(db: Database, username: str, password: str) -> Actor:
             who = Actor(user.username, user.display_name, user.role, user.id)
             if HASHER.check_needs_rehash(user.password_hash or ""):
                 user.password_hash = HASHER.hash(password)
+            if failures["n"]:
+                put_state(s, failures_key, json.dumps({"n": 0, "at": None}))
+            if user.role is Role.PRINCIPAL:
+                school_key.open_with(s, password)
             audit.record(s, who, "login", "app_user", user.id)
-            return who
+            erased = bool(s.info.pop(school_key.ERASED, False))
         entity_id = user.id if user is not None else name
+    if ok:
+        if erased:
+            school_key.checkpoint(db)
+        return who
     with db.unit() as s:
+        put_state(s, failures_key, json.dumps({"n": failures["n"] + 1, "at": now.isoformat()}))
         audit.record(s, Actor(name, name, Role.CLERK), "login.failed", "app_user", entity_id)
+    wait = wait_after(failures["n"] + 1)
+    if wait:
+        raise DaftarError("auth.failed_wait", seconds=wait)
     raise DaftarError("auth.failed")
 
 
 def change_password(db: Database, actor: Actor, old: str, new: str) -> None:
-    login(db, actor.username, old)
+    login(db, actor.username, old)  # the principal's: opens the school key
     digest = HASHER.hash(_check_password(new))
     with db.unit() as s:
         user = s.get(User, actor.user_id)
         if user is None:
             raise NotFound("not_found", what="کاربر", value=actor.username)
         user.password_hash = digest
+        if user.role is Role.PRINCIPAL and school_key.is_open(db):
+            school_key.set_passphrase(s, new)
         audit.record(s, actor, "user.password", "app_user", user.id)
 
 

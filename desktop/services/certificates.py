@@ -1,10 +1,10 @@
 """Certificates and report cards: issue, print, log, void, verify.
 
 * Keys.  The school's Ed25519 key and its certificate from the central server are
-  kept in ``app_state`` with the trusted central public keys.  (The private key sits
-  in the database file unencrypted; protecting it with the OS keyring or a
-  passphrase is noted as work left.)  The demo school gets a demo central authority
-  whose private key is thrown away after certifying the school's key.
+  kept in ``app_state`` with the trusted central public keys; the private key only
+  encrypted under the principal's password (:mod:`.school_key`).  The demo school gets
+  a demo central authority whose private key is thrown away after certifying the
+  school's key.
 * Issue.  The printing rule is :func:`desktop.domain.verification.print_refusal`.
   A student's document of a kind and session is issued once (one serial, one
   20-digit code); printing it again is a reprint that needs a reason.  Every print
@@ -67,7 +67,7 @@ from ..models.entities import (
     PrintPermit,
 )
 from ..printing.forms import FORMS, Form, report_form
-from . import audit
+from . import audit, school_key
 from .cards import class_cards
 from .context import Actor
 from .progress import Progress
@@ -75,7 +75,7 @@ from .school import get_class, get_school
 from .state import get_state, put_state
 from .students import search_students
 
-KEY, KEY_CERT, TRUST = "school.ed25519", "school.key_certificate", "central.public_keys"
+KEY_CERT, TRUST = "school.key_certificate", "central.public_keys"
 SESSION_CODE = {None: 0, SessionKind.DEY: 1, SessionKind.KHORDAD: 2, SessionKind.SHAHRIVAR: 3}
 PRINT_ROLES = frozenset({Role.CLERK, Role.DEPUTY, Role.PRINCIPAL})
 
@@ -84,14 +84,7 @@ PRINT_ROLES = frozenset({Role.CLERK, Role.DEPUTY, Role.PRINCIPAL})
 
 def install_keys(s: Session, private: Ed25519PrivateKey, certificate: KeyCertificate,
                  *central_public: bytes) -> None:
-    from cryptography.hazmat.primitives.serialization import (
-        Encoding,
-        NoEncryption,
-        PrivateFormat,
-    )
-
-    raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    put_state(s, KEY, raw.hex())
+    school_key.store(s, private)  # sealed with the open key, or refused: key.locked
     put_state(s, KEY_CERT, certificate.encode().hex())
     trusted = set(trusted_keys_in(s)) | {k.hex() for k in central_public}
     put_state(s, TRUST, json.dumps(sorted(trusted)))
@@ -119,11 +112,10 @@ def trusted_keys(db: Database) -> list[bytes]:
 
 
 def signing_key(s: Session) -> tuple[Ed25519PrivateKey, KeyCertificate]:
-    key, cert = get_state(s, KEY), get_state(s, KEY_CERT)
-    if key is None or cert is None:
+    cert = get_state(s, KEY_CERT)
+    if cert is None:
         raise DaftarError("cert.no_key")
-    return (Ed25519PrivateKey.from_private_bytes(bytes.fromhex(key)),
-            KeyCertificate.decode(bytes.fromhex(cert)))
+    return school_key.private_key(s), KeyCertificate.decode(bytes.fromhex(cert))
 
 
 # --- what a document says -----------------------------------------------------------

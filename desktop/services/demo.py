@@ -321,8 +321,10 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
                                      for u, k, c in taught])
         summary = DemoSummary("مجتمع آموزشی دخترانه فرهیختگان", year, len(class_ids),
                               len(course_ids), len(student_ids), len(sheet_ids), len(grade_rows))
+        from . import school_key
         from .certificates import demo_keys
 
+        school_key.set_passphrase(s, DEMO_PASSWORD)  # the demo principal's password
         central = demo_keys(s, DEMO_SCHOOL_CODE)  # certified by a demo central key
         audit.record(s, PRINCIPAL_ACTOR, "demo.create", "school", school_id,
                      new={"seed": seed, "students": len(student_ids), "grades": len(grade_rows)})

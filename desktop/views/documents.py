@@ -122,6 +122,11 @@ class DocumentsDialog(QDialog):
         if self.class_id is None:
             self.message.setText(self.tr("Choose the class whose documents to print."))
             return None
+        from .seal import ensure_unlocked
+
+        if not ensure_unlocked(self, self._db):  # every document is sealed
+            self.message.setText(DaftarError("key.locked").message())
+            return None
         if self.target.currentData() == TO_PREVIEW:
             return self.show_preview()
         if self.target.currentData() == TO_PDF:

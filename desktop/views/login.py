@@ -157,7 +157,11 @@ class IdleLock(QObject):
         return False
 
     def lock(self) -> None:
-        """Hide the window behind a password prompt for the signed-in user."""
+        """Hide the window behind a password prompt for the signed-in user; the school's
+        seal closes with it (the principal's sign-in opens it again)."""
+        from ..services import school_key
+
+        school_key.lock(self._db)
         self._window.centralWidget().setVisible(False)
         self.dialog = LoginDialog(self._db, self._actor.username, locked=True,
                                   parent=self._window)

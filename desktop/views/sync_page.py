@@ -218,6 +218,14 @@ class SyncPage(QWidget):
             return None
         if not sync.status(self._db).configured:
             return None
+        from ..services import school_key
+        from .seal import ensure_unlocked
+
+        # Batches are signed: the automatic send waits for the seal, Send now asks for it.
+        if (school_key.needs_unlock(self._db) if background
+                else not ensure_unlocked(self, self._db)):
+            self.error.setText(DaftarError("key.locked").message())
+            return None
         self.send_button.setEnabled(False)
         self.task = Task(self._run, not background)
         self.task.signals.done.connect(self._done)
