@@ -2,7 +2,8 @@
 # Daftar's two commands for a fresh Linux machine with Python 3.11 or 3.12:
 #   ./dev.sh start   install into .venv and open Daftar on the demo school
 #   ./dev.sh test    install everything (system packages too, when root) and run all tests
-# Other: ./dev.sh install | bench | central (the reference central server on this machine)
+# Other: ./dev.sh install | package (the self-contained program in dist/) | bench | central
+#        (the reference central server on this machine)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -78,6 +79,18 @@ start_postgres() {
     export DAFTAR_TEST_PG_URL="postgresql+psycopg://daftar@127.0.0.1:$port/postgres"
 }
 
+build_package() {
+    # The self-contained application folder and its archive (PyInstaller; see README).
+    local version arch
+    version=$(.venv/bin/python -c 'import desktop; print(desktop.__version__)')
+    arch="$(uname -s | tr A-Z a-z)-$(uname -m)"
+    .venv/bin/pyinstaller --noconfirm --log-level ERROR --distpath dist --workpath build/pyinstaller \
+        packaging/daftar.spec
+    tar -C dist -czf "dist/daftar-$version-$arch.tar.gz" daftar
+    export DAFTAR_PACKAGE="$PWD/dist/daftar"
+    echo "built dist/daftar ($(du -sh dist/daftar | cut -f1)) and dist/daftar-$version-$arch.tar.gz"
+}
+
 start_printer() {
     # CUPS with the cups-pdf virtual printer "PDF" (writes ~/PDF/*.pdf), when root.
     [ "$(id -u)" -eq 0 ] && command -v cupsd >/dev/null || return 0
@@ -89,6 +102,9 @@ start_printer() {
 
 case "${1:-}" in
     install) venv_install postgres ;;
+    package)
+        venv_install package
+        build_package ;;
     start)
         apt_install required "${WINDOW_PKGS[@]}"
         venv_install postgres
@@ -97,6 +113,7 @@ case "${1:-}" in
         apt_install required "${WINDOW_PKGS[@]}"
         apt_install optional "${TEST_PKGS[@]}"
         venv_install test
+        build_package
         start_postgres
         start_printer
         exec .venv/bin/python -m pytest "${@:2}" ;;
@@ -110,6 +127,8 @@ case "${1:-}" in
         .venv/bin/python bench/bench_inquiry.py
         .venv/bin/python bench/bench_repair.py
         .venv/bin/python bench/bench_qr_photos.py
+        [ -x dist/daftar/daftar ] || build_package
+        .venv/bin/python bench/bench_office.py
         exec .venv/bin/python bench/bench_certificates.py ;;
     central)
         # The reference central server over the throwaway PostgreSQL, on 127.0.0.1:8750.

@@ -120,7 +120,9 @@ def run(target: str | None = None, lang: str = "fa") -> int:
     IdleLock(window, db, actor, float(os.environ.get("DAFTAR_IDLE_MINUTES", "10"))).start()
     if os.environ.get("DAFTAR_EXIT_WHEN_READY"):  # the cold-start benchmark
         QTimer.singleShot(0, app.quit)
-    return app.exec()
+    code = app.exec()
+    window.office.finish()  # a backup under way ends before the program does
+    return code
 
 
 def signed_in_for_benchmark(db):  # type: ignore[no-untyped-def]

@@ -81,6 +81,11 @@ class OfficeMenu(QObject):
         self.back_up(automatic=True)
         self.timer.start()
 
+    def finish(self) -> None:
+        """At quit: let a backup under way end (its copy is checked before it counts)."""
+        self.timer.stop()
+        RUNNER.wait(120_000)
+
     def _daily(self) -> None:
         if backup.due(self._db) and self.task is None:
             self.back_up(automatic=True)

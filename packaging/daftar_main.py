@@ -1,0 +1,10 @@
+"""The built program's entry point: ``daftar`` exactly as the installed command."""
+
+import multiprocessing
+import sys
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # Windows: a frozen program's child processes
+    from desktop.cli import main
+
+    sys.exit(main())
