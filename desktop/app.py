@@ -64,10 +64,14 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
 
 
 def open_default(target: str | None):  # type: ignore[no-untyped-def]
-    """Open the chosen database; the default file gets the demo school on first run."""
+    """Open the database named, else the one this PC was set to (a shared PostgreSQL), else
+    the default file, which gets the demo school on its first run."""
     from .models.db import open_database
     from .services.school import get_school
+    from .services.settings import chosen_database
 
+    if target is None and chosen_database():
+        return open_database(chosen_database())
     db = open_database(target)
     if target is None:
         try:

@@ -54,9 +54,11 @@ class Output:
 
 
 def open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """``--db``, else this PC's chosen database (``daftar database --use``), else the file."""
     from .models.db import open_database
+    from .services.settings import chosen_database
 
-    return open_database(args.db)
+    return open_database(args.db or chosen_database())
 
 
 def _password(prompt: str, variable: str = "DAFTAR_PASSWORD",

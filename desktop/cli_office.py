@@ -4,6 +4,8 @@
   daftar backup --folder DIR        choose where automatic backups go (a USB stick)
   daftar backup --list              the backups in the chosen folder
   daftar restore FILE               put a backup in place of the school file (kept aside first)
+  daftar move-to URL                move the school into an empty shared PostgreSQL and use it
+  daftar database [--use URL | --default]   which database this PC opens
 """
 
 from __future__ import annotations
@@ -67,7 +69,45 @@ def cmd_restore(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def cmd_move(args: argparse.Namespace, out: Output) -> int:
+    from .services.move import move_school
+    from .services.settings import choose_database
+
+    moved = move_school(open_db(args), args.url)
+    rows = sum(moved.rows.values())
+    choose_database(args.url)
+    out.line(f"مدرسه با {out.num(rows)} ردیف و {out.num(moved.events)} رویداد (زنجیره بررسی شد) "
+             f"به {moved.target} منتقل شد؛ دفتر در این رایانه از این پس آن را باز می‌کند.",
+             f"The school ({rows} rows, {moved.events} events, chain verified) moved to "
+             f"{moved.target}; Daftar on this PC opens it from now on.")
+    return 0
+
+
+def cmd_database(args: argparse.Namespace, out: Output) -> int:
+    from .models.db import default_db_path, to_url
+    from .services.settings import choose_database, chosen_database
+
+    if args.use or args.default:
+        if args.use:
+            from .models.db import open_database
+
+            open_database(args.use).dispose()  # reachable and a Daftar database
+        choose_database(args.use)
+    print(chosen_database() or to_url(default_db_path()), file=out.stream)
+    return 0
+
+
 def add_parsers(sub: Any) -> None:
+    s = sub.add_parser("move-to", help="move this school into an empty shared PostgreSQL "
+                       "database (the audit chain checked there) and open it from now on")
+    s.add_argument("url", metavar="postgresql+psycopg://USER:PASSWORD@HOST/NAME")
+    s.set_defaults(func=cmd_move)
+
+    s = sub.add_parser("database", help="the database this PC opens; --use URL or --default")
+    s.add_argument("--use", metavar="URL")
+    s.add_argument("--default", action="store_true", help="this PC's own file again")
+    s.set_defaults(func=cmd_database)
+
     s = sub.add_parser("backup", help="a checked backup of the school file (rotated); --folder "
                        "chooses where automatic backups go; --list shows them")
     s.add_argument("--to", metavar="DIR", help="this folder instead of the chosen one")

@@ -9,6 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# This PC's settings (the chosen database) of the tests and their child processes: their own.
+import tempfile as _tempfile  # noqa: E402
+
+os.environ["XDG_CONFIG_HOME"] = _tempfile.mkdtemp(prefix="daftar-test-config-")
 
 import pytest  # noqa: E402
 

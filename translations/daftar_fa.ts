@@ -60,6 +60,49 @@
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../desktop/views/database_dialog.py" line="32" />
+        <source>Database</source>
+        <translation>پایگاه داده</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/database_dialog.py" line="33" />
+        <source>This PC opens: {url}</source>
+        <translation>این رایانه باز می‌کند: {url}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/database_dialog.py" line="37" />
+        <source>Move this school there</source>
+        <translation>انتقال مدرسه به آنجا</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/database_dialog.py" line="38" />
+        <source>Use it (the school is there already)</source>
+        <translation>به کار بردن آن (مدرسه آنجاست)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/database_dialog.py" line="39" />
+        <source>This PC's file</source>
+        <translation>پرونده همین رایانه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/database_dialog.py" line="48" />
+        <source>Shared PostgreSQL database of the school:</source>
+        <translation>پایگاه داده مشترک PostgreSQL مدرسه:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/database_dialog.py" line="63" />
+        <source>The school was moved ({rows} rows, {events} events, the chain checked there).</source>
+        <translation>مدرسه منتقل شد ({rows} ردیف، {events} رویداد؛ زنجیره آنجا بررسی شد).</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/database_dialog.py" line="89" />
+        <source>Daftar closes now; open it again to work on the chosen database.</source>
+        <translation>دفتر اکنون بسته می‌شود؛ برای کار روی پایگاه داده برگزیده دوباره آن را باز کنید.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsDialog</name>
     <message>
         <location filename="../desktop/views/documents.py" line="49" />
@@ -151,87 +194,87 @@
 <context>
     <name>GradePage</name>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="61" />
-        <location filename="../desktop/views/grade_page.py" line="91" />
+        <location filename="../desktop/views/grade_page.py" line="62" />
+        <location filename="../desktop/views/grade_page.py" line="92" />
         <source>Undo</source>
         <translation>برگرداندن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="62" />
+        <location filename="../desktop/views/grade_page.py" line="63" />
         <source>Export to Excel</source>
         <translation>خروجی اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="63" />
+        <location filename="../desktop/views/grade_page.py" line="64" />
         <source>Import from Excel</source>
         <translation>ورود از اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="64" />
-        <location filename="../desktop/views/grade_page.py" line="239" />
-        <location filename="../desktop/views/grade_page.py" line="249" />
+        <location filename="../desktop/views/grade_page.py" line="65" />
+        <location filename="../desktop/views/grade_page.py" line="263" />
+        <location filename="../desktop/views/grade_page.py" line="273" />
         <source>Grade list (PDF)</source>
         <translation>لیست نمرات (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="66" />
+        <location filename="../desktop/views/grade_page.py" line="67" />
         <source>Session:</source>
         <translation>نوبت:</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="68" />
+        <location filename="../desktop/views/grade_page.py" line="69" />
         <source>Course:</source>
         <translation>درس:</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="94" />
+        <location filename="../desktop/views/grade_page.py" line="95" />
         <source>Redo</source>
         <translation>دوباره انجام دادن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="98" />
+        <location filename="../desktop/views/grade_page.py" line="99" />
         <source>History of this grade</source>
         <translation>تاریخچه این نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="133" />
+        <location filename="../desktop/views/grade_page.py" line="156" />
         <source>Choose a class in the list and a course.</source>
         <translation>یک کلاس از فهرست و یک درس انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="152" />
+        <location filename="../desktop/views/grade_page.py" line="176" />
         <source>Read only. {reason}</source>
         <translation>فقط خواندنی. {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="154" />
+        <location filename="../desktop/views/grade_page.py" line="178" />
         <source>Last reason: {reason}</source>
         <translation>دلیل آخرین برگشت: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="174" />
+        <location filename="../desktop/views/grade_page.py" line="198" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="177" />
+        <location filename="../desktop/views/grade_page.py" line="201" />
         <source>class average {avg}</source>
         <translation>میانگین کلاس {avg}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="180" />
+        <location filename="../desktop/views/grade_page.py" line="204" />
         <source>{n} cells still empty</source>
         <translation>{n} خانه هنوز خالی است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="218" />
-        <location filename="../desktop/views/grade_page.py" line="228" />
+        <location filename="../desktop/views/grade_page.py" line="242" />
+        <location filename="../desktop/views/grade_page.py" line="252" />
         <source>Export grade sheet</source>
         <translation>خروجی برگه نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="225" />
-        <location filename="../desktop/views/grade_page.py" line="246" />
+        <location filename="../desktop/views/grade_page.py" line="249" />
+        <location filename="../desktop/views/grade_page.py" line="270" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -239,67 +282,67 @@
 <context>
     <name>GradeSheetModel</name>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="44" />
+        <location filename="../desktop/views/grade_model.py" line="45" />
         <source>Grade edit</source>
         <translation>ویرایش نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="78" />
+        <location filename="../desktop/views/grade_model.py" line="80" />
         <source>Level</source>
         <translation>سطح</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="80" />
+        <location filename="../desktop/views/grade_model.py" line="82" />
         <source>Term grade</source>
         <translation>نمره نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="81" />
+        <location filename="../desktop/views/grade_model.py" line="83" />
         <source>Annual grade</source>
         <translation>نمره سالانه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="82" />
+        <location filename="../desktop/views/grade_model.py" line="84" />
         <source>Summer grade</source>
         <translation>نمره شهریور</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="83" />
+        <location filename="../desktop/views/grade_model.py" line="85" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="83" />
+        <location filename="../desktop/views/grade_model.py" line="85" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="84" />
+        <location filename="../desktop/views/grade_model.py" line="86" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="127" />
+        <location filename="../desktop/views/grade_model.py" line="129" />
         <source>Pass</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="127" />
+        <location filename="../desktop/views/grade_model.py" line="129" />
         <source>Fail</source>
         <translation>مردود</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="147" />
+        <location filename="../desktop/views/grade_model.py" line="149" />
         <source>The national exam paper is below 7</source>
         <translation>نمره برگه امتحان نهایی کمتر از ۷ است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="219" />
+        <location filename="../desktop/views/grade_model.py" line="231" />
         <source>The pasted block has more rows than the sheet.</source>
         <translation>ردیف‌های متن چسبانده‌شده از ردیف‌های برگه بیشتر است؛ چیزی چسبانده نشد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="223" />
+        <location filename="../desktop/views/grade_model.py" line="235" />
         <source>Column «{column}» cannot be edited; nothing was pasted.</source>
         <translation>ستون «{column}» ویرایش‌پذیر نیست؛ چیزی چسبانده نشد.</translation>
     </message>
@@ -485,14 +528,14 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="75" />
-        <location filename="../desktop/views/main_window.py" line="277" />
+        <location filename="../desktop/views/main_window.py" line="281" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="76" />
-        <location filename="../desktop/views/main_window.py" line="249" />
-        <location filename="../desktop/views/main_window.py" line="259" />
+        <location filename="../desktop/views/main_window.py" line="253" />
+        <location filename="../desktop/views/main_window.py" line="263" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
@@ -557,28 +600,28 @@
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="162" />
+        <location filename="../desktop/views/main_window.py" line="166" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="169" />
+        <location filename="../desktop/views/main_window.py" line="173" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="177" />
+        <location filename="../desktop/views/main_window.py" line="181" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="208" />
+        <location filename="../desktop/views/main_window.py" line="212" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="255" />
-        <location filename="../desktop/views/main_window.py" line="280" />
+        <location filename="../desktop/views/main_window.py" line="259" />
+        <location filename="../desktop/views/main_window.py" line="284" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -586,59 +629,64 @@
 <context>
     <name>OfficeMenu</name>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="35" />
+        <location filename="../desktop/views/office_menu.py" line="36" />
         <source>Daftar</source>
         <translation>دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="41" />
-        <location filename="../desktop/views/office_menu.py" line="61" />
+        <location filename="../desktop/views/office_menu.py" line="42" />
+        <location filename="../desktop/views/office_menu.py" line="62" />
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="48" />
-        <location filename="../desktop/views/office_menu.py" line="62" />
+        <location filename="../desktop/views/office_menu.py" line="49" />
+        <location filename="../desktop/views/office_menu.py" line="63" />
         <source>Backup folder…</source>
         <translation>پوشه پشتیبان‌ها…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="59" />
+        <location filename="../desktop/views/office_menu.py" line="60" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="60" />
+        <location filename="../desktop/views/office_menu.py" line="61" />
         <source>Back up now</source>
         <translation>پشتیبان‌گیری اکنون</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="63" />
+        <location filename="../desktop/views/office_menu.py" line="65" />
+        <source>Database…</source>
+        <translation>پایگاه داده…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="66" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="64" />
+        <location filename="../desktop/views/office_menu.py" line="67" />
         <source>About Daftar</source>
         <translation>درباره دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="98" />
+        <location filename="../desktop/views/office_menu.py" line="108" />
         <source>Backup saved: {path}</source>
         <translation>پشتیبان ذخیره شد: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="106" />
+        <location filename="../desktop/views/office_menu.py" line="116" />
         <source>No backup was made: {reason}</source>
         <translation>پشتیبان گرفته نشد: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="120" />
+        <location filename="../desktop/views/office_menu.py" line="130" />
         <source>Backups are kept in {path}</source>
         <translation>پشتیبان‌ها در {path} نگه داشته می‌شوند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="136" />
+        <location filename="../desktop/views/office_menu.py" line="146" />
         <source>Restore this backup of {school}?
 Last event: {when}; {students} students, {grades} grades, {events} events.
 The current file is kept aside first; Daftar then closes.</source>
@@ -647,14 +695,14 @@ The current file is kept aside first; Daftar then closes.</source>
 پرونده کنونی نخست کنار گذاشته می‌شود و سپس دفتر بسته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="152" />
+        <location filename="../desktop/views/office_menu.py" line="162" />
         <source>The backup was restored. The previous file was kept as {aside}.
 Daftar closes now; open it again.</source>
         <translation>پشتیبان بازگردانده شد. پرونده پیشین با نام {aside} نگه داشته شد.
 دفتر اکنون بسته می‌شود؛ دوباره آن را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="158" />
+        <location filename="../desktop/views/office_menu.py" line="180" />
         <source>Daftar {version}
 Qt {qt} (PySide6)
 Database: {url}</source>

@@ -266,6 +266,18 @@ FA = {
     "The school's seal is locked. The principal's password opens it until you sign out.":
         "مهر مدرسه قفل است. گذرواژه مدیر آن را تا پایان این ورود باز می‌کند.",
     "The school's seal": "مهر مدرسه",
+    # the database of this PC
+    "Database": "پایگاه داده",
+    "Database…": "پایگاه داده…",
+    "This PC opens: {url}": "این رایانه باز می‌کند: {url}",
+    "Move this school there": "انتقال مدرسه به آنجا",
+    "Use it (the school is there already)": "به کار بردن آن (مدرسه آنجاست)",
+    "This PC's file": "پرونده همین رایانه",
+    "Shared PostgreSQL database of the school:": "پایگاه داده مشترک PostgreSQL مدرسه:",
+    "The school was moved ({rows} rows, {events} events, the chain checked there).":
+        "مدرسه منتقل شد ({rows} ردیف، {events} رویداد؛ زنجیره آنجا بررسی شد).",
+    "Daftar closes now; open it again to work on the chosen database.":
+        "دفتر اکنون بسته می‌شود؛ برای کار روی پایگاه داده برگزیده دوباره آن را باز کنید.",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

@@ -112,6 +112,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This student is not enrolled in this sheet's class.",
     ),
     # users
+    "grade.conflict": (
+        "این نمره را در همین میان «{who}» از رایانه دیگری به «{value}» تغییر داده است؛ نمره شما "
+        "ثبت نشد. مقدار او اکنون نمایش داده می‌شود؛ اگر لازم است دوباره وارد کنید.",
+        "'{who}' changed this grade to '{value}' from another PC meanwhile; yours was not "
+        "saved. Their value is shown now; type yours again if needed.",
+    ),
     "auth.failed": ("نام کاربری یا گذرواژه نادرست است.", "Wrong username or password."),
     "auth.failed_wait": (
         "نام کاربری یا گذرواژه نادرست است. پس از چند تلاش نادرست، تلاش بعدی تا {seconds} ثانیه "
@@ -451,5 +457,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "بازگردانی در «{path}» انجام نشد ({detail})؛ "
         "پرونده پیشین کنار گذاشته شده و دست نخورده است.",
         "Restoring into '{path}' failed ({detail}); the previous file was kept aside untouched.",
+    ),
+    # one school on several PCs
+    "move.not_server": (
+        "نشانی پایگاه داده مشترک باید نشانی یک سرور PostgreSQL باشد "
+        "(postgresql+psycopg://کاربر:گذرواژه@رایانه/نام).",
+        "The shared database must be a PostgreSQL server address "
+        "(postgresql+psycopg://user:password@host/name).",
+    ),
+    "move.connect": (
+        "به پایگاه داده مشترک وصل نشد ({detail}). نشانی، نام کاربری و گذرواژه را بررسی کنید.",
+        "Could not connect to the shared database ({detail}). Check the address, user and "
+        "password.",
+    ),
+    "move.target_not_empty": (
+        "پایگاه داده «{url}» پیش‌تر مدرسه‌ای دارد؛ مدرسه فقط به پایگاه داده خالی منتقل می‌شود.",
+        "The database '{url}' already holds a school; a school moves only into an empty one.",
+    ),
+    "move.mismatch": (
+        "انتقال ناقص ماند: جدول {table} اینجا {here} ردیف و آنجا {there} ردیف دارد.",
+        "The move is incomplete: table {table} has {here} rows here and {there} there.",
+    ),
+    "move.audit": (
+        "دفتر رویدادها از رویداد {event} سالم نیست؛ مدرسه منتقل نشد.",
+        "The audit trail is broken at event {event}; the school was not moved.",
     ),
 }

@@ -35,7 +35,7 @@ from ..models.entities import (
     SyncBatch,
     Teaching,
 )
-from . import audit
+from . import audit, live
 from .clock import trusted_now
 from .context import Actor
 
@@ -154,6 +154,7 @@ def move(db: Database, sheet_ids: Sequence[int], action: Action, actor: Actor,
 def move_in(s: Session, db: Database, sheet_ids: Sequence[int], action: Action, actor: Actor,
             reason: str | None = None) -> list[SheetState]:
     """:func:`move` inside the caller's transaction (sync applies receipts and updates so)."""
+    live.lock_sheets(s, sheet_ids)  # another PC approving the same sheets waits, then re-reads
     summaries = {x.sheet_id: x for x in sheet_summaries(s, sheet_ids=sheet_ids)}
     # A sheet packed in an outbox batch the server has not answered stays as it is: the
     # batch is immutable and may already be on its way.
@@ -197,6 +198,7 @@ def move_in(s: Session, db: Database, sheet_ids: Sequence[int], action: Action, 
             sheet.batch_id = None  # a later approval is packed again, as a new version
         audit.record(s, actor, f"sheet.{step.action.value}", "grade_sheet", sid,
                      old=step.source.value, new=step.target.value, reason=step.reason)
+    live.announce(s, [sid for sid, _ in steps])
     return [step.target for _, step in steps]
 
 

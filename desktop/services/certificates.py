@@ -67,7 +67,7 @@ from ..models.entities import (
     PrintPermit,
 )
 from ..printing.forms import FORMS, Form, report_form
-from . import audit, school_key
+from . import audit, live, school_key
 from .cards import class_cards
 from .context import Actor
 from .progress import Progress
@@ -248,6 +248,7 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
     issued: list[Issued] = []
     docs: list[CertificateData] = []
     with db.unit() as s:
+        live.exclusive(s, "daftar.issue")  # one PC issues at a time: serials, print numbers
         private, certificate = signing_key(s)
         rules: dict[int, tuple] = {}  # type: ignore[type-arg]
         serials: list[int] | None = None

@@ -49,7 +49,7 @@ from ..models.entities import (
     GradeSheet,
     Student,
 )
-from . import audit
+from . import audit, live
 from .auth import teaches
 from .clock import trusted_now
 from .context import DEFAULT_ACTOR, Actor
@@ -272,13 +272,26 @@ def audit_text(entry: Entry) -> str | None:
     return stored_text(entry)
 
 
+class _Unchecked:
+    def __repr__(self) -> str:
+        return "UNCHECKED"
+
+
+UNCHECKED = _Unchecked()  # a CellEdit written whatever the cell holds (imports, scripts)
+
+
 @dataclass(frozen=True)
 class CellEdit:
-    """One cell to write: the typed text (any digit form), or None/"" to clear it."""
+    """One cell to write: the typed text (any digit form), or None/"" to clear it.
+
+    ``seen`` is what the editor showed in the cell when it was typed over (the grid sets
+    it): if the stored value differs, someone else (another office PC) changed it since,
+    and the write is refused with ``grade.conflict`` instead of overwriting theirs."""
 
     student_id: int
     component: str
     typed: str | Decimal | int | Descriptive | Mark | None
+    seen: object = UNCHECKED
 
 
 def write_grade(db: Database, sheet_id: int, student_id: int, component: str,
@@ -301,6 +314,7 @@ def write_grades(db: Database, sheet_id: int, edits: Sequence[CellEdit],
     """
     actor.require(EDITOR_ROLES, "ثبت نمره")
     with db.unit() as s:
+        live.lock_sheets(s, [sheet_id])  # another PC writing this sheet waits, then re-reads
         ctx = sheet_context(s, sheet_id, policy)
         refusal = ctx.refusal(s, db, actor)
         if refusal is not None:
@@ -358,6 +372,10 @@ def store_cells(s: Session, ctx: SheetContext, parsed: Sequence[tuple[CellEdit, 
     for edit, entry in parsed:
         grade = existing.get((edit.student_id, edit.component))
         old = _entry(grade) if grade is not None else None
+        if edit.seen is not UNCHECKED and not (old == edit.seen
+                                               and type(old) is type(edit.seen)):
+            raise ValidationError("grade.conflict", who=grade.updated_by if grade else "—",
+                                  value=audit_text(old) or "خالی")
         if old == entry and type(old) is type(entry):
             continue
         changed += 1
@@ -380,6 +398,7 @@ def store_cells(s: Session, ctx: SheetContext, parsed: Sequence[tuple[CellEdit, 
     if changed:
         ctx.sheet.updated_at = utcnow()
         s.flush()
+        live.announce(s, [sheet_id])  # the other PCs' open grids (delivered at commit)
     return changed
 
 

@@ -11,6 +11,7 @@ Undo and redo go through the same service, so they are audited too.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -63,6 +64,7 @@ class GradeSheetModel(RowTableModel):
 
     refused = Signal(str)
     changed = Signal()
+    stale = Signal()  # another PC changed cells under this grid: reload them
 
     def __init__(self, data: SheetData, write: Writer, parse: Parser,
                  parent: Any = None) -> None:
@@ -171,23 +173,33 @@ class GradeSheetModel(RowTableModel):
 
     # --- writing --------------------------------------------------------------
     def write_block(self, edits: list[CellEdit]) -> bool:
-        """Write cells as one transaction and one undo step; False (and ``refused``) if not."""
-        before = [CellEdit(e.student_id, e.component,
-                           self.rows[self._row_of[e.student_id]].cells.get(e.component))
-                  for e in edits]
+        """Write cells as one transaction and one undo step; False (and ``refused``) if not.
+
+        Each cell carries what the grid showed (``seen``): if another office PC changed it
+        meanwhile, nothing is written and ``stale`` asks the page to show their values."""
+        keys = [(e.student_id, e.component) for e in edits]
+        shown = {k: self._cell(*k) for k in keys}
+        edits = [replace(e, seen=shown[(e.student_id, e.component)]) for e in edits]
         if not self._write(edits, None):
             return False
-        if any(b.typed != self.rows[self._row_of[b.student_id]].cells.get(b.component)
-               or type(b.typed) is not type(self.rows[self._row_of[b.student_id]].cells.get(
-                   b.component)) for b in before):
-            self.undo_stack.push(_Edit(self, before, edits))
+        stored = {k: self._cell(*k) for k in keys}
+        if any(shown[k] != stored[k] or type(shown[k]) is not type(stored[k]) for k in keys):
+            self.undo_stack.push(_Edit(
+                self, [CellEdit(*k, shown[k], seen=stored[k]) for k in keys],
+                [CellEdit(*k, stored[k], seen=shown[k]) for k in keys]))
         return True
+
+    def _cell(self, student_id: int, component: str) -> Entry:
+        return self.rows[self._row_of[student_id]].cells.get(component)
 
     def _write(self, edits: Sequence[CellEdit], reason: str | None) -> bool:
         try:
             results = self._write_fn(edits, reason)
         except DaftarError as e:
             self.refused.emit(e.message())
+            if e.code == "grade.conflict" or getattr(e, "inner", None) is not None and \
+                    e.inner.code == "grade.conflict":
+                self.stale.emit()
             return False
         rows: set[int] = set()
         for res in results:
@@ -248,6 +260,19 @@ class GradeSheetModel(RowTableModel):
                 values.append(str(text))
             out.append("\t".join(values))
         return "\n".join(out)
+
+    def refresh(self, data: SheetData) -> bool:
+        """New values of the same sheet (another PC's edits), in place: the open editor and
+        the selection stay.  False if the rows or columns changed (the page reloads)."""
+        if [r.student_id for r in data.rows] != [r.student_id for r in self.rows] or \
+                list(data.columns) != self._cols or data.editable != self.sheet.editable:
+            return False
+        self.sheet = data
+        self.rows = list(data.rows)
+        self.dataChanged.emit(self.index(0, self.FIXED),
+                              self.index(len(self.rows) - 1, self.status_column))
+        self.changed.emit()
+        return True
 
     # --- summary --------------------------------------------------------------
     def average(self) -> Decimal | None:

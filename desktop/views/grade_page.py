@@ -43,6 +43,7 @@ def ask_open_file(parent: QWidget, title: str) -> str:
 
 class GradePage(QWidget):
     status = Signal(str)
+    remote_change = Signal(int)  # a sheet another office PC changed (from the listener thread)
 
     def __init__(self, db: Database, actor: Actor = DEFAULT_ACTOR,
                  parent: QWidget | None = None) -> None:
@@ -105,6 +106,28 @@ class GradePage(QWidget):
         self.list_button.clicked.connect(lambda: self.print_list())
         self.session.currentIndexChanged.connect(self.load)
         self.course.currentIndexChanged.connect(self.load)
+        # A school shared by several PCs (PostgreSQL): their edits appear in this grid.
+        from ..services.live import Listener
+
+        self.remote_change.connect(self.on_remote_change)
+        self.listener = Listener(db, self.remote_change.emit).start()
+
+    def stop_live(self) -> None:
+        self.listener.stop()
+
+    def on_remote_change(self, sheet_id: int) -> None:
+        if self.model is not None and self.model.sheet.sheet_id == sheet_id:
+            self.reload_values()
+
+    def reload_values(self) -> None:
+        """The stored values of the open sheet, kept in place when its shape is the same."""
+        if self.model is None:
+            return
+        data = read_sheet(self._db, self.model.sheet.sheet_id, actor=self._actor)
+        message = self.message.text()  # a refusal that asked for this reload stays in view
+        if not self.model.refresh(data):
+            self.load()
+        self.message.setText(message)
 
     # --- choosing -------------------------------------------------------------
     def set_class(self, class_id: int | None) -> None:
@@ -142,6 +165,7 @@ class GradePage(QWidget):
         write = partial(self._write, sheet_id)
         self.model = GradeSheetModel(data, write, scheme.parse, self)
         self.model.refused.connect(self.show_refusal)
+        self.model.stale.connect(self.reload_values)
         self.model.changed.connect(self._update_summary)
         self.model.changed.connect(self.message.clear)
         self.table.setModel(self.model)

@@ -154,6 +154,10 @@ class MainWindow(QMainWindow):
         self._fill_classes()
         self.refresh_students()
 
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.grades.stop_live()
+        super().closeEvent(event)
+
     def check_clock(self) -> None:
         """Say so in the status bar if the computer's clock was set back."""
         from ..services.clock import clock_status

@@ -5,6 +5,7 @@
 * **Restore from a backup…** and **Backup folder…** (the principal): the backup is checked
   and described before anything is replaced; after a restore Daftar closes, to be opened
   again on the restored file (every page would otherwise show what was there before).
+* **Database…** (the principal): this PC's database; moving the school to a shared one.
 * **About Daftar**: the version (the same as ``daftar --version``), Qt's and the database's.
 """
 
@@ -60,12 +61,16 @@ class OfficeMenu(QObject):
         self.backup_action = menu.addAction(self.tr("Back up now"))
         self.restore_action = menu.addAction(self.tr("Restore from a backup…"))
         self.folder_action = menu.addAction(self.tr("Backup folder…"))
+        menu.addSeparator()
+        self.database_action = menu.addAction(self.tr("Database…"))
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("About Daftar"))
         on_file = db.path is not None
         self.backup_action.setEnabled(on_file and actor.role is not Role.TEACHER)
         for action in (self.restore_action, self.folder_action):
             action.setEnabled(on_file and actor.role is Role.PRINCIPAL)
+        self.database_action.setEnabled(actor.role is Role.PRINCIPAL)
+        self.database_action.triggered.connect(lambda: self.database_dialog().open())
         self.backup_action.triggered.connect(lambda: self.back_up())
         self.restore_action.triggered.connect(lambda: self.restore())
         self.folder_action.triggered.connect(lambda: self.choose_folder())
@@ -158,6 +163,18 @@ class OfficeMenu(QObject):
             "Daftar closes now; open it again.").format(aside=isolate(str(done.aside))))
         QTimer.singleShot(0, QApplication.quit)
         return True
+
+    def database_dialog(self):  # type: ignore[no-untyped-def]
+        from .database_dialog import DatabaseDialog
+
+        dialog = DatabaseDialog(self._db, self._window)
+
+        def chosen() -> None:
+            inform(self._window, dialog.done_text)
+            QTimer.singleShot(0, QApplication.quit)
+
+        dialog.accepted.connect(chosen)
+        return dialog
 
     def about_text(self) -> str:
         return self.tr("Daftar {version}\nQt {qt} (PySide6)\nDatabase: {url}").format(
