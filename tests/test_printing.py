@@ -1,6 +1,7 @@
 """Printing through Qt: to a PDF-format printer always, and to a real CUPS printer when
 the virtual cups-pdf printer "PDF" exists (``./dev.sh test`` and CI set it up)."""
 
+import os
 import subprocess
 import time
 from pathlib import Path
@@ -47,8 +48,23 @@ def test_paint_pdf_on_a_qt_printer(qapp, demo_db, tmp_path):
         assert V.verify_text(demo_db, scan(out, tmp_path)).status == V.GENUINE
 
 
+def cups_pdf_folder(conf: Path = Path("/etc/cups/cups-pdf.conf")) -> Path:
+    """Where cups-pdf writes this user's jobs: its own ``Out`` setting, with ``${HOME}`` and
+    ``${USER}`` taken from the password database (as cups-pdf does), not from $HOME."""
+    import pwd
+
+    user = pwd.getpwuid(os.getuid())
+    out = "/var/spool/cups-pdf/${USER}"  # cups-pdf's default
+    if conf.exists():
+        for line in conf.read_text(errors="replace").splitlines():
+            parts = line.split(None, 1)
+            if len(parts) == 2 and parts[0] == "Out":
+                out = parts[1].strip()
+    return Path(out.replace("${HOME}", user.pw_dir).replace("${USER}", user.pw_name))
+
+
 def _printed_files() -> set[Path]:
-    folder = Path.home() / "PDF"
+    folder = cups_pdf_folder()
     return set(folder.glob("*.pdf")) if folder.exists() else set()
 
 
@@ -56,6 +72,7 @@ def _printed_files() -> set[Path]:
                     if QPrinterInfo else True,
                     reason="no CUPS virtual printer 'PDF' (./dev.sh test sets it up as root)")
 def test_documents_print_on_a_real_cups_printer(qtbot, demo_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "elsewhere"))  # cups-pdf does not look here
     def choose_pdf_printer(_parent, printer):
         printer.setPrinterName("PDF")
         printer.setDocName("daftar-test-cards")
