@@ -89,11 +89,22 @@ def run(target: str | None = None, lang: str = "fa") -> int:
     app.setOrganizationName("Daftar")
     install_fonts(app)  # type: ignore[arg-type]
     install_translators(app, lang)  # type: ignore[arg-type]
+    import logging
+
+    from . import __version__
+    from .services.logs import setup
+    from .views.crash import install
+
+    setup()
+    install()
+    log = logging.getLogger("daftar")
     try:
         db = open_default(target)
     except DaftarError as e:
+        log.warning("start refused: %s", e.code)
         QMessageBox.critical(None, "دفتر", e.message(lang))
         return 1
+    log.info("Daftar %s started on %s", __version__, db.url)
     from .services.auth import has_users
     from .services.school import get_school
     from .views.login import IdleLock, LoginDialog, SetupDialog

@@ -451,6 +451,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(args.db, args.lang)
     out = Output(args.lang)
+    import logging
+
+    from .services.logs import setup
+
+    setup()
+    log = logging.getLogger("daftar.cli")
     try:
         return int(args.func(args, out))
     except BrokenPipeError:  # `daftar students | head`: the reader left; not an error
@@ -459,9 +465,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except DaftarError as e:
+        log.info("%s refused: %s", args.command, e.code)
         print(("error: " if args.lang == "en" else "خطا: ") + e.message(args.lang),
               file=sys.stderr)
         return 1
+    except Exception:
+        log.exception("%s failed", args.command)
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

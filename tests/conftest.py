@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import tempfile as _tempfile  # noqa: E402
 
 os.environ["XDG_CONFIG_HOME"] = _tempfile.mkdtemp(prefix="daftar-test-config-")
+os.environ["XDG_STATE_HOME"] = _tempfile.mkdtemp(prefix="daftar-test-state-")  # the log
 
 import pytest  # noqa: E402
 

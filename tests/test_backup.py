@@ -256,7 +256,7 @@ def test_the_window_backs_up_restores_and_says_what_it_restored(demo_db, tmp_pat
     qtbot.addWidget(window)
     window.office.choose_folder(str(tmp_path / "usb"))
     assert "usb" in said[-1]
-    with qtbot.waitSignal(window.office.backed_up, timeout=20_000) as made:
+    with qtbot.waitSignal(window.office.said, timeout=20_000) as made:
         window.office.start_automatic()
     assert "daftar-12345678-" in made.args[0]
     assert window.office.timer.isActive()

@@ -124,7 +124,7 @@ def test_faults_on_the_way_still_land_every_row_exactly_once(enrolled, central) 
     failures = [r.failure for r in reports if r.failure]
     assert len(failures) >= 4, reports
     assert any("دوباره تلاش" in f for f in failures)       # 500 and timeout: Persian, retried
-    assert any("در دسترس نیست" in f for f in failures)      # the dropped connection
+    assert any("قطع شد" in f for f in failures)  # the dropped connection, told in Persian
     assert sum(r.replays for r in reports) >= 1             # a lost answer came from its receipt
     sent, rows = local_sent(enrolled)
     counts = central_counts(central)
@@ -138,7 +138,7 @@ def test_faults_on_the_way_still_land_every_row_exactly_once(enrolled, central) 
 def test_backoff_grows_and_waits_unless_forced(enrolled, central) -> None:
     remote = sync.Remote("http://127.0.0.1:9", _token(enrolled), timeout=1)  # nothing listens
     first = sync.run(enrolled, remote, force=True)
-    assert "در دسترس نیست" in (first.failure or "")
+    assert "وصل نشد" in (first.failure or "")
     with enrolled.unit() as s:
         waits = [(b.next_attempt_at - enrolled.clock()).total_seconds()
                  for b in s.scalars(select(SyncBatch).where(SyncBatch.attempts > 0))]
@@ -232,7 +232,7 @@ def test_cli_says_why_it_failed_in_persian(enrolled, tmp_path: Path) -> None:
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
                           env=dict(os.environ, DAFTAR_KEY_PASSPHRASE="daftar"))
     assert done.returncode == 1
-    assert "سرور مرکزی در دسترس نیست" in done.stderr
+    assert "به سرور مرکزی وصل نشد" in done.stderr and "Error" not in done.stderr
 
 
 # --- refusals --------------------------------------------------------------------------------

@@ -32,6 +32,19 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <location filename="../desktop/views/crash.py" line="21" />
+        <source>Daftar</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/crash.py" line="32" />
+        <source>Something went wrong that Daftar did not expect. What you saved is safe; the details are in the log {path}. Help → Copy diagnostic report puts what support needs on the clipboard.</source>
+        <translation>خطایی پیش آمد که دفتر انتظارش را نداشت. آنچه ذخیره کرده‌اید محفوظ است؛ جزئیات در پرونده گزارش {path} است. «راهنما ← رونوشت گزارش عیب‌یابی» آنچه پشتیبانی لازم دارد را در حافظه می‌گذارد.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../desktop/views/approval_pages.py" line="152" />
@@ -97,7 +110,7 @@
         <translation>مدرسه منتقل شد ({rows} ردیف، {events} رویداد؛ زنجیره آنجا بررسی شد).</translation>
     </message>
     <message>
-        <location filename="../desktop/views/database_dialog.py" line="89" />
+        <location filename="../desktop/views/database_dialog.py" line="90" />
         <source>Daftar closes now; open it again to work on the chosen database.</source>
         <translation>دفتر اکنون بسته می‌شود؛ برای کار روی پایگاه داده برگزیده دوباره آن را باز کنید.</translation>
     </message>
@@ -629,64 +642,69 @@
 <context>
     <name>OfficeMenu</name>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="36" />
+        <location filename="../desktop/views/office_menu.py" line="37" />
         <source>Daftar</source>
         <translation>دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="42" />
-        <location filename="../desktop/views/office_menu.py" line="62" />
+        <location filename="../desktop/views/office_menu.py" line="43" />
+        <location filename="../desktop/views/office_menu.py" line="63" />
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="49" />
-        <location filename="../desktop/views/office_menu.py" line="63" />
+        <location filename="../desktop/views/office_menu.py" line="50" />
+        <location filename="../desktop/views/office_menu.py" line="64" />
         <source>Backup folder…</source>
         <translation>پوشه پشتیبان‌ها…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="60" />
+        <location filename="../desktop/views/office_menu.py" line="61" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="61" />
+        <location filename="../desktop/views/office_menu.py" line="62" />
         <source>Back up now</source>
         <translation>پشتیبان‌گیری اکنون</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="65" />
+        <location filename="../desktop/views/office_menu.py" line="66" />
         <source>Database…</source>
         <translation>پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="66" />
+        <location filename="../desktop/views/office_menu.py" line="67" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="67" />
+        <location filename="../desktop/views/office_menu.py" line="68" />
+        <source>Copy diagnostic report</source>
+        <translation>رونوشت گزارش عیب‌یابی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="69" />
         <source>About Daftar</source>
         <translation>درباره دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="108" />
+        <location filename="../desktop/views/office_menu.py" line="111" />
         <source>Backup saved: {path}</source>
         <translation>پشتیبان ذخیره شد: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="116" />
+        <location filename="../desktop/views/office_menu.py" line="119" />
         <source>No backup was made: {reason}</source>
         <translation>پشتیبان گرفته نشد: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="130" />
+        <location filename="../desktop/views/office_menu.py" line="133" />
         <source>Backups are kept in {path}</source>
         <translation>پشتیبان‌ها در {path} نگه داشته می‌شوند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="146" />
+        <location filename="../desktop/views/office_menu.py" line="149" />
         <source>Restore this backup of {school}?
 Last event: {when}; {students} students, {grades} grades, {events} events.
 The current file is kept aside first; Daftar then closes.</source>
@@ -695,14 +713,19 @@ The current file is kept aside first; Daftar then closes.</source>
 پرونده کنونی نخست کنار گذاشته می‌شود و سپس دفتر بسته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="162" />
+        <location filename="../desktop/views/office_menu.py" line="165" />
         <source>The backup was restored. The previous file was kept as {aside}.
 Daftar closes now; open it again.</source>
         <translation>پشتیبان بازگردانده شد. پرونده پیشین با نام {aside} نگه داشته شد.
 دفتر اکنون بسته می‌شود؛ دوباره آن را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="180" />
+        <location filename="../desktop/views/office_menu.py" line="188" />
+        <source>The diagnostic report is on the clipboard.</source>
+        <translation>گزارش عیب‌یابی در حافظه (کلیپ‌بورد) است.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="192" />
         <source>Daftar {version}
 Qt {qt} (PySide6)
 Database: {url}</source>

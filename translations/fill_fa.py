@@ -278,6 +278,11 @@ FA = {
         "مدرسه منتقل شد ({rows} ردیف، {events} رویداد؛ زنجیره آنجا بررسی شد).",
     "Daftar closes now; open it again to work on the chosen database.":
         "دفتر اکنون بسته می‌شود؛ برای کار روی پایگاه داده برگزیده دوباره آن را باز کنید.",
+    # the log and the diagnostic report
+    "Something went wrong that Daftar did not expect. What you saved is safe; the details are in the log {path}. Help → Copy diagnostic report puts what support needs on the clipboard.":
+        "خطایی پیش آمد که دفتر انتظارش را نداشت. آنچه ذخیره کرده‌اید محفوظ است؛ جزئیات در پرونده گزارش {path} است. «راهنما ← رونوشت گزارش عیب‌یابی» آنچه پشتیبانی لازم دارد را در حافظه می‌گذارد.",
+    "Copy diagnostic report": "رونوشت گزارش عیب‌یابی",
+    "The diagnostic report is on the clipboard.": "گزارش عیب‌یابی در حافظه (کلیپ‌بورد) است.",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

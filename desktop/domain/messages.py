@@ -189,16 +189,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "«\u2066{value}\u2069»",
                  "The server address must start with http:// or https://: '{value}'"),
     "sync.unreachable": (
-        "سرور مرکزی در دسترس نیست ({detail})؛ بسته‌ها در صندوق ارسال می‌مانند و بعداً "
-        "فرستاده می‌شوند.",
-        "The central server cannot be reached ({detail}); the batches stay in the outbox "
-        "and will be sent later.",
+        "به سرور مرکزی وصل نشد: در آن نشانی پاسخی نیامد (اینترنت این رایانه قطع است یا سرور "
+        "خاموش است). بسته‌ها در صندوق ارسال می‌مانند و بعداً فرستاده می‌شوند. نشانی سرور را "
+        "در صفحه «سرور مرکزی» و جزئیات را در پرونده گزارش ({log}) ببینید.",
+        "Could not connect to the central server: nothing answered at its address (this PC is "
+        "offline or the server is down). The batches stay in the outbox and will be sent "
+        "later. See the server's address on the Central server page and details in the log "
+        "({log}).",
     ),
-    "sync.timeout": ("سرور مرکزی در زمان مقرر پاسخ نداد؛ دوباره تلاش می‌شود.",
-                     "The central server did not answer in time; it will be tried again."),
-    "sync.server_error": ("سرور مرکزی خطای {status} داد؛ دوباره تلاش می‌شود.",
-                          "The central server answered with error {status}; it will be "
-                          "tried again."),
+    "sync.cut": (
+        "اتصال به سرور مرکزی در میانه کار قطع شد؛ آنچه نرسیده بود دوباره فرستاده می‌شود و چیزی "
+        "دو بار ثبت نمی‌شود. اگر تکرار شد، صفحه «سرور مرکزی» و پرونده گزارش ({log}) را ببینید.",
+        "The connection to the central server was cut in the middle; what did not arrive is "
+        "sent again and nothing is recorded twice. If it repeats, see the Central server page "
+        "and the log ({log}).",
+    ),
+    "sync.proxy": (
+        "پراکسی شبکه این رایانه اتصال به سرور مرکزی را نپذیرفت؛ با مسئول شبکه تماس بگیرید "
+        "(جزئیات در پرونده گزارش {log}).",
+        "This PC's network proxy refused the connection to the central server; ask whoever "
+        "runs the network (details in the log {log}).",
+    ),
+    "sync.timeout": (
+        "سرور مرکزی در زمان مقرر پاسخ نداد (شبکه کند است یا سرور سرش شلوغ است)؛ دوباره تلاش "
+        "می‌شود. جزئیات در پرونده گزارش ({log}).",
+        "The central server did not answer in time (a slow network or a busy server); it will "
+        "be tried again. Details in the log ({log}).",
+    ),
+    "sync.server_error": (
+        "سرور مرکزی خطای {status} داد (مشکل از سرور است، نه از این رایانه)؛ دوباره تلاش "
+        "می‌شود. جزئیات در پرونده گزارش ({log}).",
+        "The central server answered with error {status} (a problem at the server, not on "
+        "this PC); it will be tried again. Details in the log ({log}).",
+    ),
     "sync.refused": ("سرور مرکزی بسته را نپذیرفت: {reason}",
                      "The central server refused the batch: {reason}"),
     "sync.answer": ("پاسخ سرور مرکزی خوانا نیست.", "The central server's answer is unreadable."),

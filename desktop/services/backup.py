@@ -93,7 +93,7 @@ def choose_folder(db: Database, path: str | Path) -> Path:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as e:
-        raise DaftarError("backup.folder", path=str(target), detail=e.strerror or str(e)) from e
+        raise DaftarError("backup.folder", path=target, detail=e.strerror or str(e)) from e
     with db.unit() as s:
         put_state(s, FOLDER_KEY, str(target))
     return target
@@ -125,37 +125,37 @@ def check(path: Path, school_code: str | None = None) -> Contents:
     try:
         with path.open("rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
-                raise DaftarError("backup.not_daftar", path=str(path))
+                raise DaftarError("backup.not_daftar", path=path)
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
             status = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if status != "ok":
-                raise DaftarError("backup.damaged", path=str(path), detail=status)
+                raise DaftarError("backup.damaged", path=path, detail=status)
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             if not {"alembic_version", "school", "audit_event"} <= tables:
-                raise DaftarError("backup.not_daftar", path=str(path))
+                raise DaftarError("backup.not_daftar", path=path)
             (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             row = conn.execute("SELECT code, name FROM school").fetchone()
             if row is None:
-                raise DaftarError("backup.not_daftar", path=str(path))
+                raise DaftarError("backup.not_daftar", path=path)
             counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
                       for t in COUNTED if t in tables}
             last = conn.execute("SELECT max(at) FROM audit_event").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
-        raise DaftarError("backup.damaged", path=str(path), detail=str(e)) from e
+        raise DaftarError("backup.damaged", path=path, detail=str(e)) from e
     if not (revision.isascii() and revision.isdigit()) or revision > HEAD:
-        raise DaftarError("backup.newer", path=str(path), revision=revision)
+        raise DaftarError("backup.newer", path=path, revision=revision)
     if school_code is not None and row[0] != school_code:
-        raise DaftarError("backup.other_school", path=str(path), school=row[1], school_code=row[0])
+        raise DaftarError("backup.other_school", path=path, school=row[1], school_code=row[0])
     copy = Database(_read_only_engine(path))
     try:
         verdict = verify(copy)
     finally:
         copy.dispose()
     if not verdict.ok:
-        raise DaftarError("backup.audit", path=str(path), event=verdict.broken_at or "-")
+        raise DaftarError("backup.audit", path=path, event=verdict.broken_at or "-")
     made = dt.datetime.fromisoformat(last).replace(tzinfo=dt.UTC) if last else None
     return Contents(row[0], row[1], revision, counts, made)
 
@@ -243,7 +243,7 @@ def make(db: Database, to: str | Path | None = None, now: dt.datetime | None = N
         _sync_folder(where)
     except OSError as e:
         part.unlink(missing_ok=True)
-        raise DaftarError("backup.write", path=str(where), detail=e.strerror or str(e)) from e
+        raise DaftarError("backup.write", path=where, detail=e.strerror or str(e)) from e
     except BaseException:
         part.unlink(missing_ok=True)
         raise
@@ -287,7 +287,7 @@ def restore(target: str | Path | None, backup: str | Path,
     school_file = Path(target).expanduser().resolve() if target is not None else default_db_path()
     source = Path(backup).expanduser().resolve()
     if source == school_file:
-        raise DaftarError("backup.same_file", path=str(source))
+        raise DaftarError("backup.same_file", path=source)
     current: Contents | None = None
     if school_file.exists() and school_file.stat().st_size > 0:
         try:
@@ -314,7 +314,7 @@ def restore(target: str | Path | None, backup: str | Path,
         finally:
             src.close()
     except (OSError, sqlite3.Error) as e:
-        raise DaftarError("backup.restore_write", path=str(school_file), detail=str(e)) from e
+        raise DaftarError("backup.restore_write", path=school_file, detail=str(e)) from e
     if progress is not None:
         progress(1, 1)
     migrated = contents.revision != _head()

@@ -30,6 +30,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import logging
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ from .approvals import move_in
 from .certificates import install_keys
 from .context import Actor
 from .feed import Later, apply, central_actor, central_signed
+from .logs import log_path
 from .outbox import (  # noqa: F401  (sync.pack and the outbox's names, as before)
     EVENTS,
     EVENTS_PER_BATCH,
@@ -77,6 +79,19 @@ BACKOFF_FIRST, BACKOFF_MAX = 10.0, 30 * 60.0   # seconds
 
 
 # --- the wire -------------------------------------------------------------------------
+
+LOG = logging.getLogger("daftar.sync")
+# httpx's transport errors, by what they mean at the office.
+_NETWORK = {
+    "ConnectError": "sync.unreachable",       # nothing answers at that address
+    "ConnectTimeout": "sync.unreachable",
+    "RemoteProtocolError": "sync.cut",        # the connection closed in the middle
+    "ReadError": "sync.cut",
+    "WriteError": "sync.cut",
+    "ProxyError": "sync.proxy",
+    "UnsupportedProtocol": "sync.unreachable",
+}
+
 
 class Transient(Exception):
     """Try again later: the server could not be reached or could not answer."""
@@ -123,13 +138,16 @@ class Remote:
         httpx = self._httpx
         try:
             response = self.client.request(method, path, **kwargs)
-        except httpx.TimeoutException:
-            raise Transient(DaftarError("sync.timeout")) from None
         except httpx.TransportError as e:
-            raise Transient(DaftarError("sync.unreachable", detail=type(e).__name__)) from None
+            # The library's exception is for the log; the clerk is told what it means.
+            LOG.warning("%s %s: %s %s", method, path, type(e).__name__, e)
+            code = _NETWORK.get(type(e).__name__) or (
+                "sync.timeout" if isinstance(e, httpx.TimeoutException) else "sync.unreachable")
+            raise Transient(DaftarError(code, log=log_path())) from None
         status = response.status_code
         if status >= 500 or status in (408, 429):
-            raise Transient(DaftarError("sync.server_error", status=status))
+            LOG.warning("%s %s: HTTP %s", method, path, status)
+            raise Transient(DaftarError("sync.server_error", status=status, log=log_path()))
         if status >= 400:
             try:
                 problem = response.json()

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         from .office_menu import OfficeMenu
 
         self.office = OfficeMenu(self, db, actor)
-        self.office.backed_up.connect(lambda text: status.showMessage(text, 15000))
+        self.office.said.connect(lambda text: status.showMessage(text, 15000))
 
         self.search.textChanged.connect(self.refresh_students)
         self.class_tree.selectionModel().currentChanged.connect(self._on_class)

@@ -6,6 +6,7 @@
   and described before anything is replaced; after a restore Daftar closes, to be opened
   again on the restored file (every page would otherwise show what was there before).
 * **Database…** (the principal): this PC's database; moving the school to a shared one.
+* **Copy diagnostic report**: versions, paths and the log's last lines, for support.
 * **About Daftar**: the version (the same as ``daftar --version``), Qt's and the database's.
 """
 
@@ -50,7 +51,7 @@ def ask_folder(parent: QWidget, folder: Path) -> str:
 
 
 class OfficeMenu(QObject):
-    backed_up = Signal(str)  # the status bar's text after a backup (or why it failed)
+    said = Signal(str)  # for the status bar: where a backup went, why not, what was copied
 
     def __init__(self, window: QMainWindow, db: Database, actor: Actor) -> None:
         super().__init__(window)
@@ -64,6 +65,7 @@ class OfficeMenu(QObject):
         menu.addSeparator()
         self.database_action = menu.addAction(self.tr("Database…"))
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.report_action = help_menu.addAction(self.tr("Copy diagnostic report"))
         self.about_action = help_menu.addAction(self.tr("About Daftar"))
         on_file = db.path is not None
         self.backup_action.setEnabled(on_file and actor.role is not Role.TEACHER)
@@ -75,6 +77,7 @@ class OfficeMenu(QObject):
         self.restore_action.triggered.connect(lambda: self.restore())
         self.folder_action.triggered.connect(lambda: self.choose_folder())
         self.about_action.triggered.connect(lambda: inform(window, self.about_text()))
+        self.report_action.triggered.connect(self.copy_report)
         self.timer = QTimer(self)
         self.timer.setInterval(HOUR_MS)
         self.timer.timeout.connect(self._daily)
@@ -106,7 +109,7 @@ class OfficeMenu(QObject):
     def _backed_up(self, made: backup.BackupFile, automatic: bool) -> None:
         self.task = None
         text = self.tr("Backup saved: {path}").format(path=isolate(str(made.path)))
-        self.backed_up.emit(text)
+        self.said.emit(text)
         if not automatic:
             inform(self._window, text)
 
@@ -114,7 +117,7 @@ class OfficeMenu(QObject):
         self.task = None
         reason = error.message() if isinstance(error, DaftarError) else str(error)
         text = self.tr("No backup was made: {reason}").format(reason=reason)
-        self.backed_up.emit(text)
+        self.said.emit(text)
         if not automatic:
             inform(self._window, text)
 
@@ -175,6 +178,15 @@ class OfficeMenu(QObject):
 
         dialog.accepted.connect(chosen)
         return dialog
+
+    def copy_report(self) -> str:
+        """Versions, paths and the log's last lines on the clipboard (no grades, no names)."""
+        from ..services.logs import diagnostic_report
+
+        report = diagnostic_report(self._db.url)
+        QApplication.clipboard().setText(report)
+        self.said.emit(self.tr("The diagnostic report is on the clipboard."))
+        return report
 
     def about_text(self) -> str:
         return self.tr("Daftar {version}\nQt {qt} (PySide6)\nDatabase: {url}").format(
