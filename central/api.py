@@ -13,10 +13,12 @@ import time
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desktop.domain.errors import DaftarError
 
@@ -25,6 +27,9 @@ from .db import make_engine
 from .service import Central, Refusal, ReviewerAccount, SchoolAccount, utcnow
 
 VERSION = "1"
+# A batch holds at most 10,000 grade rows (~1 MB); 16 MB leaves room and bounds the memory
+# one request can take.
+MAX_BATCH_BYTES = 16_000_000
 
 
 class Problem(BaseModel):
@@ -166,7 +171,7 @@ class RevokeIn(BaseModel):
 
 
 REFUSALS: dict[int | str, dict[str, Any]] = {
-    status: {"model": Problem} for status in (401, 403, 404, 409, 422)}
+    status: {"model": Problem} for status in (400, 401, 403, 404, 409, 413, 422)}
 
 bearer = HTTPBearer(auto_error=False)
 
@@ -209,6 +214,26 @@ def create_app(central: Central) -> FastAPI:
                     "permits; revocations; verification inquiries.")
     app.state.central = central
 
+    @app.exception_handler(RequestValidationError)
+    async def malformed(_request: Request, e: RequestValidationError) -> JSONResponse:
+        """A request that does not fit the OpenAPI document: the same Problem as any refusal
+        (code, Persian message, English), naming the first field that does not fit."""
+        first = (e.errors() or [{}])[0]
+        where = " ".join(str(p) for p in first.get("loc", ())) or "-"
+        problem = DaftarError("central.request", where=where[:200],
+                              detail=str(first.get("msg", ""))[:200])
+        return JSONResponse({"code": problem.code, "message": problem.message("fa"),
+                             "message_en": problem.message("en")}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_refusal(_request: Request, e: StarletteHTTPException) -> JSONResponse:
+        """The framework's own refusals (a body that is not JSON, an unknown path, a wrong
+        method) in the same Problem form."""
+        problem = DaftarError("central.http", status=e.status_code)
+        return JSONResponse({"code": problem.code, "message": problem.message("fa"),
+                             "message_en": problem.message("en")}, status_code=e.status_code,
+                            headers=getattr(e, "headers", None))
+
     @app.exception_handler(DaftarError)
     async def refused(_request: Request, e: DaftarError) -> JSONResponse:
         status = e.status if isinstance(e, Refusal) else 422
@@ -221,7 +246,7 @@ def create_app(central: Central) -> FastAPI:
         return central.status()
 
     @app.get("/v1/verify/{code}", response_model=InquiryOut, response_model_exclude_none=True,
-             responses={429: {"model": Problem}},
+             responses={422: {"model": Problem}, 429: {"model": Problem}},
              tags=["public"])
     def verify(code: str, request: Request,
                national: Annotated[str | None, Query(max_length=20)] = None) -> dict[str, Any]:
@@ -297,8 +322,18 @@ def create_app(central: Central) -> FastAPI:
     async def put_batch(uuid: str, request: Request, school: School,
                         x_daftar_signature: Annotated[str, Header(
                             description="Ed25519 of DFB1 + body, base64")]) -> dict[str, Any]:
-        """Deliver one immutable batch; the UUID is the idempotency key."""
-        body = await request.body()
+        """Deliver one immutable batch; the UUID is the idempotency key.  A body past
+        ``MAX_BATCH_BYTES`` is refused (413) before it is read whole."""
+        declared = request.headers.get("content-length", "")
+        if declared.isascii() and declared.isdigit() and int(declared) > MAX_BATCH_BYTES:
+            raise Refusal(413, "central.too_large", limit=MAX_BATCH_BYTES // 1_000_000)
+        parts, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BATCH_BYTES:
+                raise Refusal(413, "central.too_large", limit=MAX_BATCH_BYTES // 1_000_000)
+            parts.append(chunk)
+        body = b"".join(parts)
         receipt, replay = await run_in_threadpool(central.receive, school, uuid, body,
                                                   x_daftar_signature)
         return {"receipt": receipt, "replay": replay}

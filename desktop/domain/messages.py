@@ -252,6 +252,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The deadline for {session} {year} ({date}) has passed; a change needs a change "
         "request approved by the district and the province.",
     ),
+    "central.request": (
+        "درخواست با آنچه سرور می‌پذیرد نمی‌خواند ({where}): {detail}",
+        "The request does not fit what the server accepts ({where}): {detail}",
+    ),
+    "central.too_large": (
+        "بسته بزرگ‌تر از {limit} مگابایت است و پذیرفته نشد.",
+        "The batch is larger than {limit} MB and was refused.",
+    ),
+    "central.http": (
+        "سرور این درخواست را نپذیرفت (کد {status})؛ شکل درخواست درست نیست.",
+        "The server refused this request (status {status}); it is not well formed.",
+    ),
     "central.payload": ("محتوای بسته درست نیست: {detail}", "The batch is malformed: {detail}"),
     "central.already": (
         "برگهٔ «{value}» پیش‌تر رسیده و در دست بررسی است؛ نسخهٔ دیگری از آن پذیرفته نمی‌شود.",
