@@ -68,18 +68,29 @@ def open_default(target: str | None):  # type: ignore[no-untyped-def]
     the default file, which gets the demo school on its first run."""
     from .models.db import open_database
     from .services.school import get_school
-    from .services.settings import chosen_database
+    from .services.settings import check_school, chosen_database
 
     if target is None and chosen_database():
-        return open_database(chosen_database())
-    db = open_database(target)
-    if target is None:
-        try:
-            get_school(db)
-        except DaftarError:
-            from .services.demo import build_demo  # only on the very first run
+        target = chosen_database()
+        db = open_database(target)
+    else:
+        db = open_database(target)
+        if target is None:
+            try:
+                get_school(db)
+            except DaftarError:
+                from .services.demo import build_demo  # only on the very first run
 
-            build_demo(db)
+                build_demo(db)
+    try:
+        school = get_school(db)
+    except DaftarError:
+        return db  # a new school: the setup dialog asks for it
+    try:
+        check_school(db.url, school.code, school.name)
+    except DaftarError:
+        db.dispose()
+        raise
     return db
 
 

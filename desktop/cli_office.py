@@ -87,6 +87,10 @@ def cmd_database(args: argparse.Namespace, out: Output) -> int:
     from .models.db import default_db_path, to_url
     from .services.settings import choose_database, chosen_database
 
+    if args.accept:
+        from .services.settings import accept_school
+
+        accept_school(open_db(args).url)
     if args.use or args.default:
         if args.use:
             from .models.db import open_database
@@ -106,6 +110,8 @@ def add_parsers(sub: Any) -> None:
     s = sub.add_parser("database", help="the database this PC opens; --use URL or --default")
     s.add_argument("--use", metavar="URL")
     s.add_argument("--default", action="store_true", help="this PC's own file again")
+    s.add_argument("--accept", action="store_true", help="the school now in this database is "
+                   "the intended one (the window refuses a file whose school changed)")
     s.set_defaults(func=cmd_database)
 
     s = sub.add_parser("backup", help="a checked backup of the school file (rotated); --folder "

@@ -14,6 +14,8 @@ from typing import Any
 from .messages import MESSAGES
 from .text import to_persian_digits
 
+VERBATIM = frozenset({"path", "url", "log"})  # parameters shown exactly as they are typed
+
 __all__ = ["MESSAGES", "CellError", "DaftarError", "NotFound", "ValidationError",
            "WhereError", "WorkflowError"]
 
@@ -32,9 +34,9 @@ class DaftarError(Exception):
         fa, en = MESSAGES[self.code]
         if lang == "en":
             return en.format(**self.params)
-        params = {
-            k: to_persian_digits(v) if isinstance(v, (int, float, str)) else v
-            for k, v in self.params.items()
+        params = {  # numbers in Persian digits; a path, address or log file as it is
+            k: to_persian_digits(v) if isinstance(v, (int, float, str)) and k not in VERBATIM
+            else v for k, v in self.params.items()
         }
         return fa.format(**params)
 

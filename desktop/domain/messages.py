@@ -397,6 +397,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "این پایگاه داده با نسخه تازه‌تری از دفتر ساخته شده است ({revision}).",
         "This database was made by a newer version of Daftar ({revision}).",
     ),
+    "disk.full": (
+        "دیسک پر است ({path})؛ چیزی نیمه‌کاره ثبت نشد. جا باز کنید (پرونده‌های کهنه را پاک یا "
+        "جابه‌جا کنید) و دوباره تلاش کنید.",
+        "The disk is full ({path}); nothing was half written. Free some space and try again.",
+    ),
+    "db.read_only": (
+        "پرونده مدرسه «{path}» فقط‌خواندنی است (یا روی حافظه‌ای است که نوشتن نمی‌پذیرد)؛ دفتر آن "
+        "را باز نکرد و دست نزد. پرونده را به پوشه‌ای با اجازه نوشتن ببرید.",
+        "The school file '{path}' is read-only (or on a medium that takes no writes); Daftar "
+        "did not open or touch it. Move it to a folder where it can be written.",
+    ),
+    "db.other_school": (
+        "پایگاه داده «{path}» اکنون مدرسه «{found}» (کد {found_code}) را دارد، نه «{expected}» "
+        "(کد {expected_code}) را که این رایانه پیش‌تر در آن باز می‌کرد؛ دفتر آن را باز نکرد و "
+        "دست نزد. اگر درست است، «daftar database --accept» را اجرا کنید.",
+        "The database '{path}' now holds school '{found}' ({found_code}), not '{expected}' "
+        "({expected_code}) that this PC opened there before; Daftar did not open or touch it. "
+        "If this is intended, run 'daftar database --accept'.",
+    ),
+    "db.damaged": (
+        "پرونده مدرسه «{path}» آسیب دیده است (ناقص یا خراب)؛ دفتر آن را باز نکرد و دست نزد. "
+        "آخرین پشتیبان را بازگردانید («daftar restore» یا «پرونده ← بازگردانی از پشتیبان»).",
+        "The school file '{path}' is damaged (cut short or corrupt); Daftar did not open or "
+        "touch it. Restore the last backup ('daftar restore').",
+    ),
+    "print.write": (
+        "پرونده «{path}» نوشته نشد ({detail})؛ هیچ سندی صادر یا ثبت نشد.",
+        "'{path}' could not be written ({detail}); no document was issued or logged.",
+    ),
     "db.not_daftar": (
         "پرونده «{path}» پایگاه داده دفتر نیست.",
         "'{path}' is not a Daftar database.",

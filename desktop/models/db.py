@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import DaftarError
@@ -74,6 +76,24 @@ def make_engine(target: str | Path, **kwargs: Any) -> Engine:
     return engine
 
 
+def storage_refusal(error: BaseException, path: Path | None = None) -> DaftarError | None:
+    """What a storage failure means at the desk, or None if it is not one."""
+    import errno
+
+    text = str(getattr(error, "orig", None) or error).lower()
+    where = str(path.parent if path is not None else "-")
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC or "disk is full" in text \
+            or "no space left" in text:
+        return DaftarError("disk.full", path=Path(where))
+    if "readonly database" in text or "read-only file system" in text or (
+            "unable to open database file" in text and path is not None and path.exists()
+            and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))):
+        return DaftarError("db.read_only", path=path or Path("-"))
+    if "malformed" in text or "not a database" in text or "disk i/o error" in text:
+        return DaftarError("db.damaged", path=path or Path("-"))
+    return None
+
+
 def _system_clock() -> dt.datetime:
     return dt.datetime.now(tz=dt.UTC)
 
@@ -104,9 +124,16 @@ class Database:
 
     @contextmanager
     def unit(self) -> Iterator[Session]:
-        """One transaction: commit on success, roll back on any exception."""
-        with self._factory.begin() as session:
-            yield session
+        """One transaction: commit on success, roll back on any exception.  A full disk, a
+        read-only or damaged file becomes a refusal that says so (nothing was written)."""
+        try:
+            with self._factory.begin() as session:
+                yield session
+        except DBAPIError as e:
+            refusal = storage_refusal(e, self.path)
+            if refusal is None:
+                raise
+            raise refusal from e
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -213,7 +240,25 @@ def open_database(target: str | Path | None = None, migrate: bool = True) -> Dat
     if migrate:
         try:
             upgrade(db)
+            if db.path is not None:
+                _check_opens(db)
+        except DBAPIError as e:
+            db.dispose()
+            refusal = storage_refusal(e, db.path)
+            if refusal is None:
+                raise
+            raise refusal from e
         except Exception:
             db.dispose()
             raise
     return db
+
+
+def _check_opens(db: Database) -> None:
+    """At start, a quick look that the file reads and takes a write: a truncated file, one
+    on a read-only medium or with its pages damaged is refused here, not in the middle of
+    someone's work.  ``quick_check`` reads every page (~50 ms for the demo school)."""
+    with db.engine.begin() as conn:  # BEGIN IMMEDIATE: takes the write lock, or says why not
+        status = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+        if status != "ok":
+            raise DaftarError("db.damaged", path=db.path or Path("-"))

@@ -241,9 +241,10 @@ def make(db: Database, to: str | Path | None = None, now: dt.datetime | None = N
             os.fsync(fh.fileno())
         os.replace(part, final)
         _sync_folder(where)
-    except OSError as e:
+    except (OSError, sqlite3.OperationalError) as e:  # a full USB stick, a removed one
         part.unlink(missing_ok=True)
-        raise DaftarError("backup.write", path=where, detail=e.strerror or str(e)) from e
+        detail = getattr(e, "strerror", None) or str(e)
+        raise DaftarError("backup.write", path=where, detail=detail) from e
     except BaseException:
         part.unlink(missing_ok=True)
         raise

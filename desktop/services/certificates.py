@@ -57,7 +57,7 @@ from ..domain.verification import (
     print_refusal,
 )
 from ..domain.workflow import FINAL, Role
-from ..models.db import Database
+from ..models.db import Database, storage_refusal
 from ..models.entities import (
     Certificate,
     CertificatePrint,
@@ -385,12 +385,19 @@ def _write(docs, out: Path, split_dir: Path | None) -> None:  # type: ignore[no-
         split_dir.mkdir(parents=True, exist_ok=True)
         render_files(docs, split_dir)
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
+    except OSError as e:
+        raise DaftarError("print.write", path=out, detail=e.strerror or str(e)) from e
     os.close(fd)
     try:
         render(docs, Path(tmp))
         os.replace(tmp, out)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise (storage_refusal(e, out) or DaftarError(
+            "print.write", path=out, detail=e.strerror or str(e))) from e
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
