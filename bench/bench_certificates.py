@@ -57,7 +57,7 @@ def bare(docs, out: Path) -> float:  # type: ignore[no-untyped-def]
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="daftar-bench-cert-"))
     db = open_database(work / "school.sqlite")
-    build_demo(db, year=1405)
+    build_demo(db, year=1405)  # the principal's password opens the seal in this process
     clerk = auth.login(db, "clerk", "daftar")
     classes = [c.id for c in list_classes(db, 1405)]
 

@@ -33,9 +33,9 @@ from desktop.domain.identity import make_national_code  # noqa: E402
 from desktop.domain.workflow import Action, SheetState  # noqa: E402
 from desktop.models.db import open_database  # noqa: E402
 from desktop.models.entities import GradeSheet, School, Student  # noqa: E402
-from desktop.services import approvals, sync  # noqa: E402
+from desktop.services import approvals, school_key, sync  # noqa: E402
 from desktop.services.context import PRINCIPAL_ACTOR  # noqa: E402
-from desktop.services.demo import build_demo  # noqa: E402
+from desktop.services.demo import DEMO_PASSWORD, build_demo  # noqa: E402
 
 NOW = "2026-11-22T09:00:00+00:00"
 
@@ -97,6 +97,7 @@ def copy_as(template: Path, target: Path, code: str, n: int, central, url: str) 
     """Another school from the template: its own code, students, key and token."""
     shutil.copy(template, target)
     db = open_database(target)
+    school_key.unlock(db, DEMO_PASSWORD)  # as after the principal signs in
     with db.unit() as s:
         s.execute(update(School).values(code=code))
         for sid, national, foreign in s.execute(select(Student.id, Student.national_code,
@@ -125,6 +126,7 @@ def one_school_rows(base: str, workers: int, rows: int) -> None:
     try:
         central = admin(db_url)
         db = open_database(path)
+        school_key.unlock(db, DEMO_PASSWORD)  # as after the principal signs in
         sync.connect(db, url, central.add_school("12345678", "بزرگ", "تهران", "منطقه ۶"),
                      PRINCIPAL_ACTOR)
         t = time.perf_counter()
@@ -162,6 +164,7 @@ def _run_group(paths: list[str], start_at: float) -> list[tuple[float, float, in
 
     def one(p: str) -> None:
         db = open_database(p)
+        school_key.unlock(db, DEMO_PASSWORD)  # as after the principal signs in
         while time.time() < start_at:
             time.sleep(0.001)
         t0 = time.time()

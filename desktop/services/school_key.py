@@ -1,7 +1,7 @@
 """The school's signing key, kept encrypted: a copied database file cannot sign.
 
 The Ed25519 private key that seals certificates and sync batches is stored in ``app_state``
-only encrypted (AES-256-GCM, bound to the school's code) under a key derived from the
+only encrypted (AES-256-GCM) under a key derived from the
 principal's password with argon2id (OWASP's parameters: 19 MiB, 2 passes).  The salt, the
 parameters and a check value (the same cipher over a constant) sit beside it, so a wrong
 password is told at once, before anything is signed.
@@ -31,12 +31,11 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DaftarError
 from ..models.db import Database
-from ..models.entities import School
 from .state import get_state, put_state
 
 PLAIN = "school.ed25519"            # the key before this protection (hex), erased on wrapping
@@ -64,8 +63,8 @@ def _derive(passphrase: str, params: dict[str, object]) -> bytes:
                            parallelism=int(params["p"]), hash_len=32, type=Type.ID)  # type: ignore[call-overload]
 
 
-def _aad(s: Session) -> bytes:
-    return b"daftar-school-key:" + (s.scalar(select(School.code)) or "").encode()
+def _aad(_s: Session) -> bytes:
+    return b"daftar-school-key-v1"
 
 
 def _engine(s: Session) -> Engine:
