@@ -129,6 +129,7 @@ case "${1:-}" in
         .venv/bin/python bench/bench_qr_photos.py
         [ -x dist/daftar/daftar ] || build_package
         .venv/bin/python bench/bench_office.py
+        .venv/bin/python bench/soak_kill9.py --kills 20
         exec .venv/bin/python bench/bench_certificates.py ;;
     central)
         # The reference central server over the throwaway PostgreSQL, on 127.0.0.1:8750.

@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DataError
 
 from desktop.domain.calendar import (
     DEFAULT_CALENDAR,
@@ -287,7 +288,12 @@ class Central:
                 if row[0] == school.code and row[1] == digest and row[2]:
                     return json.loads(row[2]), True
                 raise Refusal(409, "central.uuid_reused", value=batch_uuid)
-            items, rows, sheet_ids = self._items(conn, school, payload, now, batch_uuid)
+            try:
+                items, rows, sheet_ids = self._items(conn, school, payload, now, batch_uuid)
+            except DataError:  # a number past PostgreSQL's range, a malformed value: refused
+                raise _bad("مقداری بیرون از بازه") from None
+            except (KeyError, TypeError, ValueError) as e:  # a field missing or of a wrong kind
+                raise _bad(f"اقلام بسته ({type(e).__name__})") from None
             receipt: dict[str, Any] = {
                 "uuid": batch_uuid, "school": school.code, "received_at": now.isoformat(),
                 "items": items, "rows": rows, "sheets": sheet_ids, "digest": digest}

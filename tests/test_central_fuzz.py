@@ -94,6 +94,20 @@ def test_hostile_requests_are_refused_with_a_reason_and_store_nothing(enrolled, 
         forged = {"x-daftar-signature": __import__("base64").b64encode(
             stranger.sign(b"DFB1" + body)).decode()}
         refused(http.put(put, content=body, headers={**school, **forged}), 403)
+        # well signed, but with ids past 64 bits or fields of the wrong kind
+        import copy
+        import json as _json
+
+        good = _json.loads(body)
+        for mutate in (lambda b: b["sheets"][0].__setitem__("id", 2 ** 70),
+                       lambda b: b["sheets"][0].__setitem__("version", "x"),
+                       lambda b: b["sheets"][0].pop("rows"),
+                       lambda b: b["sheets"][0].__setitem__("rows", [[1]])):
+            bad = copy.deepcopy(good)
+            mutate(bad)
+            raw, raw_sig = signed_by_school(enrolled, bad)
+            refused(http.put(put, content=raw, headers={**school, "x-daftar-signature":
+                             __import__("base64").b64encode(raw_sig).decode()}), 422)
         assert central_counts(central) == empty  # nothing stored by any of these
 
         # the real batch arrives; replaying its UUID with other content is refused

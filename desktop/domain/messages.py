@@ -416,6 +416,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "({expected_code}) that this PC opened there before; Daftar did not open or touch it. "
         "If this is intended, run 'daftar database --accept'.",
     ),
+    "db.migration": (
+        "به‌روزرسانی ساختار پایگاه داده انجام نشد ({detail})؛ پرونده همان‌طور که بود ماند.",
+        "Updating the database's structure failed ({detail}); the file stayed as it was.",
+    ),
     "db.damaged": (
         "پرونده مدرسه «{path}» آسیب دیده است (ناقص یا خراب)؛ دفتر آن را باز نکرد و دست نزد. "
         "آخرین پشتیبان را بازگردانید («daftar restore» یا «پرونده ← بازگردانی از پشتیبان»).",

@@ -174,16 +174,24 @@ def _known_revisions() -> set[str]:
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
-    """A consistent copy of a live SQLite file beside it (online backup API)."""
+    """A consistent copy of a live SQLite file beside it (online backup API), written under
+    a ``.part`` name and renamed when whole: a copy cut off by a power cut is never taken
+    for a backup."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-{label}-{stamp}{path.suffix}")
+    part = target.with_name(target.name + ".part")
     src = sqlite3.connect(path)
     try:
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(part)
         try:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         finally:
             dst.close()
+        os.replace(part, target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
     return target
@@ -219,8 +227,24 @@ def upgrade(db: Database) -> Path | None:
             raise DaftarError("db.not_daftar", path=db.url)
     elif db.path is not None:
         backup = backup_sqlite(db.path, current)
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "head")
+    if db.path is None:
+        with engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), "head")
+        return backup
+    # SQLite: batch migrations copy a table and drop the old one, which foreign keys that
+    # point at it would refuse; they are off for the migration (the pragma only takes
+    # effect outside a transaction) and checked whole before it commits.
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                command.upgrade(_alembic_config(conn), "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DaftarError("db.migration", detail=str(broken[0]))
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
     return backup
 
 
