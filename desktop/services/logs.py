@@ -59,14 +59,16 @@ def last_lines(n: int = 100) -> list[str]:
 
 def diagnostic_report(database: str | None = None, lines: int = 100) -> str:
     """Versions, paths and the log's last lines (the database URL without its password)."""
+    from importlib import metadata
+
     import sqlalchemy
 
     from .. import __version__
     from .settings import settings_path
 
-    try:
-        from PySide6 import __version__ as pyside
-    except ImportError:
+    try:  # read from the installed package's metadata: services never import Qt
+        pyside = metadata.version("PySide6-Essentials")
+    except metadata.PackageNotFoundError:
         pyside = "-"
     parts = [
         f"Daftar {__version__}",
