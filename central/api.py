@@ -207,6 +207,13 @@ School = Annotated[SchoolAccount, Depends(_school)]
 Reviewer = Annotated[ReviewerAccount, Depends(_reviewer)]
 
 
+def problem_response(e: DaftarError, status: int,
+                     headers: dict[str, str] | None = None) -> JSONResponse:
+    """A refusal as the documented :class:`Problem`: its code, Persian and English."""
+    return JSONResponse({"code": e.code, "message": e.message("fa"),
+                         "message_en": e.message("en")}, status_code=status, headers=headers)
+
+
 def create_app(central: Central) -> FastAPI:
     app = FastAPI(
         title="Daftar central server", version=VERSION,
@@ -222,23 +229,19 @@ def create_app(central: Central) -> FastAPI:
         where = " ".join(str(p) for p in first.get("loc", ())) or "-"
         problem = DaftarError("central.request", where=where[:200],
                               detail=str(first.get("msg", ""))[:200])
-        return JSONResponse({"code": problem.code, "message": problem.message("fa"),
-                             "message_en": problem.message("en")}, status_code=422)
+        return problem_response(problem, 422)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_refusal(_request: Request, e: StarletteHTTPException) -> JSONResponse:
         """The framework's own refusals (a body that is not JSON, an unknown path, a wrong
         method) in the same Problem form."""
         problem = DaftarError("central.http", status=e.status_code)
-        return JSONResponse({"code": problem.code, "message": problem.message("fa"),
-                             "message_en": problem.message("en")}, status_code=e.status_code,
-                            headers=getattr(e, "headers", None))
+        return problem_response(problem, e.status_code, getattr(e, "headers", None))
 
     @app.exception_handler(DaftarError)
     async def refused(_request: Request, e: DaftarError) -> JSONResponse:
         status = e.status if isinstance(e, Refusal) else 422
-        return JSONResponse({"code": e.code, "message": e.message("fa"),
-                             "message_en": e.message("en")}, status_code=status)
+        return problem_response(e, status)
 
     @app.get("/v1/status", response_model=StatusOut, tags=["public"])
     def status() -> dict[str, Any]:
