@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .messages import MESSAGES
-from .text import to_persian_digits
+from .text import isolate, to_persian_digits
 
 VERBATIM = frozenset({"path", "url", "log"})  # parameters shown exactly as they are typed
 
@@ -34,9 +34,11 @@ class DaftarError(Exception):
         fa, en = MESSAGES[self.code]
         if lang == "en":
             return en.format(**self.params)
-        params = {  # numbers in Persian digits; a path, address or log file as it is
-            k: to_persian_digits(v) if isinstance(v, (int, float, str)) and k not in VERBATIM
-            else v for k, v in self.params.items()
+        params = {  # numbers in Persian digits; a path, address or log file as it is, kept
+            # left to right inside the Persian sentence
+            k: isolate(str(v)) if k in VERBATIM
+            else to_persian_digits(v) if isinstance(v, (int, float, str)) else v
+            for k, v in self.params.items()
         }
         return fa.format(**params)
 
