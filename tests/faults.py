@@ -3,6 +3,7 @@ workbook of any size."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 from collections.abc import Iterator
@@ -10,6 +11,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+
+def digest(path: Path) -> str:
+    """The file's bytes, to show a refused or read-only operation left it untouched."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
 
 CLASSES = ["دهم ریاضی", "دهم تجربی", "یازدهم ریاضی", "نهم الف", None]
 

@@ -7,7 +7,6 @@ SIGKILL in the middle of a backup and of a restore.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import random
 import signal
@@ -24,6 +23,8 @@ from desktop.models.db import open_database
 from desktop.services import backup
 from desktop.services.audit import verify
 
+from .faults import digest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -31,10 +32,6 @@ def daftar(*args: str, env: dict[str, str] | None = None) -> subprocess.Complete
     return subprocess.run([sys.executable, "-m", "desktop.cli", *args], cwd=ROOT,
                           capture_output=True, text=True,
                           env={**os.environ, "DAFTAR_PASSWORD": "daftar", **(env or {})})
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def count(path: Path, table: str) -> int:

@@ -3,7 +3,6 @@ program going on.  Real tmpfs mounts (root, as in CI) filled with a real file.""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 import subprocess
@@ -26,13 +25,10 @@ from desktop.services.school import find_class, find_course
 from desktop.services.workbook import apply_students, plan_students
 
 from .conftest import fixed
-from .faults import fill, remount_read_only, small_disk, students_workbook
+from .faults import digest, fill, remount_read_only, small_disk, students_workbook
+from .test_records_cli import daftar
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_full_disk_refuses_entry_import_backup_and_printing_and_nothing_is_half_written(
@@ -87,11 +83,6 @@ def test_a_full_disk_refuses_entry_import_backup_and_printing_and_nothing_is_hal
         db.dispose()
         with sqlite3.connect(school) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-
-
-def daftar(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--db", str(path), *args],
-                          cwd=ROOT, capture_output=True, text=True)
 
 
 def test_damaged_foreign_newer_and_read_only_files_are_refused_at_start_untouched(

@@ -5,7 +5,6 @@ this one.  Figures: the delay from the other PC's committed edit to this PC's no
 
 from __future__ import annotations
 
-import hashlib
 import json
 import statistics
 import subprocess
@@ -28,6 +27,7 @@ from desktop.services.move import move_school
 from desktop.services.school import find_class, find_course
 
 from .conftest import fixed
+from .faults import digest
 
 pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,10 +102,6 @@ def go(*children: subprocess.Popen[str]) -> list[list]:  # type: ignore[type-arg
         assert child.returncode == 0
         results.append(json.loads(out.strip().splitlines()[-1]))
     return results
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

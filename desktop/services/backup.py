@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import DaftarError
+from ..migrations import HEAD
 from ..models.db import Database, default_db_path, open_database
 from .state import get_state, put_state
 
@@ -119,7 +120,6 @@ def _copy(source: sqlite3.Connection, target: Path, pages: int = 256,
 
 def check(path: Path, school_code: str | None = None) -> Contents:
     """Read a school file without changing it: integrity, audit chain, school, counts."""
-    from ..migrations import HEAD
     from .audit import verify
 
     try:
@@ -318,16 +318,10 @@ def restore(target: str | Path | None, backup: str | Path,
         raise DaftarError("backup.restore_write", path=school_file, detail=str(e)) from e
     if progress is not None:
         progress(1, 1)
-    migrated = contents.revision != _head()
+    migrated = contents.revision != HEAD
     db = open_database(school_file)  # an older backup is upgraded here
     db.dispose()
     return Restored(source, aside, contents, migrated)
-
-
-def _head() -> str:
-    from ..migrations import HEAD
-
-    return HEAD
 
 
 def _keep_aside(school_file: Path, aside: Path) -> None:
