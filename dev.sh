@@ -101,24 +101,24 @@ start_printer() {
 }
 
 case "${1:-}" in
-    install) venv_install postgres ;;
+    install) venv_install desktop,postgres ;;
     package)
-        venv_install package
+        venv_install desktop,package
         build_package ;;
     start)
         apt_install required "${WINDOW_PKGS[@]}"
-        venv_install postgres
+        venv_install desktop,postgres
         exec .venv/bin/daftar ;;
     test)
         apt_install required "${WINDOW_PKGS[@]}"
         apt_install optional "${TEST_PKGS[@]}"
-        venv_install test
+        venv_install desktop,test
         build_package
         start_postgres
         start_printer
         exec .venv/bin/python -m pytest "${@:2}" ;;
     bench)
-        venv_install test
+        venv_install desktop,test
         start_postgres
         .venv/bin/python bench/bench_sync.py
         .venv/bin/python bench/bench_foundation.py
@@ -133,7 +133,7 @@ case "${1:-}" in
         exec .venv/bin/python bench/bench_certificates.py ;;
     central)
         # The reference central server over the throwaway PostgreSQL, on 127.0.0.1:8750.
-        venv_install test
+        venv_install desktop,test
         start_postgres
         db="${DAFTAR_TEST_PG_URL%/postgres}/daftar_central"
         psql_url="${db/+psycopg/}"

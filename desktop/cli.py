@@ -447,8 +447,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in (None, "gui"):
-        from .app import run
-
+        try:
+            from .app import run
+        except ModuleNotFoundError as e:  # a server's install: the core without the window
+            if not (e.name or "").startswith(("PySide6", "shiboken6")):
+                raise
+            print(DaftarError("install.no_window").message(args.lang), file=sys.stderr)
+            return 1
         return run(args.db, args.lang)
     out = Output(args.lang)
     import logging

@@ -135,6 +135,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The school's seal (its signing key) is locked; the principal's password is needed "
         "to sign a document or a batch.",
     ),
+    "install.no_window": (
+        "این نصب، برنامهٔ دفتر مدرسه را ندارد (تنها هستهٔ مشترک با سرور مرکزی را دارد)؛ "
+        "«pip install daftar[desktop]» را نصب کنید.",
+        "This install has only the core shared with the central server, not the office "
+        "program; install \"daftar[desktop]\".",
+    ),
     "key.passphrase": (
         "گذرواژه مدیر نادرست است؛ مهر مدرسه باز نشد.",
         "Wrong principal's password; the school's seal stays locked.",
