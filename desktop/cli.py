@@ -123,18 +123,8 @@ def cmd_audit(args: argparse.Namespace, out: Output) -> int:
         out.line(f"زنجیره رویدادها سالم است: {out.num(verdict.checked)} رویداد بررسی شد.",
                  f"The audit trail is intact: {verdict.checked} events checked.")
         return 0
-    where = {
-        "edited": ("رویداد {id} پس از ثبت ویرایش شده است", "event {id} was edited"),
-        "unlinked": ("زنجیره پیش از رویداد {id} گسسته است (رویدادی حذف یا جابه‌جا شده)",
-                     "the chain breaks before event {id} (an event was deleted or moved)"),
-        "head": ("انتهای زنجیره با سرآغاز آن نمی‌خواند (رویدادهای پایانی حذف شده‌اند)",
-                 "the chain's end does not match its head (trailing events were removed)"),
-    }[verdict.problem or "head"]
-    fa = where[0].format(id=out.num(verdict.broken_at))
-    en = where[1].format(id=verdict.broken_at)
-    print(("error: " if out.lang == "en" else "خطا: ") + out.text(
-        f"دفتر رویدادها دست‌کاری شده است: {fa}.",
-        f"The audit trail was tampered with: {en}."), file=sys.stderr)
+    print(("error: " if out.lang == "en" else "خطا: ") + verdict.error().message(out.lang),
+          file=sys.stderr)
     return 1
 
 

@@ -135,6 +135,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The school's seal (its signing key) is locked; the principal's password is needed "
         "to sign a document or a batch.",
     ),
+    "audit.edited": (
+        "دفتر رویدادها دست‌کاری شده است: رویداد {event} پس از ثبت ویرایش شده است.",
+        "The audit trail was tampered with: event {event} was edited after it was recorded.",
+    ),
+    "audit.unlinked": (
+        "دفتر رویدادها دست‌کاری شده است: زنجیره پیش از رویداد {event} گسسته است (رویدادی "
+        "حذف یا جابه‌جا شده است).",
+        "The audit trail was tampered with: the chain breaks before event {event} (an event "
+        "was deleted or moved).",
+    ),
+    "audit.head": (
+        "دفتر رویدادها دست‌کاری شده است: شمار رویدادها یا واپسین آن‌ها با سر زنجیره "
+        "نمی‌خواند (رویدادهایی حذف شده‌اند).",
+        "The audit trail was tampered with: the number of events or the last of them does "
+        "not match the chain's head (events were removed).",
+    ),
     "install.no_window": (
         "این نصب، برنامهٔ دفتر مدرسه را ندارد (تنها هستهٔ مشترک با سرور مرکزی را دارد)؛ "
         "«pip install daftar[desktop]» را نصب کنید.",

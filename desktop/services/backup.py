@@ -34,6 +34,7 @@ from pathlib import Path
 from ..domain.errors import DaftarError
 from ..migrations import HEAD
 from ..models.db import Database, default_db_path, open_database
+from .settings import remember_audit
 from .state import get_state, put_state
 
 FOLDER_KEY, LAST_KEY = "backup.folder", "backup.last"
@@ -320,6 +321,8 @@ def restore(target: str | Path | None, backup: str | Path,
         progress(1, 1)
     migrated = contents.revision != HEAD
     db = open_database(school_file)  # an older backup is upgraded here
+    # the trail is now the backup's (checked whole above): the next start checks it whole
+    remember_audit(db.url, None)
     db.dispose()
     return Restored(source, aside, contents, migrated)
 

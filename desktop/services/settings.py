@@ -1,8 +1,9 @@
 """This PC's own settings (not the school's): which database the program opens.
 
 A JSON file in the user's configuration folder (platformdirs): ``{"database": URL,
-"schools": {URL: {"code", "name"}}}``: the database, and which school each database held
-when the window last opened it.
+"schools": {URL: {"code", "name"}}, "audit": {URL: {"id", "hash", "events"}}}``: the
+database, which school each database held when the window last opened it, and the audit
+chain's head this PC last verified there (the start checks only what came after it).
 Without it, the embedded default: the SQLite file in the user's data folder.  The URL of a
 shared PostgreSQL may carry its password; the file is the user's own (mode 0600).
 """
@@ -83,3 +84,27 @@ def choose_database(target: str | None) -> Path:
     else:
         data.pop("database", None)
     return _save(data)
+
+
+def audit_checkpoint(url: str) -> dict | None:  # type: ignore[type-arg]
+    """The audit head this PC verified last in ``url`` (None: never, or forgotten)."""
+    seen = load().get("audit")
+    value = seen.get(url) if isinstance(seen, dict) else None
+    if not (isinstance(value, dict) and isinstance(value.get("id"), int)
+            and isinstance(value.get("hash"), str) and isinstance(value.get("events"), int)):
+        return None
+    return value
+
+
+def remember_audit(url: str, head: dict | None) -> None:  # type: ignore[type-arg]
+    """Remember a verified head (None: forget it, as after a restore)."""
+    data = load()
+    seen = data.get("audit")
+    seen = seen if isinstance(seen, dict) else {}
+    if head is None:
+        if seen.pop(url, None) is None:
+            return
+    else:
+        seen[url] = head
+    data["audit"] = seen
+    _save(data)

@@ -24,7 +24,7 @@ from ..domain.errors import DaftarError
 from ..domain.text import isolate, to_persian_digits
 from ..domain.workflow import Role
 from ..models.db import Database
-from ..services import Actor, backup
+from ..services import Actor, audit, backup
 from .import_dialog import inform
 from .tasks import Task, TaskRunner
 
@@ -36,6 +36,11 @@ def ask_yes(parent: QWidget | None, text: str) -> bool:
     """A yes/no question; replaced in tests."""
     answer = QMessageBox.question(parent, QApplication.translate("OfficeMenu", "Daftar"), text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def warn(parent: QWidget | None, text: str) -> None:
+    """A warning the office must see (a tampered audit trail); replaced in tests."""
+    QMessageBox.warning(parent, QApplication.translate("OfficeMenu", "Daftar"), text)
 
 
 def ask_backup_file(parent: QWidget, folder: Path) -> str:
@@ -57,6 +62,7 @@ class OfficeMenu(QObject):
         super().__init__(window)
         self._window, self._db, self._actor = window, db, actor
         self.task: Task | None = None
+        self.audit_task: Task | None = None
         bar = window.menuBar()
         menu = bar.addMenu(self.tr("&File"))
         self.backup_action = menu.addAction(self.tr("Back up now"))
@@ -83,11 +89,25 @@ class OfficeMenu(QObject):
         self.timer.timeout.connect(self._daily)
 
     def start_automatic(self) -> None:
-        """The backup at start, then the daily one."""
+        """At start, on the worker thread: the audit chain since the head this PC verified
+        last, then the backup, then the daily one."""
+        check = Task(lambda progress, cancel: audit.check_at_start(self._db, progress))
+        check.signals.done.connect(self._audit_checked)
+        check.signals.failed.connect(lambda e: self._failed(e, True))
+        self.audit_task = RUNNER.start(check)
         if self._db.path is None:
             return
         self.back_up(automatic=True)
         self.timer.start()
+
+    def _audit_checked(self, verdict: audit.Verdict) -> None:
+        if verdict.ok:
+            self.said.emit(self.tr("Audit trail intact: {n} events").format(
+                n=to_persian_digits(verdict.checked)))
+            return
+        text = verdict.error().message()
+        self.said.emit(text)
+        warn(self._window, text)
 
     def finish(self) -> None:
         """At quit: let a backup under way end (its copy is checked before it counts)."""
