@@ -122,6 +122,7 @@ case "${1:-}" in
         start_postgres
         .venv/bin/python bench/bench_sync.py
         .venv/bin/python bench/bench_foundation.py
+        .venv/bin/python bench/bench_start.py
         .venv/bin/python bench/bench_window.py
         .venv/bin/python bench/bench_approvals.py
         .venv/bin/python bench/bench_inquiry.py

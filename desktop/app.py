@@ -13,9 +13,9 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .domain.errors import DaftarError
 
@@ -94,7 +94,32 @@ def open_default(target: str | None):  # type: ignore[no-untyped-def]
     return db
 
 
+# What the main window's pages use, imported on the opening thread while the sign-in
+# window is up (Qt-free modules only: a view made there would belong to that thread).
+WARM = ("desktop.services.approvals", "desktop.services.students", "desktop.services.grades",
+        "desktop.services.sync", "desktop.services.certificates", "desktop.services.records",
+        "desktop.services.repair", "desktop.services.confirmations", "desktop.printing.forms")
+
+
+def open_and_warm(target: str | None):  # type: ignore[no-untyped-def]
+    """The opening thread's work: the database, then the modules the window will need."""
+    import importlib
+
+    db = open_default(target)
+    for name in WARM:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # a module renamed: only the warm-up is lost
+            pass
+    return db
+
+
 def run(target: str | None = None, lang: str = "fa") -> int:
+    """The window.  First on screen is the sign-in window; the database opens behind it
+    (``Opening``), and the first screen waits for nothing it does not show."""
+    from .views.login import LoginDialog, Opening
+
+    opening = Opening(lambda: open_and_warm(target))  # before Qt: it starts at once
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Daftar")
     app.setOrganizationName("Daftar")
@@ -109,8 +134,15 @@ def run(target: str | None = None, lang: str = "fa") -> int:
     setup()
     install()
     log = logging.getLogger("daftar")
+    login = None
+    if not signed_in_from_environment():
+        login = LoginDialog(opening)
+        mark_first_paint(login, "signin")
+        login.show()
+        if os.environ.get("DAFTAR_EXIT_WHEN_READY") == "signin":  # the start benchmark
+            return app.exec()
     try:
-        db = open_default(target)
+        db = opening.wait()
     except DaftarError as e:
         log.warning("start refused: %s", e.code)
         QMessageBox.critical(None, "دفتر", e.message(lang))
@@ -118,23 +150,28 @@ def run(target: str | None = None, lang: str = "fa") -> int:
     log.info("Daftar %s started on %s", __version__, db.url)
     from .services.auth import has_users
     from .services.school import get_school
-    from .views.login import IdleLock, LoginDialog, SetupDialog
-    from .views.main_window import MainWindow
+    from .views.login import IdleLock, SetupDialog
 
     try:
         get_school(db)
     except DaftarError:
+        if login is not None:
+            login.hide()
         if not SetupDialog(db).exec():  # a new school: its identity and the principal
             return 0
+        login = LoginDialog(db) if login is not None else None
     if not has_users(db):
         return 1
-    actor = signed_in_for_benchmark(db)
-    if actor is None:
-        login = LoginDialog(db)
+    if login is None:
+        actor = signed_in_for_benchmark(db)
+    else:
         if not login.exec() or login.actor is None:
             return 0
         actor = login.actor
+    from .views.main_window import MainWindow
+
     window = MainWindow(db, actor)
+    mark_first_paint(window, "main")
     room = window.screen().availableGeometry()
     if window.width() > room.width() or window.height() + 40 > room.height():
         # A 1366x768 office screen: the title bar and the status bar must fit.
@@ -142,20 +179,50 @@ def run(target: str | None = None, lang: str = "fa") -> int:
         window.showMaximized()
     else:
         window.show()
-    window.office.start_automatic()  # the backup at start, on the worker thread
+    window.office.start_automatic()  # the audit check and the backup, on the worker thread
     IdleLock(window, db, actor, float(os.environ.get("DAFTAR_IDLE_MINUTES", "10"))).start()
-    if os.environ.get("DAFTAR_EXIT_WHEN_READY"):  # the cold-start benchmark
-        QTimer.singleShot(0, app.quit)
     code = app.exec()
     window.office.finish()  # a backup under way ends before the program does
     return code
 
 
+class _FirstPaint(QObject):
+    """Once ``widget`` has painted: the start benchmark's mark (``DAFTAR_MARK_PAINT``:
+    ``painted <name> <monotonic seconds>`` on stdout) and its exit
+    (``DAFTAR_EXIT_WHEN_READY``: ``signin``, or ``main``/``1`` for the main window)."""
+
+    def __init__(self, widget: QWidget, name: str) -> None:
+        super().__init__(widget)
+        self.name = name
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._painted)  # after this paint is done
+        return False
+
+    def _painted(self) -> None:
+        import time
+
+        if os.environ.get("DAFTAR_MARK_PAINT"):
+            print(f"painted {self.name} {time.monotonic():.6f}", flush=True)
+        wanted = os.environ.get("DAFTAR_EXIT_WHEN_READY")
+        if wanted == self.name or (wanted == "1" and self.name == "main"):
+            QApplication.instance().quit()
+
+
+def mark_first_paint(widget: QWidget, name: str) -> None:
+    if os.environ.get("DAFTAR_MARK_PAINT") or os.environ.get("DAFTAR_EXIT_WHEN_READY"):
+        _FirstPaint(widget, name)
+
+
+def signed_in_from_environment() -> bool:
+    return bool(os.environ.get("DAFTAR_BENCH_USER") and os.environ.get("DAFTAR_EXIT_WHEN_READY"))
+
+
 def signed_in_for_benchmark(db):  # type: ignore[no-untyped-def]
     """The cold-start benchmark signs in from the environment instead of a dialog."""
-    user = os.environ.get("DAFTAR_BENCH_USER")
-    if not (user and os.environ.get("DAFTAR_EXIT_WHEN_READY")):
-        return None
     from .services.auth import login
 
-    return login(db, user, os.environ.get("DAFTAR_PASSWORD", ""))
+    return login(db, os.environ["DAFTAR_BENCH_USER"], os.environ.get("DAFTAR_PASSWORD", ""))

@@ -5,6 +5,6 @@ import sys
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # Windows: a frozen program's child processes
-    from desktop.cli import main
+    from desktop.launch import main
 
     sys.exit(main())

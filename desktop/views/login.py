@@ -1,8 +1,18 @@
-"""Sign-in, the first-run school setup, and the idle lock."""
+"""Sign-in, the first-run school setup, and the idle lock.
+
+The sign-in window is the first thing on screen, before the database is open: this
+module imports no database code at its top, and :class:`LoginDialog` takes either an open
+database or an :class:`Opening` (the database being opened on another thread; the demo
+school's hint appears, and a sign-in goes ahead, when it is ready).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -15,24 +25,55 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import DaftarError, ValidationError
-from ..domain.grading import Stage
 from ..domain.workflow import Role
-from ..models.db import Database
 from ..services import Actor
-from ..services.auth import create_user, login
-from ..services.context import PRINCIPAL_ACTOR
-from ..services.demo import DEMO_PASSWORD, is_demo
-from ..services.school import create_school
 from .widgets import error_label
+
+if TYPE_CHECKING:
+    from ..models.db import Database
+
+
+class Opening(QObject):
+    """``open_db()`` on a thread of its own (the database layer's import and the file's
+    checks, while the sign-in window is already up); ``ready`` on the window's thread."""
+
+    ready = Signal(object)   # the Database, or the DaftarError that refused it
+
+    def __init__(self, open_db: Callable[[], Any]) -> None:
+        super().__init__()
+        self._open, self._done = open_db, threading.Event()
+        self._result: Any = None
+        self._thread = threading.Thread(target=self._run, name="daftar-open")  # waited for at exit
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._result = self._open()
+        except DaftarError as e:
+            self._result = e
+        except Exception as e:  # shown by the window's thread, as a crash would be
+            self._result = e
+        self._done.set()
+        self.ready.emit(self._result)
+
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self) -> Any:
+        """The database (raises what refused it); blocks until it is open."""
+        self._done.wait()
+        if isinstance(self._result, Exception):
+            raise self._result
+        return self._result
 
 
 class LoginDialog(QDialog):
     """Asks for a username and password; ``actor`` is set when they are right."""
 
-    def __init__(self, db: Database, username: str = "", locked: bool = False,
+    def __init__(self, db: Database | Opening, username: str = "", locked: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._source = db
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Locked") if locked else self.tr("Sign in to Daftar"))
         self.username = QLineEdit(username)
@@ -44,10 +85,6 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Password"), self.password)
         self.message = error_label()
         self.hint = QLabel()
-        if is_demo(db):
-            self.hint.setText(self.tr(
-                "Demo school: principal, deputy, clerk, teacher1 or teacher2; password «{pw}»"
-            ).format(pw=DEMO_PASSWORD))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_login)
@@ -60,10 +97,34 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         (self.password if username else self.username).setFocus()
+        if isinstance(db, Opening):
+            db.ready.connect(self._opened)
+            if db.done():
+                try:
+                    self._opened(db.wait())
+                except Exception:  # noqa: BLE001 (told when the sign-in waits for it)
+                    pass
+        else:
+            self._opened(db)
+
+    def _opened(self, db: Any) -> None:
+        from ..models.db import Database
+        from ..services.demo import DEMO_PASSWORD, is_demo
+
+        if isinstance(db, Database) and is_demo(db):
+            self.hint.setText(self.tr(
+                "Demo school: principal, deputy, clerk, teacher1 or teacher2; password «{pw}»"
+            ).format(pw=DEMO_PASSWORD))
+
+    def database(self) -> Database:
+        """The database signed in to (waits for an :class:`Opening`)."""
+        return self._source.wait() if isinstance(self._source, Opening) else self._source
 
     def try_login(self) -> None:
+        from ..services.auth import login
+
         try:
-            self.actor = login(self._db, self.username.text(), self.password.text())
+            self.actor = login(self.database(), self.username.text(), self.password.text())
         except DaftarError as e:
             self.message.setText(e.message())
             self.password.clear()
@@ -80,6 +141,8 @@ class SetupDialog(QDialog):
         self.setWindowTitle(self.tr("A new school"))
         self.code, self.name = QLineEdit(), QLineEdit()
         self.district, self.province = QLineEdit(), QLineEdit()
+        from ..domain.grading import Stage
+
         self.stages = {stage: QCheckBox(stage.label_fa) for stage in Stage}
         self.stages[Stage.UPPER_SECONDARY].setChecked(True)
         self.username = QLineEdit("principal")
@@ -110,7 +173,9 @@ class SetupDialog(QDialog):
 
     def save(self) -> None:
         from ..domain.identity import normalize_school_code
-        from ..services.auth import MIN_PASSWORD
+        from ..services.auth import MIN_PASSWORD, create_user
+        from ..services.context import PRINCIPAL_ACTOR
+        from ..services.school import create_school
 
         try:
             normalize_school_code(self.code.text())
