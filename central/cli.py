@@ -111,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .db import migrate
 
             migrate(central.engine)
+            central.make_partitions()
             print(central.init_authority().hex())
         elif args.command == "school":
             print(central.add_school(args.code, args.name, args.province, args.district))

@@ -16,7 +16,8 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
 
 
-def _config(connection: Any = None) -> Any:
+def alembic_config(connection: Any = None) -> Any:
+    """Alembic's configuration for the central migrations (on ``connection``)."""
     from alembic.config import Config
 
     cfg = Config()
@@ -31,4 +32,4 @@ def migrate(engine: Engine) -> None:
     from alembic import command
 
     with engine.begin() as conn:
-        command.upgrade(_config(conn), "head")
+        command.upgrade(alembic_config(conn), "head")

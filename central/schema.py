@@ -14,6 +14,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -86,6 +87,15 @@ batch = Table(
     Column("receipt", Text),
 )
 
+def term_key(year: int, session: str) -> int:
+    """The exam session as one number, the partition key: 1405 Khordad is 14052."""
+    return year * 10 + TERMS[session]
+
+
+TERMS = {"DEY": 1, "KHORDAD": 2, "SHAHRIVAR": 3}
+
+# Every large table carries ``school_code``, the distribution key (central/SCALING.md):
+# a school's batch touches one node.
 sheet = Table(
     "sheet", metadata,
     Column("id", BigInteger, primary_key=True),
@@ -94,6 +104,7 @@ sheet = Table(
     Column("version", Integer, nullable=False),
     Column("year", Integer, nullable=False),
     Column("session", String(12), nullable=False),
+    Column("term", Integer, nullable=False),     # term_key(year, session)
     Column("class_name", String(100), nullable=False),
     Column("grade_level", Integer, nullable=False),
     Column("course_code", String(40), nullable=False),
@@ -106,19 +117,45 @@ sheet = Table(
     Column("last_reason", Text),
     Column("updated_at", TZ, nullable=False),
     UniqueConstraint("school_code", "local_id"),
+    UniqueConstraint("school_code", "id", name="uq_sheet_school_code_id"),
     Index("ix_sheet_state_school", "state", "school_code"),
 )
 
 # The big table: one row per (sheet, student, component).  ``value`` is the school's
-# stored text: "18.75", "absent", "exempt", or a descriptive level name.
+# stored text: "18.75", "absent", "exempt", or a descriptive level name.  Declared
+# ``PARTITION BY LIST (term)``: one partition an exam session (``partition_for``), a
+# default one for a session nobody made a partition for; the key leads with the school.
 grade_row = Table(
     "grade_row", metadata,
-    Column("sheet_id", BigInteger, ForeignKey("sheet.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column("school_code", String(8), primary_key=True),
+    Column("term", Integer, primary_key=True),
+    Column("sheet_id", BigInteger, primary_key=True),
     Column("student", String(40), primary_key=True),   # national code or "type:value"
     Column("component", String(8), primary_key=True),
     Column("value", String(20), nullable=False),
+    ForeignKeyConstraint(["school_code", "sheet_id"], ["sheet.school_code", "sheet.id"],
+                         ondelete="CASCADE", name="fk_grade_row_sheet"),
+    Index("ix_grade_row_sheet_id", "sheet_id"),
+    postgresql_partition_by="LIST (term)",
 )
+
+GRADE_ROW_COLUMNS = ("school_code", "term", "sheet_id", "student", "component", "value")
+
+
+def not_a_partition(obj: object, name: str | None, type_: str, reflected: bool,
+                    compare_to: object) -> bool:
+    """Alembic's ``include_object``: a partition of ``grade_row`` (``grade_row_14052``,
+    ``grade_row_default``) and its indexes belong to the parent, not to the schema."""
+    table = getattr(getattr(obj, "table", None), "name", None) if type_ == "index" else name
+    return not (table or "").startswith("grade_row_")
+
+
+def partition_for(term: int) -> str:
+    """The DDL of an exam session's partition of ``grade_row`` (made ahead of its
+    batches, by ``init`` and ``deadline set``, never on the hot path)."""
+    return (f"CREATE TABLE IF NOT EXISTS grade_row_{int(term)} PARTITION OF grade_row "
+            f"FOR VALUES IN ({int(term)})")
+
 
 student = Table(
     "student", metadata,

@@ -22,7 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, DBAPIError
 
 from desktop.domain.calendar import (
     DEFAULT_CALENDAR,
@@ -175,8 +175,29 @@ class Central:
                       "district": district if role is Role.DISTRICT else None}))
         return token
 
+    def make_partitions(self, years: list[int] | None = None) -> list[int]:
+        """The grade rows' partitions of these school years' exam sessions (default: last
+        year's, this year's and next year's), made ahead of their batches; the terms made.
+        A session whose rows already went to the default partition keeps them there."""
+        if years is None:
+            year = DEFAULT_CALENDAR.school_year_of(today_tehran(self.clock()))
+            years = [year - 1, year, year + 1]
+        made = []
+        with self.engine.begin() as conn:
+            for year in years:
+                for session in t.TERMS:
+                    term = t.term_key(year, session)
+                    try:
+                        with conn.begin_nested():
+                            conn.exec_driver_sql(t.partition_for(term))
+                        made.append(term)
+                    except DBAPIError:  # rows of that term in the default partition
+                        continue
+        return made
+
     def set_deadline(self, year: int, session: SessionKind, day: dt.date) -> None:
         """Move a session's deadline; every school hears of it in its feed."""
+        self.make_partitions([year])
         with self.engine.begin() as conn:
             conn.execute(pg_insert(t.deadline).values(year=year, session=session.value, day=day)
                          .on_conflict_do_update(index_elements=["year", "session"],
@@ -410,11 +431,12 @@ class Central:
                 raise Refusal(409, "central.already", value=c["title"])
         # 3. write: sheets upserted, their rows replaced by COPY
         stmt = pg_insert(t.sheet)
-        cols = ("version", "year", "session", "class_name", "grade_level", "course_code",
-                "course_name", "units", "exam_only", "state", "batch_uuid", "last_reason",
-                "updated_at")
+        cols = ("version", "year", "session", "term", "class_name", "grade_level",
+                "course_code", "course_name", "units", "exam_only", "state", "batch_uuid",
+                "last_reason", "updated_at")
         values = [{k: v for k, v in c.items() if k not in ("grades", "title")}
                   | {"school_code": school.code, "state": SheetState.SENT.value,
+                     "term": t.term_key(c["year"], c["session"]),
                      "batch_uuid": batch_uuid, "last_reason": None, "updated_at": now}
                   for c in checked]
         result = conn.execute(stmt.values(values).on_conflict_do_update(
@@ -422,18 +444,13 @@ class Central:
             set_={c: stmt.excluded[c] for c in cols}).returning(t.sheet.c.id,
                                                                 t.sheet.c.local_id))
         central_id = {local: cid for cid, local in result}
-        conn.execute(delete(t.grade_row).where(t.grade_row.c.sheet_id.in_(
-            list(central_id.values()))))
-        raw = conn.connection.driver_connection
-        count = 0
-        with raw.cursor() as cur, cur.copy(
-                "COPY grade_row (sheet_id, student, component, value) FROM STDIN") as copy:
-            for c in checked:
-                sid = central_id[c["local_id"]]
-                for student, component, value in c["grades"]:
-                    copy.write_row((sid, student, component, value))
-                count += len(c["grades"])
-        return count
+        resent = [central_id[c["local_id"]] for c in checked if c["local_id"] in existing]
+        if resent:  # a newer version of a sheet sent back: its old rows go
+            conn.execute(delete(t.grade_row).where(t.grade_row.c.school_code == school.code,
+                                                   t.grade_row.c.sheet_id.in_(resent)))
+        return copy_rows(conn, school.code, [
+            (central_id[c["local_id"]], t.term_key(c["year"], c["session"]), c["grades"])
+            for c in checked])
 
     def _change(self, conn: Connection, school: SchoolAccount, item: Any,
                 now: dt.datetime) -> None:
@@ -653,21 +670,23 @@ class Central:
                       changes: list[dict[str, Any]]) -> None:
         """The central copy of the grades follows an approved change (the school applies
         its own on pulling the decision)."""
-        sid = conn.execute(select(t.sheet.c.id).where(
+        found = conn.execute(select(t.sheet.c.id, t.sheet.c.term).where(
             t.sheet.c.school_code == school_code,
-            t.sheet.c.local_id == sheet_local_id)).scalar()
-        if sid is None:
+            t.sheet.c.local_id == sheet_local_id)).first()
+        if found is None:
             return
+        sid, term = found
+        g = t.grade_row.c
         for c in changes:
-            key = (t.grade_row.c.sheet_id == sid) & (t.grade_row.c.student == c["student"]) & \
-                (t.grade_row.c.component == c["component"])
+            key = (g.school_code == school_code) & (g.term == term) & (g.sheet_id == sid) & \
+                (g.student == c["student"]) & (g.component == c["component"])
             if c.get("new") is None:
                 conn.execute(delete(t.grade_row).where(key))
             else:
                 conn.execute(pg_insert(t.grade_row).values(
-                    sheet_id=sid, student=c["student"], component=c["component"],
-                    value=c["new"]).on_conflict_do_update(
-                    index_elements=["sheet_id", "student", "component"],
+                    school_code=school_code, term=term, sheet_id=sid, student=c["student"],
+                    component=c["component"], value=c["new"]).on_conflict_do_update(
+                    index_elements=["school_code", "term", "sheet_id", "student", "component"],
                     set_={"value": c["new"]}))
 
     def issue_permit(self, reviewer: ReviewerAccount, school_code: str, identity: str | None,
@@ -709,6 +728,32 @@ class Central:
             if row is None or not reviewer.covers(row[0], row[1]):
                 raise Refusal(403, "central.forbidden", detail="سند در حوزهٔ شما نیست")
             self.revoke_in(conn, code[:8], code, reason, self.clock())
+
+
+COPY_SQL = f"COPY grade_row ({', '.join(t.GRADE_ROW_COLUMNS)}) FROM STDIN"
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def copy_rows(conn: Connection, school_code: str,
+              sheets: list[tuple[int, int, list[list[str]]]]) -> int:
+    """A batch's grade rows into ``grade_row`` by one ``COPY`` of text built in one go
+    (``(sheet id, term, [[student, component, value], ...])`` each); the row count."""
+    count = 0
+    lines = []
+    for sheet_id, term, grades in sheets:
+        head = f"{school_code}\t{term}\t{sheet_id}\t"
+        lines.extend(f"{head}{s}\t{c}\t{v}\n" for s, c, v in grades)
+        count += len(grades)
+    data = "".join(lines)
+    if "\\" in data or "\r" in data or data.count("\t") != 5 * count \
+            or data.count("\n") != count:
+        # a field with a tab, newline or backslash: written escaped, field by field
+        data = "".join("\t".join(str(f).translate(_COPY_ESCAPES) for f in
+                                 (school_code, term, sid, s, c, v)) + "\n"
+                       for sid, term, grades in sheets for s, c, v in grades)
+    with conn.connection.driver_connection.cursor() as cur, cur.copy(COPY_SQL) as copy:
+        copy.write(data.encode())
+    return count
 
 
 def _list(payload: dict[str, Any], key: str) -> list[Any]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from central.schema import metadata
+from central.schema import metadata, not_a_partition
 
 config = context.config
 
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
-    context.configure(connection=connection, target_metadata=metadata, compare_type=True)
+    context.configure(connection=connection, target_metadata=metadata, compare_type=True,
+                      include_object=not_a_partition)
     with context.begin_transaction():
         context.run_migrations()
 
