@@ -367,13 +367,17 @@ class Central:
                            "first_name": _str(s, "first", 100), "last_name": _str(s, "last", 100),
                            "father_name": _str(s, "father", 100), "birth_date": birth,
                            "birth_serial": _str(s, "serial", 20) if "serial" in s else None})
-        if values:  # one multi-row statement: one round trip, not one per student
-            stmt = pg_insert(t.student).values(values)
-            conn.execute(stmt.on_conflict_do_update(
-                index_elements=["identity"],
-                set_={c: stmt.excluded[c] for c in ("school_code", "first_name", "last_name",
-                                                    "father_name", "birth_date",
-                                                    "birth_serial")}))
+        if values:  # one statement over arrays (unnest): one round trip, seven parameters
+            cols = ("identity", "school_code", "first_name", "last_name", "father_name",
+                    "birth_date", "birth_serial")
+            types = ("varchar", "varchar", "varchar", "varchar", "varchar", "date", "varchar")
+            arrays = ", ".join(f"%s::{ty}[]" for ty in types)
+            with conn.connection.driver_connection.cursor() as cur:
+                cur.execute(
+                    f"INSERT INTO student ({', '.join(cols)}) SELECT * FROM unnest({arrays}) "
+                    f"ON CONFLICT (identity) DO UPDATE SET "
+                    + ", ".join(f"{c} = EXCLUDED.{c}" for c in cols[1:]),
+                    [[v[c] for v in values] for c in cols])
 
     def _sheets(self, conn: Connection, school: SchoolAccount, sheets: list[Any],
                 known_students: set[str], now: dt.datetime, batch_uuid: str) -> int:
