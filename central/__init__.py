@@ -30,32 +30,13 @@ its deadline by this server's clock, malformed, or from another school.  What
 reviewers decide goes into a per-school feed the school pulls with a cursor
 (``/v1/updates?after=``); revocations and deadline changes go to every school.
 
-Scale (DESIGN.md "Scale beyond one machine")
---------------------------------------------
-~110,000 schools, ~16 million students, ~200 million grade rows a session, most of
-it in the last days before a deadline.  This server is stateless: run as many API
-processes as the load needs (``serve --workers N`` on each node, a load balancer in
-front), all over one PostgreSQL.  The write path of a batch is one transaction with
-grade rows streamed in by ``COPY`` (the benchmark's figure is per school over
-loopback), so the database, not Python, is the limit:
-
-* Partitioning.  ``grade_row`` is the big table (~200 M rows a session).  In
-  production it is declared ``PARTITION BY LIST (session_key)`` with one partition per
-  (year, session) and, inside each, ``PARTITION BY HASH (school_code)`` into 32-64
-  parts; a session's partitions are detached and archived when its appeals close,
-  so vacuum and index sizes stay those of one session.  ``sheet`` and ``batch``
-  follow the same keys.  Every query the API makes carries ``school_code`` (a school
-  reads only its own rows; reviewers read their district/province, which is a
-  column of ``school``), so partition pruning always applies.  The reference schema
-  here is unpartitioned to keep the test database small; the keys and the queries
-  are already the partitioned ones.
-* Past one node: Citus, distributing ``sheet``, ``grade_row``, ``batch``, ``document``
-  and ``change_request`` by ``school_code`` (co-located, so one batch's transaction
-  stays on one worker) and keeping ``school``, ``reviewer``, ``deadline`` and
-  ``authority`` as reference tables.  The feed (``update_feed``) is distributed by
-  ``school_code`` with the nationwide items (revocations, deadlines) in a reference
-  table read beside it.  Reviewer queries by district fan out to the workers.
-* Deadline peaks: ingestion is ~COPY speed; the client backs off exponentially with
-  jitter on 5xx/429, so an overloaded server sheds load instead of collapsing, and a
-  batch that arrived (even if its answer was lost) is answered from its receipt.
+Scale (DESIGN.md "Scale beyond one machine"; central/SCALING.md)
+--------------------------------------------------------------
+~110,000 schools, ~200 million grade rows a session, most of it in the last days before
+a deadline.  The server is stateless: as many API processes as the load needs behind a
+load balancer, pgbouncer in transaction mode before PostgreSQL.  Every large table
+carries ``school_code`` (the distribution key: a batch touches one school's rows, one
+node on Citus); ``grade_row`` is partitioned by exam session (``term``); a batch's rows
+go in by one COPY.  SCALING.md says which tables are distributed and which are
+reference tables, what each query touches, and what was measured.
 """

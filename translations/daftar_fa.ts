@@ -482,32 +482,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../desktop/views/login.py" line="37" />
+        <location filename="../desktop/views/login.py" line="78" />
         <source>Locked</source>
         <translation>قفل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="37" />
+        <location filename="../desktop/views/login.py" line="78" />
         <source>Sign in to Daftar</source>
         <translation>ورود به دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="43" />
+        <location filename="../desktop/views/login.py" line="84" />
         <source>Username</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="44" />
+        <location filename="../desktop/views/login.py" line="85" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="49" />
+        <location filename="../desktop/views/login.py" line="116" />
         <source>Demo school: principal, deputy, clerk, teacher1 or teacher2; password «{pw}»</source>
         <translation>مدرسه نمونه: principal، deputy، clerk، teacher1 یا teacher2؛ گذرواژه «{pw}»</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="57" />
+        <location filename="../desktop/views/login.py" line="94" />
         <source>The window was locked after a time without use.</source>
         <translation>پنجره پس از مدتی بی‌کاری قفل شد.</translation>
     </message>
@@ -643,68 +643,74 @@
     <name>OfficeMenu</name>
     <message>
         <location filename="../desktop/views/office_menu.py" line="37" />
+        <location filename="../desktop/views/office_menu.py" line="43" />
         <source>Daftar</source>
         <translation>دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="43" />
-        <location filename="../desktop/views/office_menu.py" line="63" />
+        <location filename="../desktop/views/office_menu.py" line="48" />
+        <location filename="../desktop/views/office_menu.py" line="69" />
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="50" />
-        <location filename="../desktop/views/office_menu.py" line="64" />
+        <location filename="../desktop/views/office_menu.py" line="55" />
+        <location filename="../desktop/views/office_menu.py" line="70" />
         <source>Backup folder…</source>
         <translation>پوشه پشتیبان‌ها…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="61" />
+        <location filename="../desktop/views/office_menu.py" line="67" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="62" />
+        <location filename="../desktop/views/office_menu.py" line="68" />
         <source>Back up now</source>
         <translation>پشتیبان‌گیری اکنون</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="66" />
+        <location filename="../desktop/views/office_menu.py" line="72" />
         <source>Database…</source>
         <translation>پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="67" />
+        <location filename="../desktop/views/office_menu.py" line="73" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="68" />
+        <location filename="../desktop/views/office_menu.py" line="74" />
         <source>Copy diagnostic report</source>
         <translation>رونوشت گزارش عیب‌یابی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="69" />
+        <location filename="../desktop/views/office_menu.py" line="75" />
         <source>About Daftar</source>
         <translation>درباره دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="111" />
+        <location filename="../desktop/views/office_menu.py" line="105" />
+        <source>Audit trail intact: {n} events</source>
+        <translation>دفتر رویدادها سالم است: {n} رویداد</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="131" />
         <source>Backup saved: {path}</source>
         <translation>پشتیبان ذخیره شد: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="119" />
+        <location filename="../desktop/views/office_menu.py" line="139" />
         <source>No backup was made: {reason}</source>
         <translation>پشتیبان گرفته نشد: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="133" />
+        <location filename="../desktop/views/office_menu.py" line="153" />
         <source>Backups are kept in {path}</source>
         <translation>پشتیبان‌ها در {path} نگه داشته می‌شوند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="149" />
+        <location filename="../desktop/views/office_menu.py" line="169" />
         <source>Restore this backup of {school}?
 Last event: {when}; {students} students, {grades} grades, {events} events.
 The current file is kept aside first; Daftar then closes.</source>
@@ -713,19 +719,19 @@ The current file is kept aside first; Daftar then closes.</source>
 پرونده کنونی نخست کنار گذاشته می‌شود و سپس دفتر بسته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="165" />
+        <location filename="../desktop/views/office_menu.py" line="185" />
         <source>The backup was restored. The previous file was kept as {aside}.
 Daftar closes now; open it again.</source>
         <translation>پشتیبان بازگردانده شد. پرونده پیشین با نام {aside} نگه داشته شد.
 دفتر اکنون بسته می‌شود؛ دوباره آن را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="188" />
+        <location filename="../desktop/views/office_menu.py" line="208" />
         <source>The diagnostic report is on the clipboard.</source>
         <translation>گزارش عیب‌یابی در حافظه (کلیپ‌بورد) است.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="192" />
+        <location filename="../desktop/views/office_menu.py" line="212" />
         <source>Daftar {version}
 Qt {qt} (PySide6)
 Database: {url}</source>
@@ -1243,47 +1249,47 @@ Qt {qt} (PySide6)
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../desktop/views/login.py" line="80" />
+        <location filename="../desktop/views/login.py" line="141" />
         <source>A new school</source>
         <translation>مدرسه تازه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="91" />
+        <location filename="../desktop/views/login.py" line="154" />
         <source>School code (8 digits)</source>
         <translation>کد مدرسه (۸ رقم)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="92" />
+        <location filename="../desktop/views/login.py" line="155" />
         <source>School name</source>
         <translation>نام مدرسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="93" />
+        <location filename="../desktop/views/login.py" line="156" />
         <source>District</source>
         <translation>منطقه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="94" />
+        <location filename="../desktop/views/login.py" line="157" />
         <source>Province</source>
         <translation>استان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="97" />
+        <location filename="../desktop/views/login.py" line="160" />
         <source>Principal's username</source>
         <translation>نام کاربری مدیر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="98" />
+        <location filename="../desktop/views/login.py" line="161" />
         <source>Principal's name</source>
         <translation>نام مدیر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="99" />
+        <location filename="../desktop/views/login.py" line="162" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="100" />
+        <location filename="../desktop/views/login.py" line="163" />
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
