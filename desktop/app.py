@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from .domain.errors import DaftarError
 
@@ -96,9 +96,11 @@ def open_default(target: str | None):  # type: ignore[no-untyped-def]
 
 # What the main window's pages use, imported on the opening thread while the sign-in
 # window is up (Qt-free modules only: a view made there would belong to that thread).
-WARM = ("desktop.services.approvals", "desktop.services.students", "desktop.services.grades",
-        "desktop.services.sync", "desktop.services.certificates", "desktop.services.records",
-        "desktop.services.repair", "desktop.services.confirmations", "desktop.printing.forms")
+WARM = ("desktop.services.approvals", "desktop.services.backup", "desktop.services.changes",
+        "desktop.services.confirmations", "desktop.services.grades", "desktop.services.legacy",
+        "desktop.services.record_codes", "desktop.services.repair", "desktop.services.review",
+        "desktop.services.students", "desktop.services.sync", "desktop.services.workbook",
+        "desktop.printing.forms")
 
 
 def open_and_warm(target: str | None):  # type: ignore[no-untyped-def]
@@ -109,15 +111,62 @@ def open_and_warm(target: str | None):  # type: ignore[no-untyped-def]
     for name in WARM:
         try:
             importlib.import_module(name)
-        except ImportError:  # a module renamed: only the warm-up is lost
+        except ImportError:  # a module renamed: only the warm-up is lost (tests/test_start.py)
             pass
     return db
+
+
+ACCEPTED, REJECTED = QDialog.DialogCode.Accepted.value, QDialog.DialogCode.Rejected.value
+NEEDS_SETUP, NO_USERS = 10, 11   # the sign-in dialog's other answers
+
+
+def _opened(login: QDialog, result: object) -> None:
+    """The database is open (or refused): end the sign-in if it cannot go ahead."""
+    from .services.auth import has_users
+    from .services.school import get_school
+
+    if isinstance(result, Exception):
+        login.done(REJECTED)  # told by the caller, from opening.wait()
+        return
+    try:
+        get_school(result)
+    except DaftarError:
+        login.done(NEEDS_SETUP)
+        return
+    if not has_users(result):
+        login.done(NO_USERS)
+
+
+def _refused(log, error: DaftarError, lang: str) -> int:  # type: ignore[no-untyped-def]
+    log.warning("start refused: %s", error.code)
+    QMessageBox.critical(None, "دفتر", error.message(lang))
+    return 1
+
+
+def bench_typing(login) -> None:  # type: ignore[no-untyped-def]
+    """The start benchmark's sign-in typed after ``DAFTAR_BENCH_TYPING`` seconds; it marks
+    the moment of OK (``submitted <monotonic>``) when ``DAFTAR_MARK_PAINT`` is set."""
+    delay = os.environ.get("DAFTAR_BENCH_TYPING")
+    user = os.environ.get("DAFTAR_BENCH_USER")
+    if not (delay and user):
+        return
+
+    def submit() -> None:
+        import time
+
+        login.username.setText(user)
+        login.password.setText(os.environ.get("DAFTAR_PASSWORD", ""))
+        if os.environ.get("DAFTAR_MARK_PAINT"):
+            print(f"submitted sign-in {time.monotonic():.6f}", flush=True)
+        login.try_login()
+
+    QTimer.singleShot(int(float(delay) * 1000), submit)
 
 
 def run(target: str | None = None, lang: str = "fa") -> int:
     """The window.  First on screen is the sign-in window; the database opens behind it
     (``Opening``), and the first screen waits for nothing it does not show."""
-    from .views.login import LoginDialog, Opening
+    from .views.login import LoginDialog, Opening, SetupDialog
 
     opening = Opening(lambda: open_and_warm(target))  # before Qt: it starts at once
     app = QApplication.instance() or QApplication(sys.argv)
@@ -134,40 +183,41 @@ def run(target: str | None = None, lang: str = "fa") -> int:
     setup()
     install()
     log = logging.getLogger("daftar")
-    login = None
-    if not signed_in_from_environment():
-        login = LoginDialog(opening)
-        mark_first_paint(login, "signin")
-        login.show()
-        if os.environ.get("DAFTAR_EXIT_WHEN_READY") == "signin":  # the start benchmark
-            return app.exec()
-    try:
-        db = opening.wait()
-    except DaftarError as e:
-        log.warning("start refused: %s", e.code)
-        QMessageBox.critical(None, "دفتر", e.message(lang))
-        return 1
-    log.info("Daftar %s started on %s", __version__, db.url)
-    from .services.auth import has_users
-    from .services.school import get_school
-    from .views.login import IdleLock, SetupDialog
-
-    try:
-        get_school(db)
-    except DaftarError:
-        if login is not None:
-            login.hide()
-        if not SetupDialog(db).exec():  # a new school: its identity and the principal
-            return 0
-        login = LoginDialog(db) if login is not None else None
-    if not has_users(db):
-        return 1
-    if login is None:
+    if signed_in_from_environment():  # the start benchmark: no dialog
+        try:
+            db = opening.wait()
+        except DaftarError as e:
+            return _refused(log, e, lang)
         actor = signed_in_for_benchmark(db)
     else:
-        if not login.exec() or login.actor is None:
+        login = LoginDialog(opening)
+        mark_first_paint(login, "signin")
+        if os.environ.get("DAFTAR_EXIT_WHEN_READY") == "signin":  # the start benchmark
+            login.show()
+            return app.exec()
+        # The dialog is up while the database opens; when it is open, a file that needs
+        # the setup dialog, or one that could not open, ends the dialog with that news.
+        opening.ready.connect(lambda result: _opened(login, result))
+        if opening.done():
+            _opened(login, opening.result())
+        bench_typing(login)
+        answer = login.exec()
+        try:
+            db = opening.wait()
+        except DaftarError as e:
+            return _refused(log, e, lang)
+        if answer == NEEDS_SETUP:
+            if not SetupDialog(db).exec():  # a new school: its identity and the principal
+                return 0
+            login = LoginDialog(db)
+            answer = login.exec()
+        if answer == NO_USERS:
+            return 1
+        if answer != ACCEPTED or login.actor is None:
             return 0
         actor = login.actor
+    log.info("Daftar %s started on %s", __version__, db.url)
+    from .views.login import IdleLock
     from .views.main_window import MainWindow
 
     window = MainWindow(db, actor)
@@ -218,7 +268,9 @@ def mark_first_paint(widget: QWidget, name: str) -> None:
 
 
 def signed_in_from_environment() -> bool:
-    return bool(os.environ.get("DAFTAR_BENCH_USER") and os.environ.get("DAFTAR_EXIT_WHEN_READY"))
+    """The start benchmark signs in without a dialog (unless it is to type into one)."""
+    return bool(os.environ.get("DAFTAR_BENCH_USER") and os.environ.get("DAFTAR_EXIT_WHEN_READY")
+                and not os.environ.get("DAFTAR_BENCH_TYPING"))
 
 
 def signed_in_for_benchmark(db):  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -162,6 +163,7 @@ _RANK.update({"أ": _RANK["ا"], "إ": _RANK["ا"], "ۀ": _RANK["ه"], "ة": _RA
               "ؤ": _RANK["و"], "ئ": _RANK["ی"], "ء": _RANK["ا"]})
 
 
+@lru_cache(maxsize=65_536)  # names repeat: a school's list sorts a few hundred distinct ones
 def collation_key(text: str | None) -> tuple[int, ...]:
     """Sort key in Persian alphabetical order; spaces and ZWNJ are ignored at first,
     then break ties, so «علی پور» and «علی‌پور» sort together."""

@@ -118,6 +118,9 @@ def login(db: Database, username: str, password: str) -> Actor:
                                   seconds=int((ready - now).total_seconds()) + 1)
         user = s.scalar(select(User).where(User.username == name))
         ok = False
+        ahead = None
+        if user is not None and user.active and user.role is Role.PRINCIPAL:
+            ahead = school_key.derive_ahead(s, password or "")  # beside the check below
         if user is not None and user.active and user.password_hash:
             try:
                 ok = HASHER.verify(user.password_hash, password or "")
@@ -132,9 +135,11 @@ def login(db: Database, username: str, password: str) -> Actor:
             if failures["n"]:
                 put_state(s, failures_key, json.dumps({"n": 0, "at": None}))
             if user.role is Role.PRINCIPAL:
-                school_key.open_with(s, password)
+                school_key.open_with(s, password, ahead() if ahead else None)
             audit.record(s, who, "login", "app_user", user.id)
             erased = bool(s.info.pop(school_key.ERASED, False))
+        if ahead is not None and not ok:
+            ahead()  # a wrong password: its derivation is waited for, not used
         entity_id = user.id if user is not None else name
     if ok:
         if erased:

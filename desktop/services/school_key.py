@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
@@ -128,11 +130,29 @@ def checkpoint(db: Database) -> None:
             conn.close()
 
 
-def _open_kek(s: Session, passphrase: str) -> bytes | None:
+def derive_ahead(s: Session, passphrase: str) -> Callable[[], bytes | None]:
+    """Start deriving the key-encryption key from ``passphrase`` on another thread (argon2
+    leaves the interpreter free, so the sign-in's own password check runs beside it on
+    the second core); the returned call waits for it (None: no passphrase set yet)."""
+    params = json.loads(get_state(s, KDF) or "null")
+    if params is None:
+        return lambda: None
+    out: list[bytes] = []
+    worker = threading.Thread(target=lambda: out.append(_derive(passphrase, params)),
+                              name="daftar-kdf")
+    worker.start()
+
+    def wait() -> bytes | None:
+        worker.join()
+        return out[0] if out else None
+    return wait
+
+
+def _open_kek(s: Session, passphrase: str, derived: bytes | None = None) -> bytes | None:
     params = json.loads(get_state(s, KDF) or "null")
     if params is None:
         return None
-    kek = _derive(passphrase, params)
+    kek = derived if derived is not None else _derive(passphrase, params)
     try:
         AESGCM(kek).decrypt(bytes.fromhex(params["nonce"]), bytes.fromhex(params["check"]),
                             _aad(s))
@@ -167,13 +187,14 @@ def set_passphrase(s: Session, passphrase: str) -> None:
     _OPEN[engine] = kek
 
 
-def open_with(s: Session, passphrase: str) -> bool:
-    """At the principal's sign-in: open the key with the password just checked.  A school
-    with no passphrase yet gets this one (and a plain key from before is wrapped)."""
+def open_with(s: Session, passphrase: str, derived: bytes | None = None) -> bool:
+    """At the principal's sign-in: open the key with the password just checked
+    (``derived``: its key-encryption key from :func:`derive_ahead`).  A school with no
+    passphrase yet gets this one (and a plain key from before is wrapped)."""
     if get_state(s, KDF) is None:
         set_passphrase(s, passphrase)
         return True
-    kek = _open_kek(s, passphrase)
+    kek = _open_kek(s, passphrase, derived)
     if kek is None:
         return False  # a principal account that is not the one the key was given to
     _OPEN[_engine(s)] = kek

@@ -59,6 +59,10 @@ class Opening(QObject):
     def done(self) -> bool:
         return self._done.is_set()
 
+    def result(self) -> Any:
+        """The database, or what refused it (None while it opens)."""
+        return self._result
+
     def wait(self) -> Any:
         """The database (raises what refused it); blocks until it is open."""
         self._done.wait()
@@ -100,10 +104,7 @@ class LoginDialog(QDialog):
         if isinstance(db, Opening):
             db.ready.connect(self._opened)
             if db.done():
-                try:
-                    self._opened(db.wait())
-                except Exception:  # noqa: BLE001 (told when the sign-in waits for it)
-                    pass
+                self._opened(db.result())
         else:
             self._opened(db)
 
