@@ -122,6 +122,7 @@ case "${1:-}" in
         start_postgres
         .venv/bin/python bench/bench_sync.py
         .venv/bin/python bench/bench_ingest.py
+        .venv/bin/python bench/bench_fdw.py
         .venv/bin/python bench/bench_foundation.py
         .venv/bin/python bench/bench_start.py
         .venv/bin/python bench/bench_window.py
