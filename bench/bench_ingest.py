@@ -38,19 +38,23 @@ NOW = dt.datetime(2026, 11, 22, 9, tzinfo=dt.UTC)
 SCHOOL = "12345678"
 
 
-def batch_body(rows: int, school: str = SCHOOL, seed: int = 0) -> tuple[str, bytes]:
-    """A school's batch: ~20 rows a student (10 courses, two marks each), 1405 Dey."""
+def batch_body(rows: int, school: str = SCHOOL, seed: int = 0,
+               first_sheet: int = 1) -> tuple[str, bytes]:
+    """A school's batch: ~20 rows a student (10 courses, two marks each), 1405 Dey; school
+    ``seed``'s own students (up to 10,000 schools of up to 100,000 students), its sheets
+    numbered from ``first_sheet``."""
     scheme = DEFAULT_POLICY.scheme_for(10, True, False, False)
     components = [c.code for c in scheme.components_for(SessionKind.DEY)]
     per_student = 10 * len(components)
-    students = {make_national_code(f"{seed % 1000:03d}{i:06d}"): {
+    students = {make_national_code(f"{seed:04d}{i:05d}"): {
         "first": "علی", "last": "رضایی", "father": "حسن", "birth": "2010-03-21"}
         for i in range(-(-rows // per_student))}
     ids = list(students)
     sheets = []
     for course in range(10):
         sheets.append({
-            "id": course + 1, "version": 1, "year": 1405, "session": "DEY", "grade_level": 10,
+            "id": first_sheet + course, "version": 1, "year": 1405, "session": "DEY",
+            "grade_level": 10,
             "units": 3, "class": "دهم", "course": f"درس {course + 1}",
             "course_code": f"c{course}", "has_final": True, "national": False,
             "rows": [[s, c, f"{(i + course) % 21}"] for i, s in enumerate(ids)
