@@ -230,6 +230,8 @@ def run(target: str | None = None, lang: str = "fa") -> int:
     else:
         window.show()
     window.office.start_automatic()  # the audit check and the backup, on the worker thread
+    if window.statistics is not None:
+        window.warm_statistics()  # then the school's figures, for the Statistics page
     IdleLock(window, db, actor, float(os.environ.get("DAFTAR_IDLE_MINUTES", "10"))).start()
     code = app.exec()
     window.office.finish()  # a backup under way ends before the program does

@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from .calendar import SessionKind
@@ -198,6 +199,11 @@ class NumericScheme:
         """The annual grade and the pass decision from both terms' components."""
         return self._weighted(self.components, entries, summer=False)
 
+    def absent(self, session: SessionKind, entries: Mapping[str, Entry]) -> bool:
+        """Whether the student missed the session's exam (marked absent: it counts as 0)."""
+        return any(entries.get(c.code) is Mark.ABSENT for c in self.components_for(session)
+                   if c.is_exam)
+
     def session_grade(self, session: SessionKind, entries: Mapping[str, Entry]) -> CourseOutcome:
         """The result a sheet of ``session`` shows: the term grade for Dey (its own
         components, weighted), the annual grade for Khordad, the summer grade for Shahrivar."""
@@ -297,6 +303,10 @@ class DescriptiveScheme:
         if any(v is None for v in values):
             return None
         return all(isinstance(v, Descriptive) and v >= self.promote_at_least for v in values)
+
+    def absent(self, session: SessionKind, entries: Mapping[str, Entry]) -> bool:
+        """Descriptive evaluation has no exam to miss."""
+        return False
 
     def session_grade(self, session: SessionKind, entries: Mapping[str, Entry]) -> CourseOutcome:
         """The level the sheet of ``session`` decides (levels are never averaged)."""
@@ -579,6 +589,7 @@ def to_centi(value: Decimal) -> int:
     return int((value * 100).to_integral_value(rounding=ROUND_HALF_UP))
 
 
+@lru_cache(maxsize=4096)  # a grade is one of 2,001 values: made once each (Decimal is immutable)
 def from_centi(value: int) -> Decimal:
     return (Decimal(value) / 100).quantize(Decimal("0.01"))
 

@@ -13,17 +13,20 @@ from ..domain.calendar import SessionKind
 from ..domain.grading import DEFAULT_POLICY, GradingPolicy
 from ..domain.results import CardResult, CourseRow, card
 from ..models.db import Database
-from .grades import read_class
+from .grades import ClassCourseResult, read_class
 from .school import ClassInfo, list_courses
 from .students import StudentInfo
 
 
 def class_cards(db: Database, klass: ClassInfo, session: SessionKind,
                 students: Sequence[StudentInfo],
-                policy: GradingPolicy = DEFAULT_POLICY) -> dict[int, CardResult]:
-    """Student id -> the card of ``session`` for each of ``students`` of ``klass``."""
+                policy: GradingPolicy = DEFAULT_POLICY,
+                results: Sequence[ClassCourseResult] | None = None) -> dict[int, CardResult]:
+    """Student id -> the card of ``session`` for each of ``students`` of ``klass``
+    (``results``: that session's :func:`read_class`, when the caller has read it)."""
     meta = {c.id: c for c in list_courses(db, klass.id)}
-    results = read_class(db, klass.id, session, policy)
+    if results is None:
+        results = read_class(db, klass.id, session, policy)
     cards = {}
     for st in students:
         rows = [CourseRow(meta[r.course_id].name, meta[r.course_id].units, r.rows[st.id],

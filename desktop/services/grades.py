@@ -449,11 +449,20 @@ class ClassCourseResult:
     course_name: str
     units: int
     rows: dict[int, CourseOutcome]  # student id -> result
+    absent: frozenset[int] = frozenset()  # missed the session's exam (scheme.absent)
 
 
 def read_class(db: Database, class_id: int, session: SessionKind = SessionKind.KHORDAD,
                policy: GradingPolicy = DEFAULT_POLICY) -> list[ClassCourseResult]:
     """Every course's results for a whole class in one read (report cards, averages)."""
+    return read_class_sessions(db, class_id, (session,), policy)[session]
+
+
+def read_class_sessions(db: Database, class_id: int, sessions: Sequence[SessionKind],
+                        policy: GradingPolicy = DEFAULT_POLICY
+                        ) -> dict[SessionKind, list[ClassCourseResult]]:
+    """:func:`read_class` for several sessions from one read of the class's cells (the
+    statistics compare a session with the one before)."""
     with db.unit() as s:
         klass = s.get(ClassGroup, class_id)
         if klass is None:
@@ -468,19 +477,24 @@ def read_class(db: Database, class_id: int, session: SessionKind = SessionKind.K
              .join(ExamSession, GradeSheet.session_id == ExamSession.id)
              .where(GradeSheet.class_id == class_id, ExamSession.year_id == klass.year_id))
         cells: dict[int, dict[int, dict[str, Entry]]] = defaultdict(lambda: defaultdict(dict))
-        for course_id, student_id, component, value, descriptive, mark in s.execute(q):
+        # plain rows (Core, not the ORM's loading): a class's year is ~3,000 cells
+        for course_id, student_id, component, value, descriptive, mark in \
+                s.connection().execute(q):
             cells[course_id][student_id][component] = cell_entry(value, descriptive, mark)
         courses = s.scalars(select(Course).where(Course.id.in_(list(cells)))
                             .order_by(Course.id)).all()
-        out = []
+        out: dict[SessionKind, list[ClassCourseResult]] = {k: [] for k in sessions}
+        empty: dict[str, Entry] = {}
         for course in courses:
             scheme = policy.scheme_for(grade_level, course.has_final, course.national_exam,
                                        course.exam_only)
             by_student = cells[course.id]
-            out.append(ClassCourseResult(course.id, course.name, course.units, {
-                sid: scheme.session_grade(session, by_student.get(sid, {}))
-                for sid in student_ids
-            }))
+            for session in sessions:
+                out[session].append(ClassCourseResult(course.id, course.name, course.units, {
+                    sid: scheme.session_grade(session, by_student.get(sid, empty))
+                    for sid in student_ids
+                }, frozenset(sid for sid in student_ids
+                             if scheme.absent(session, by_student.get(sid, empty)))))
         return out
 
 

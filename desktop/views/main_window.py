@@ -25,7 +25,7 @@ from ..domain.structure import GRADE_LEVEL_NAMES
 from ..domain.text import isolate, to_persian_digits
 from ..domain.workflow import Role
 from ..models.db import Database
-from ..services import DEFAULT_ACTOR, Actor
+from ..services import DEFAULT_ACTOR, Actor, statistics
 from ..services.school import get_school, list_classes, list_years
 from ..services.students import search_students
 from .approval_pages import DashboardPage, QueuePage, UsersPage
@@ -33,7 +33,7 @@ from .grade_page import GradePage, ask_save_file
 from .import_dialog import inform, run_student_import
 from .student_dialog import StudentDialog
 from .student_model import StudentTableModel
-from .widgets import REFUSAL_STYLE
+from .widgets import REFUSAL_STYLE, LaterPage
 
 CLASS_ID = Qt.ItemDataRole.UserRole + 1
 YEAR = Qt.ItemDataRole.UserRole + 2
@@ -110,6 +110,17 @@ class MainWindow(QMainWindow):
         self.repair = RepairPage(db, actor)
         self.tabs.addTab(self.repair, self.tr("Grade repair"))
         self.repair.classes_changed.connect(self._fill_classes)
+        self.statistics: LaterPage | None = None
+        if actor.role is not Role.TEACHER:  # the school's figures, with names: the office's
+            def statistics_page() -> QWidget:
+                from .statistics_page import StatisticsPage  # QtCharts: only when opened
+
+                return StatisticsPage(db, self._year)
+
+            self.statistics = LaterPage(statistics_page)
+            self.tabs.addTab(self.statistics, self.tr("Statistics"))
+            self.warm_statistics = lambda: self.office.run_later(
+                lambda: statistics.warm(db, self._year))
         self.users: UsersPage | None = None
         if actor.role is Role.PRINCIPAL:
             self.users = UsersPage(db, actor)

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import __version__ as PYSIDE_VERSION
@@ -30,6 +32,7 @@ from .tasks import Task, TaskRunner
 
 RUNNER = TaskRunner()
 HOUR_MS = 3_600_000
+log = logging.getLogger("daftar")
 
 
 def ask_yes(parent: QWidget | None, text: str) -> bool:
@@ -99,6 +102,13 @@ class OfficeMenu(QObject):
             return
         self.back_up(automatic=True)
         self.timer.start()
+
+    def run_later(self, work: Callable[[], object]) -> Task:
+        """Other work for the window's worker thread, after what is queued there (the
+        statistics computed ahead); its failure only goes to the log."""
+        task = Task(lambda progress, cancel: work())
+        task.signals.failed.connect(lambda e: log.warning("background work failed: %r", e))
+        return RUNNER.start(task)
 
     def _audit_checked(self, verdict: audit.Verdict) -> None:
         if verdict.ok:

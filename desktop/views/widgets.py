@@ -3,6 +3,7 @@ central server, and the base of the table models."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,7 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..domain.identity import ForeignIdType
 from ..domain.text import to_persian_digits
@@ -73,3 +74,21 @@ class RowTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
+
+
+class LaterPage(QWidget):
+    """A tab whose page (and the modules it needs) is made the first time it is shown,
+    so that the main window opens without it; ``page`` is None until then."""
+
+    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build = build
+        self.page: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        if self.page is None:
+            self.page = self._build()
+            self.layout().addWidget(self.page)
+        super().showEvent(event)
