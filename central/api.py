@@ -20,9 +20,10 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from desktop.domain.calendar import SessionKind
 from desktop.domain.errors import DaftarError
 
-from . import objections, public, record_codes, records, web
+from . import objections, public, record_codes, records, stats, web
 from .db import make_engine
 from .service import Central, Refusal, ReviewerAccount, SchoolAccount, utcnow
 
@@ -346,6 +347,16 @@ def create_app(central: Central) -> FastAPI:
                 limit: Annotated[int, Query(ge=1, le=500)] = 500) -> dict[str, Any]:
         """Decisions, permits, revocations and deadline changes after the cursor."""
         return central.updates(school, after, limit)
+
+    @app.get("/v1/stats", responses=REFUSALS, tags=["school"])
+    def comparison(school: School, year: Annotated[int, Query(ge=1300, le=1600)],
+                   session: SessionKind,
+                   grade_level: Annotated[int, Query(ge=1, le=12)],
+                   course_code: Annotated[str, Query(min_length=1, max_length=40)]
+                   ) -> dict[str, Any]:
+        """The school's district and province for one course and session: aggregates
+        only (counts, average, median, spread, pass rate, bands or levels), no student."""
+        return stats.comparison(central, school, year, session, grade_level, course_code)
 
     @app.get("/v1/review/sheets", responses=REFUSALS, tags=["review"])
     def waiting_sheets(reviewer: Reviewer) -> list[dict[str, Any]]:

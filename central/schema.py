@@ -112,6 +112,9 @@ sheet = Table(
     Column("units", Integer, nullable=False),
     # a repair exam's sheet (the final exam alone; central.repairs applies it)
     Column("exam_only", Boolean, nullable=False, server_default="false"),
+    # the scheme the rows were checked with (central/stats.py computes results with it)
+    Column("has_final", Boolean, nullable=False, server_default="true"),
+    Column("national", Boolean, nullable=False, server_default="false"),
     Column("state", String(20), nullable=False),
     Column("batch_uuid", String(36), nullable=False),
     Column("last_reason", Text),

@@ -402,8 +402,9 @@ class Central:
                 raise Refusal(422, "central.late", session=kind.label_fa,
                               year=str(year), date=format_jalali(day))
             exam_only = item.get("exam_only", False) is True
-            scheme = DEFAULT_POLICY.scheme_for(level, bool(item.get("has_final", True)),
-                                               bool(item.get("national", False)), exam_only)
+            has_final = bool(item.get("has_final", True))
+            national = bool(item.get("national", False))
+            scheme = DEFAULT_POLICY.scheme_for(level, has_final, national, exam_only)
             columns = {c.code for c in scheme.components_for(kind)}
             title = f"{_str(item, 'class', 100)} / {_str(item, 'course', 100)}"
             grades = item.get("rows")
@@ -421,8 +422,8 @@ class Central:
                             "session": kind.value, "class_name": item["class"],
                             "grade_level": level, "course_code": _str(item, "course_code", 40),
                             "course_name": item["course"], "units": units, "grades": grades,
-                            "exam_only": exam_only,
-                            "title": title})
+                            "exam_only": exam_only, "has_final": has_final,
+                            "national": national, "title": title})
         # 2. resends: only a sheet the reviewers sent back may come again, as a newer version
         ids = [c["local_id"] for c in checked]
         existing = {r[0]: (r[1], r[2]) for r in conn.execute(
@@ -436,8 +437,8 @@ class Central:
         # 3. write: sheets upserted, their rows replaced by COPY
         stmt = pg_insert(t.sheet)
         cols = ("version", "year", "session", "term", "class_name", "grade_level",
-                "course_code", "course_name", "units", "exam_only", "state", "batch_uuid",
-                "last_reason", "updated_at")
+                "course_code", "course_name", "units", "exam_only", "has_final", "national",
+                "state", "batch_uuid", "last_reason", "updated_at")
         values = [{k: v for k, v in c.items() if k not in ("grades", "title")}
                   | {"school_code": school.code, "state": SheetState.SENT.value,
                      "term": t.term_key(c["year"], c["session"]),

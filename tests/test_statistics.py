@@ -220,3 +220,55 @@ def test_the_course_report_of_a_primary_course_is_levels(demo_db):
     counted = {lv: sum(1 for o in r.rows.values() if o.level is lv) for lv in Descriptive}
     assert {s.level: s.count for s in f.levels} == counted
     assert isinstance(next(iter(r.rows.values())), CourseOutcome)
+
+
+# --- beside the district and the province ------------------------------------------------
+
+@pytest.mark.postgres
+def test_the_district_figures_come_from_the_same_rule(enrolled, central):
+    from desktop.domain.statistics import comparison_text, of_outcomes
+    from desktop.services import sync
+
+    report = sync.run(enrolled, sync.remote_for(enrolled))
+    assert report.ok and report.sent
+    # a second school of another district: the province counts it, the district does not
+    central.add_school("87654321", "دیگر", "تهران", "منطقه ۲")
+    klass = find_class(enrolled, "دهم ریاضی")
+    course = list_courses(enrolled, klass.id)[0]
+    answer = statistics.compare(enrolled, klass.id, course.id, SessionKind.DEY)
+    assert statistics.kept_comparison(enrolled, klass.id, course.id, SessionKind.DEY) == answer
+    # the same course and session over every class of the level that takes it, here
+    outcomes = {}
+    for c in list_classes(enrolled):
+        if c.grade_level != klass.grade_level:
+            continue
+        codes = {x.id: x.code for x in list_courses(enrolled, c.id)}
+        for r in read_class(enrolled, c.id, SessionKind.DEY):
+            if codes.get(r.course_id) == course.code:
+                outcomes.update({(c.id, sid): o for sid, o in r.rows.items()})
+    here = of_outcomes("", outcomes)
+    district = answer["district"]
+    assert district["schools"] == 1 and district["students"] == here.count
+    f = district["figures"]
+    assert D(f["mean"]) == here.mean and D(f["pass_rate"]) == here.pass_rate
+    assert f["bands"] == [b.count for b in here.bands]
+    assert answer["province"]["students"] == here.count  # the other school sent nothing
+    assert "ناحیه" in comparison_text(answer)
+    import json
+    import re
+
+    assert not re.search(r"[0-9]{10}", json.dumps(answer))  # no national code, no student
+
+
+@pytest.mark.postgres
+def test_a_comparison_offline_is_told_and_keeps_nothing(enrolled, central):
+    from desktop.domain.errors import DaftarError
+    from desktop.services.sync import Remote
+
+    klass = find_class(enrolled, "دهم ریاضی")
+    course = list_courses(enrolled, klass.id)[0]
+    with pytest.raises(DaftarError) as refused:
+        statistics.compare(enrolled, klass.id, course.id, SessionKind.DEY,
+                           remote=Remote("http://127.0.0.1:9", "t", timeout=2))
+    assert "سرور" in refused.value.message()
+    assert statistics.kept_comparison(enrolled, klass.id, course.id, SessionKind.DEY) is None

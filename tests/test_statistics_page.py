@@ -5,6 +5,7 @@ the workbook saved from it; a teacher has no such tab."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import install_fonts, install_translators
@@ -94,3 +95,28 @@ def test_a_teacher_has_no_statistics_tab(qtbot, demo_db):
     w = MainWindow(demo_db, login(demo_db, "teacher1", "daftar"))
     qtbot.addWidget(w)
     assert w.statistics is None
+
+
+@pytest.mark.postgres
+def test_a_course_beside_its_district(qtbot, enrolled, central):
+    from desktop.services import sync
+
+    assert sync.run(enrolled, sync.remote_for(enrolled)).ok
+    w = MainWindow(enrolled, login(enrolled, "principal", "daftar"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.tabs.setCurrentWidget(w.statistics)
+    qtbot.waitUntil(lambda: w.statistics.page is not None and w.statistics.page.report)
+    page = w.statistics.page
+    klass = find_class(enrolled, "دهم ریاضی")
+    page.choose("class", class_id=klass.id)
+    page.choose("course", class_id=klass.id, course_id=page.course.itemData(0),
+                session=SessionKind.DEY)
+    assert not page.compare_button.isHidden() and "میانگین" not in page.beside.text()
+    qtbot.mouseClick(page.compare_button, Qt.MouseButton.LeftButton)
+    assert "ناحیه" in page.beside.text() and "میانگین" in page.beside.text()
+    page.choose("class", class_id=klass.id)
+    page.choose("course", class_id=klass.id, course_id=page.course.itemData(0),
+                session=SessionKind.DEY)
+    assert "ناحیه" in page.beside.text()  # kept: shown again without the network

@@ -3,12 +3,12 @@
 <context>
     <name />
     <message>
-        <location filename="../desktop/views/widgets.py" line="40" />
+        <location filename="../desktop/views/widgets.py" line="41" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/widgets.py" line="44" />
+        <location filename="../desktop/views/widgets.py" line="45" />
         <source>birth certificate serial, or birth date for a foreign graduate</source>
         <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
     </message>
@@ -482,32 +482,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../desktop/views/login.py" line="78" />
+        <location filename="../desktop/views/login.py" line="82" />
         <source>Locked</source>
         <translation>قفل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="78" />
+        <location filename="../desktop/views/login.py" line="82" />
         <source>Sign in to Daftar</source>
         <translation>ورود به دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="84" />
+        <location filename="../desktop/views/login.py" line="88" />
         <source>Username</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="85" />
+        <location filename="../desktop/views/login.py" line="89" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="116" />
+        <location filename="../desktop/views/login.py" line="117" />
         <source>Demo school: principal, deputy, clerk, teacher1 or teacher2; password «{pw}»</source>
         <translation>مدرسه نمونه: principal، deputy، clerk، teacher1 یا teacher2؛ گذرواژه «{pw}»</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="94" />
+        <location filename="../desktop/views/login.py" line="98" />
         <source>The window was locked after a time without use.</source>
         <translation>پنجره پس از مدتی بی‌کاری قفل شد.</translation>
     </message>
@@ -541,14 +541,14 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="75" />
-        <location filename="../desktop/views/main_window.py" line="281" />
+        <location filename="../desktop/views/main_window.py" line="292" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="76" />
-        <location filename="../desktop/views/main_window.py" line="253" />
-        <location filename="../desktop/views/main_window.py" line="263" />
+        <location filename="../desktop/views/main_window.py" line="264" />
+        <location filename="../desktop/views/main_window.py" line="274" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
@@ -598,43 +598,48 @@
         <translation>ترمیم نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="116" />
+        <location filename="../desktop/views/main_window.py" line="121" />
+        <source>Statistics</source>
+        <translation>آمار</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/main_window.py" line="127" />
         <source>Users</source>
         <translation>کاربران</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="127" />
+        <location filename="../desktop/views/main_window.py" line="138" />
         <source>Database: {url}</source>
         <translation>پایگاه داده: {url}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="128" />
+        <location filename="../desktop/views/main_window.py" line="139" />
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="166" />
+        <location filename="../desktop/views/main_window.py" line="177" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="173" />
+        <location filename="../desktop/views/main_window.py" line="184" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="181" />
+        <location filename="../desktop/views/main_window.py" line="192" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="212" />
+        <location filename="../desktop/views/main_window.py" line="223" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="259" />
-        <location filename="../desktop/views/main_window.py" line="284" />
+        <location filename="../desktop/views/main_window.py" line="270" />
+        <location filename="../desktop/views/main_window.py" line="295" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -642,75 +647,75 @@
 <context>
     <name>OfficeMenu</name>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="37" />
-        <location filename="../desktop/views/office_menu.py" line="43" />
+        <location filename="../desktop/views/office_menu.py" line="40" />
+        <location filename="../desktop/views/office_menu.py" line="46" />
         <source>Daftar</source>
         <translation>دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="48" />
-        <location filename="../desktop/views/office_menu.py" line="69" />
+        <location filename="../desktop/views/office_menu.py" line="51" />
+        <location filename="../desktop/views/office_menu.py" line="72" />
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="55" />
-        <location filename="../desktop/views/office_menu.py" line="70" />
+        <location filename="../desktop/views/office_menu.py" line="58" />
+        <location filename="../desktop/views/office_menu.py" line="73" />
         <source>Backup folder…</source>
         <translation>پوشه پشتیبان‌ها…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="67" />
+        <location filename="../desktop/views/office_menu.py" line="70" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="68" />
+        <location filename="../desktop/views/office_menu.py" line="71" />
         <source>Back up now</source>
         <translation>پشتیبان‌گیری اکنون</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="72" />
+        <location filename="../desktop/views/office_menu.py" line="75" />
         <source>Database…</source>
         <translation>پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="73" />
+        <location filename="../desktop/views/office_menu.py" line="76" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="74" />
+        <location filename="../desktop/views/office_menu.py" line="77" />
         <source>Copy diagnostic report</source>
         <translation>رونوشت گزارش عیب‌یابی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="75" />
+        <location filename="../desktop/views/office_menu.py" line="78" />
         <source>About Daftar</source>
         <translation>درباره دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="105" />
+        <location filename="../desktop/views/office_menu.py" line="115" />
         <source>Audit trail intact: {n} events</source>
         <translation>دفتر رویدادها سالم است: {n} رویداد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="131" />
+        <location filename="../desktop/views/office_menu.py" line="141" />
         <source>Backup saved: {path}</source>
         <translation>پشتیبان ذخیره شد: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="139" />
+        <location filename="../desktop/views/office_menu.py" line="149" />
         <source>No backup was made: {reason}</source>
         <translation>پشتیبان گرفته نشد: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="153" />
+        <location filename="../desktop/views/office_menu.py" line="163" />
         <source>Backups are kept in {path}</source>
         <translation>پشتیبان‌ها در {path} نگه داشته می‌شوند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="169" />
+        <location filename="../desktop/views/office_menu.py" line="179" />
         <source>Restore this backup of {school}?
 Last event: {when}; {students} students, {grades} grades, {events} events.
 The current file is kept aside first; Daftar then closes.</source>
@@ -719,19 +724,19 @@ The current file is kept aside first; Daftar then closes.</source>
 پرونده کنونی نخست کنار گذاشته می‌شود و سپس دفتر بسته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="185" />
+        <location filename="../desktop/views/office_menu.py" line="195" />
         <source>The backup was restored. The previous file was kept as {aside}.
 Daftar closes now; open it again.</source>
         <translation>پشتیبان بازگردانده شد. پرونده پیشین با نام {aside} نگه داشته شد.
 دفتر اکنون بسته می‌شود؛ دوباره آن را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="208" />
+        <location filename="../desktop/views/office_menu.py" line="218" />
         <source>The diagnostic report is on the clipboard.</source>
         <translation>گزارش عیب‌یابی در حافظه (کلیپ‌بورد) است.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="212" />
+        <location filename="../desktop/views/office_menu.py" line="222" />
         <source>Daftar {version}
 Qt {qt} (PySide6)
 Database: {url}</source>
@@ -1249,47 +1254,47 @@ Qt {qt} (PySide6)
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../desktop/views/login.py" line="141" />
+        <location filename="../desktop/views/login.py" line="142" />
         <source>A new school</source>
         <translation>مدرسه تازه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="154" />
+        <location filename="../desktop/views/login.py" line="155" />
         <source>School code (8 digits)</source>
         <translation>کد مدرسه (۸ رقم)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="155" />
+        <location filename="../desktop/views/login.py" line="156" />
         <source>School name</source>
         <translation>نام مدرسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="156" />
+        <location filename="../desktop/views/login.py" line="157" />
         <source>District</source>
         <translation>منطقه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="157" />
+        <location filename="../desktop/views/login.py" line="158" />
         <source>Province</source>
         <translation>استان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="160" />
+        <location filename="../desktop/views/login.py" line="161" />
         <source>Principal's username</source>
         <translation>نام کاربری مدیر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="161" />
+        <location filename="../desktop/views/login.py" line="162" />
         <source>Principal's name</source>
         <translation>نام مدیر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="162" />
+        <location filename="../desktop/views/login.py" line="163" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="163" />
+        <location filename="../desktop/views/login.py" line="164" />
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -1310,6 +1315,119 @@ Qt {qt} (PySide6)
         <location filename="../desktop/views/sync_page.py" line="77" />
         <source>Where it is</source>
         <translation>کجاست</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="62" />
+        <source>The whole school</source>
+        <translation>کل مدرسه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="62" />
+        <source>A grade level</source>
+        <translation>یک پایه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="63" />
+        <source>A class</source>
+        <translation>یک کلاس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="63" />
+        <source>A course of a class</source>
+        <translation>یک درسِ کلاس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="71" />
+        <source>PDF report…</source>
+        <translation>گزارش PDF…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="71" />
+        <source>Excel…</source>
+        <translation>اکسل…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="85" />
+        <source>Compare with the district</source>
+        <translation>مقایسه با ناحیه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="88" />
+        <source>Figure</source>
+        <translation>شاخص</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="88" />
+        <location filename="../desktop/views/statistics_page.py" line="250" />
+        <location filename="../desktop/views/statistics_page.py" line="256" />
+        <source>This session</source>
+        <translation>این نوبت</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="89" />
+        <location filename="../desktop/views/statistics_page.py" line="255" />
+        <source>Session before</source>
+        <translation>نوبت پیشین</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="89" />
+        <source>Change</source>
+        <translation>تغییر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="94" />
+        <location filename="../desktop/views/statistics_page.py" line="247" />
+        <source>Distribution</source>
+        <translation>توزیع نتیجه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="95" />
+        <source>Pass rate of each part</source>
+        <translation>درصد قبولی هر بخش</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="96" />
+        <source>Beside the session before</source>
+        <translation>در کنار نوبت پیشین</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="213" />
+        <source>Not compared with the district yet (the central server answers when the office is online).</source>
+        <translation>هنوز با ناحیه مقایسه نشده است (سرور مرکزی هنگامی پاسخ می‌دهد که دفتر به اینترنت وصل باشد).</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="249" />
+        <source>Pass rate (%)</source>
+        <translation>درصد قبولی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="257" />
+        <source>This session beside the one before</source>
+        <translation>این نوبت در کنار نوبت پیشین</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="264" />
+        <location filename="../desktop/views/statistics_page.py" line="266" />
+        <source>Students</source>
+        <translation>دانش‌آموزان</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="323" />
+        <source>{part}: under the pass mark</source>
+        <translation>{part}: زیر نمرهٔ قبولی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="340" />
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/statistics_page.py" line="357" />
+        <source>Saved: {path}</source>
+        <translation>ذخیره شد: {path}</translation>
     </message>
 </context>
 <context>

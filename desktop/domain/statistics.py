@@ -235,3 +235,25 @@ def table_rows(f: Figures, before: Figures | None,
         out.append(row(share.level.label_fa, lambda x, i=i: f"{x.levels[i].count} "
                        f"({x.levels[i].percent}٪)" if x.levels else None))
     return out
+
+
+def comparison_text(answer: dict[str, Any]) -> str:
+    """The central server's district and province figures in one line (Persian)."""
+    from .text import to_persian_digits
+
+    parts = []
+    for key, name in (("district", "ناحیه"), ("province", "استان")):
+        group = answer.get(key) or {}
+        size = (f"{to_persian_digits(group.get('schools', 0))} مدرسه، "
+                f"{to_persian_digits(group.get('students', 0))} دانش‌آموز")
+        f = group.get("figures")
+        if not f:
+            parts.append(f"{name} ({size}): کمتر از آن است که آمارش گفته شود")
+            continue
+        rate = to_persian_digits(f.get("pass_rate") or "—")
+        if f.get("descriptive"):
+            parts.append(f"{name} ({size}): «کسب شد» {rate}٪")
+        else:
+            parts.append(f"{name} ({size}): میانگین {to_persian_digits(f.get('mean') or '—')}، "
+                         f"قبولی {rate}٪")
+    return " — ".join(parts)

@@ -232,7 +232,68 @@ def _cached(db: Database, key: tuple[Any, ...], compute: Any) -> Report:
     return report
 
 
+def forget() -> None:
+    """Drop every kept report (the benchmark computes them again)."""
+    _CACHE.clear()
+
+
 def warm(db: Database, year: int, session: SessionKind = SessionKind.KHORDAD) -> None:
     """The school's report computed ahead (the window's start, on the worker thread), so
     that the Statistics page opens at once."""
     school_report(db, year, session)
+
+
+# --- beside the district and the province (the central server) ----------------------------
+
+def _comparison_key(year: int, session: SessionKind, grade_level: int, code: str) -> str:
+    return f"stats.compare:{year}:{session.value}:{grade_level}:{code}"
+
+
+def compare(db: Database, class_id: int, course_id: int, session: SessionKind,
+            remote: Any = None) -> dict[str, Any]:
+    """Ask the central server for the district's and province's figures of this class's
+    course and session (aggregates only), keep them for offline days, and return them."""
+    import datetime as dt
+    import json
+
+    from .school import list_courses
+    from .state import put_state
+    from .sync import Transient, remote_for
+
+    klass = get_class(db, class_id)
+    course = next((c for c in list_courses(db, class_id) if c.id == course_id), None)
+    if course is None:
+        raise NotFound("not_found", what="درس", value=course_id)
+    own = remote is None
+    remote = remote or remote_for(db)
+    try:
+        answer = remote.comparison(year=klass.year, session=session.value,
+                                   grade_level=klass.grade_level, course_code=course.code)
+    except Transient as e:  # offline, a dropped connection: told, nothing kept
+        raise e.error from None
+    finally:
+        if own:
+            remote.close()
+    answer["fetched_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    with db.unit() as s:
+        put_state(s, _comparison_key(klass.year, session, klass.grade_level, course.code),
+                  json.dumps(answer, ensure_ascii=False))
+    return answer
+
+
+def kept_comparison(db: Database, class_id: int, course_id: int,
+                    session: SessionKind) -> dict[str, Any] | None:
+    """The district's and province's figures as last fetched (None: never)."""
+    import json
+
+    from .school import list_courses
+    from .state import get_state
+
+    klass = get_class(db, class_id)
+    course = next((c for c in list_courses(db, class_id) if c.id == course_id), None)
+    if course is None:
+        return None
+    with db.unit() as s:
+        text = get_state(s, _comparison_key(klass.year, session, klass.grade_level,
+                                            course.code))
+    return None if text is None else json.loads(text)

@@ -167,6 +167,10 @@ class Remote:
     def status(self) -> dict[str, Any]:
         return self.call("GET", "/v1/status")
 
+    def comparison(self, **params: Any) -> dict[str, Any]:
+        """The district's and province's aggregates for one course and session."""
+        return self.call("GET", "/v1/stats", params=params)
+
     def enrol(self, school: str, code: str, public_key: bytes) -> dict[str, Any]:
         return self.call("POST", "/v1/enrol", json={"school": school, "enrol_code": code,
                                                      "public_key": public_key.hex()})

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.calendar import SessionKind
 from ..domain.errors import DaftarError
-from ..domain.statistics import Figures, table_rows
+from ..domain.statistics import Figures, comparison_text, table_rows
 from ..domain.structure import GRADE_LEVEL_NAMES
 from ..domain.text import isolate, to_persian_digits
 from ..models.db import Database
@@ -79,6 +79,11 @@ class StatisticsPage(QWidget):
         top.addWidget(self.excel)
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold")
+        # a course beside its district and province (the central server's aggregates)
+        self.beside = QLabel()
+        self.beside.setWordWrap(True)
+        self.compare_button = QPushButton(self.tr("Compare with the district"))
+        self.compare_button.clicked.connect(self.compare)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("This session"),
                                               self.tr("Session before"), self.tr("Change")])
@@ -105,6 +110,10 @@ class StatisticsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.title)
+        beside = QHBoxLayout()
+        beside.addWidget(self.beside, 1)
+        beside.addWidget(self.compare_button)
+        layout.addLayout(beside)
         layout.addLayout(body, 1)
         layout.addWidget(self.message)
         self._filling = False
@@ -139,6 +148,8 @@ class StatisticsPage(QWidget):
         self.level.setVisible(scope == "level")
         self.klass.setVisible(scope in ("class", "course"))
         self.course.setVisible(scope == "course")
+        self.compare_button.setVisible(scope == "course")
+        self.beside.setVisible(scope == "course")
 
     def _changed(self) -> None:
         if self._filling:
@@ -192,6 +203,29 @@ class StatisticsPage(QWidget):
             return
         self.message.clear()
         self._show(self.report)
+        if scope == "course":
+            kept = statistics.kept_comparison(self._db, self.klass.currentData(),
+                                              self.course.currentData(), session)
+            self._beside(kept)
+
+    def _beside(self, answer: dict[str, Any] | None) -> None:
+        if answer is None:
+            self.beside.setText(self.tr("Not compared with the district yet (the central "
+                                        "server answers when the office is online)."))
+            return
+        when = answer.get("fetched_at", "")[:10]
+        self.beside.setText(f"{comparison_text(answer)} ({to_persian_digits(when)})")
+
+    def compare(self) -> None:
+        """Ask the central server (aggregates only); kept for the offline days."""
+        try:
+            answer = statistics.compare(self._db, self.klass.currentData(),
+                                        self.course.currentData(),
+                                        SessionKind(self.session.currentData()))
+        except DaftarError as e:
+            self.message.setText(e.message())
+            return
+        self._beside(answer)
 
     def _show(self, report: statistics.Report) -> None:
         self.title.setText(f"{report.title} — {report.session.label_fa} "
