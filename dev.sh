@@ -123,10 +123,12 @@ case "${1:-}" in
         .venv/bin/python bench/bench_sync.py
         .venv/bin/python bench/bench_ingest.py
         .venv/bin/python bench/bench_fdw.py
+        .venv/bin/python bench/bench_peak.py --schools 2000
         .venv/bin/python bench/bench_foundation.py
         .venv/bin/python bench/bench_start.py
         .venv/bin/python bench/bench_window.py
         .venv/bin/python bench/bench_approvals.py
+        .venv/bin/python bench/bench_statistics.py
         .venv/bin/python bench/bench_inquiry.py
         .venv/bin/python bench/bench_repair.py
         .venv/bin/python bench/bench_qr_photos.py
