@@ -88,6 +88,7 @@ class StatisticsPage(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("This session"),
                                               self.tr("Session before"), self.tr("Change")])
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.charts = [QChartView() for _ in range(3)]
         self.chart_tabs = QTabWidget()  # one chart at a time, as large as the screen allows
