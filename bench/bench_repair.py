@@ -43,7 +43,7 @@ def seed(central, n: int) -> int:  # type: ignore[no-untyped-def]
     people = [make_national_code(f"{200000000 + i:09d}") for i in range(n)]
     sheet = {"school_code": "12345678", "version": 1, "year": 1405, "session": "KHORDAD",
              "grade_level": 12, "course_code": "phy12", "course_name": "فیزیک", "units": 3,
-             "batch_uuid": "seed", "updated_at": now}
+             "batch_uuid": "seed", "updated_at": now, "term": t.term_key(1405, "KHORDAD")}
     with central.engine.begin() as conn:
         conn.execute(insert(t.student), [
             {"identity": p, "school_code": "12345678", "first_name": "دانش‌آموخته",
@@ -57,11 +57,13 @@ def seed(central, n: int) -> int:  # type: ignore[no-untyped-def]
                      "class_name": "ترمیم فیزیک — دوازدهم", "state": "district_approved"}
         ).returning(t.sheet.c.id)).scalar_one()
         conn.execute(insert(t.grade_row), [
-            {"sheet_id": record, "student": p, "component": c, "value": v}
+            {"school_code": "12345678", "term": t.term_key(1405, "KHORDAD"),
+             "sheet_id": record, "student": p, "component": c, "value": v}
             for p in people for c, v in (("c1", "15"), ("f1", "14"), ("c2", "15"),
                                          ("f2", "12"))])
         conn.execute(insert(t.grade_row), [
-            {"sheet_id": repair, "student": p, "component": "f2",
+            {"school_code": "87654321", "term": t.term_key(1405, "KHORDAD"),
+             "sheet_id": repair, "student": p, "component": "f2",
              "value": "17.5" if i % 2 == 0 else "9"} for i, p in enumerate(people)])
         conn.execute(insert(t.document), [
             {"code": make_code("12345678", 1405, DocumentKind.ORIGINAL, 10_000 + i).text,
