@@ -120,21 +120,25 @@ ACCEPTED, REJECTED = QDialog.DialogCode.Accepted.value, QDialog.DialogCode.Rejec
 NEEDS_SETUP, NO_USERS = 10, 11   # the sign-in dialog's other answers
 
 
-def _opened(login: QDialog, result: object) -> None:
-    """The database is open (or refused): end the sign-in if it cannot go ahead."""
+def _cannot_sign_in(result: object) -> int | None:
+    """The sign-in's answer when the opened database (or the refusal) stops it; None: go on."""
     from .services.auth import has_users
     from .services.school import get_school
 
     if isinstance(result, Exception):
-        login.done(REJECTED)  # told by the caller, from opening.wait()
-        return
+        return REJECTED  # told by the caller, from opening.wait()
     try:
         get_school(result)
     except DaftarError:
-        login.done(NEEDS_SETUP)
-        return
-    if not has_users(result):
-        login.done(NO_USERS)
+        return NEEDS_SETUP
+    return None if has_users(result) else NO_USERS
+
+
+def _opened(login: QDialog, result: object) -> None:
+    """The database is open (or refused) while the sign-in is up: end it if it cannot go on."""
+    answer = _cannot_sign_in(result)
+    if answer is not None:
+        login.done(answer)
 
 
 def _refused(log, error: DaftarError, lang: str) -> int:  # type: ignore[no-untyped-def]
@@ -198,10 +202,12 @@ def run(target: str | None = None, lang: str = "fa") -> int:
         # The dialog is up while the database opens; when it is open, a file that needs
         # the setup dialog, or one that could not open, ends the dialog with that news.
         opening.ready.connect(lambda result: _opened(login, result))
-        if opening.done():
-            _opened(login, opening.result())
-        bench_typing(login)
-        answer = login.exec()
+        early = _cannot_sign_in(opening.result()) if opening.done() else None
+        if early is None:
+            bench_typing(login)
+            answer = login.exec()
+        else:  # opened before the dialog's loop began, and it cannot go on
+            answer = early
         try:
             db = opening.wait()
         except DaftarError as e:
