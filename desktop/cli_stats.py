@@ -62,7 +62,7 @@ def cmd_stats(args: argparse.Namespace, out: Output) -> int:
     for f, ch in zip(report.figures, report.changes, strict=True):
         for name, now, was, moved in table_rows(f, before.get(f.descriptive), ch):
             text = f"  {name}: {now}" + (f" (پیشین: {was}" + (f"، {moved}" if moved else "")
-                                         + ")" if was != "—" else "")
+                                         + ")" if was not in ("—", "") else "")
             out.line(text, to_ascii_digits(text))
     return 0
 

@@ -205,35 +205,54 @@ def labels(f: Figures) -> dict[str, str]:
     }
 
 
+def fields(f: Figures) -> list[tuple[str, Any, str | None]]:
+    """The figures a group is shown with, in order: (name, how to read it from a group,
+    which :class:`Change` field it has, if any).  The page, the printed report, the command
+    line (:func:`table_rows`) and the workbook all list these."""
+    from .text import to_persian_digits
+
+    names = labels(f)
+    out: list[tuple[str, Any, str | None]] = [
+        (names["enrolled"], lambda x: x.enrolled, None), (names["count"], lambda x: x.count, None)]
+    if not f.descriptive:
+        out += [("میانگین", lambda x: x.mean, "mean"), ("میانه", lambda x: x.median, None),
+                ("انحراف معیار", lambda x: x.std, None)]
+    out += [(names["rate"], lambda x: x.pass_rate, "pass_rate"),
+            (names["below"], lambda x: x.failed, None)]
+    if not f.descriptive:
+        out.append(("غایب", lambda x: len(x.absent), None))
+    out += [("معاف", lambda x: len(x.exempt), None), ("بی‌نتیجه", lambda x: len(x.missing), None)]
+    for i, band in enumerate(f.bands):
+        out.append((to_persian_digits(band.label),
+                    lambda x, i=i: x.bands[i].count if x.bands else None, None))
+    for i, share in enumerate(f.levels):
+        out.append((share.level.label_fa,
+                    lambda x, i=i: x.levels[i].count if x.levels else None, None))
+    return out
+
+
 def table_rows(f: Figures, before: Figures | None,
                delta: Change | None) -> list[tuple[str, str, str, str]]:
     """The figures as the page, the printed report and the command line show them:
-    (name, this session, the session before, the change), Persian digits."""
+    (name, this session, the session before, the change), Persian digits; a level's
+    count with its share."""
     from .text import to_persian_digits
 
     def fa(value: object) -> str:
         return "—" if value is None else to_persian_digits(value)
 
-    def row(name: str, get: Any, moved: Any = False) -> tuple[str, str, str, str]:
-        return (name, fa(get(f)), fa(get(before)) if before is not None else "—",
-                change_text(moved) if before is not None and moved is not False else "")
-
-    names = labels(f)
-    out = [row(names["enrolled"], lambda x: x.enrolled), row(names["count"], lambda x: x.count)]
-    if not f.descriptive:
-        out += [row("میانگین", lambda x: x.mean, delta.mean if delta else None),
-                row("میانه", lambda x: x.median), row("انحراف معیار", lambda x: x.std)]
-    out += [row(names["rate"], lambda x: x.pass_rate, delta.pass_rate if delta else None),
-            row(names["below"], lambda x: x.failed)]
-    if not f.descriptive:
-        out.append(row("غایب", lambda x: len(x.absent)))
-    out += [row("معاف", lambda x: len(x.exempt)), row("بی‌نتیجه", lambda x: len(x.missing))]
-    for i, band in enumerate(f.bands):
-        out.append(row(to_persian_digits(band.label),
-                       lambda x, i=i: x.bands[i].count if x.bands else None))
-    for i, share in enumerate(f.levels):
-        out.append(row(share.level.label_fa, lambda x, i=i: f"{x.levels[i].count} "
-                       f"({x.levels[i].percent}٪)" if x.levels else None))
+    shares = {s.level.label_fa: s for s in f.levels}
+    out = []
+    for name, get, moved in fields(f):
+        now = fa(get(f))
+        if name in shares:
+            now = fa(f"{shares[name].count} ({shares[name].percent}٪)")
+            out.append((name, now, "", ""))
+            continue
+        was = fa(get(before)) if before is not None else "—"
+        told = "" if before is None or moved is None else change_text(
+            getattr(delta, moved) if delta else None)
+        out.append((name, now, was, told))
     return out
 
 

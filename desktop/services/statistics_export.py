@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import IO, Any
 
-from ..domain.statistics import Figures, labels
+from ..domain.statistics import fields
 from .statistics import Report
 
 
@@ -26,26 +26,8 @@ def figure_rows(report: Report) -> Iterator[list[Any]]:
     before = {f.descriptive: f for f in report.previous}
     for f in report.figures:
         b = before.get(f.descriptive)
-        for name, get in _getters(f):
+        for name, get, _change in fields(f):
             yield [f.title, name, _num(get(f)), _num(get(b)) if b is not None else None]
-
-
-def _getters(f: Figures) -> list[tuple[str, Any]]:
-    names = labels(f)
-    rows: list[tuple[str, Any]] = [(names["enrolled"], lambda x: x.enrolled),
-                                   (names["count"], lambda x: x.count)]
-    if not f.descriptive:
-        rows += [("میانگین", lambda x: x.mean), ("میانه", lambda x: x.median),
-                 ("انحراف معیار", lambda x: x.std)]
-    rows += [(names["rate"], lambda x: x.pass_rate), (names["below"], lambda x: x.failed)]
-    if not f.descriptive:
-        rows.append(("غایب", lambda x: len(x.absent)))
-    rows += [("معاف", lambda x: len(x.exempt)), ("بی‌نتیجه", lambda x: len(x.missing))]
-    for i, share in enumerate(f.levels):
-        rows.append((share.level.label_fa, lambda x, i=i: x.levels[i].count if x.levels else None))
-    for i, band in enumerate(f.bands):
-        rows.append((band.label, lambda x, i=i: x.bands[i].count if x.bands else None))
-    return rows
 
 
 def part_rows(report: Report) -> Iterator[list[Any]]:
