@@ -212,6 +212,29 @@ def _school_is_whole(path: Path) -> int:
     return count(path, "student")
 
 
+def test_looking_at_an_open_school_file_keeps_its_locks(demo_db):
+    """Opening or checking the school file again beside an open connection must not drop this
+    process's POSIX locks on it (a Python ``open()`` + ``close()`` of the file does): another
+    process would then take itself for the file's last user and delete the WAL and its index
+    under the open connection, and later reads see a damaged file."""
+    school = demo_db.path
+    demo_db.dispose()
+    conn = sqlite3.connect(school, isolation_level=None)  # open, idle: no transaction
+    try:
+        conn.execute("SELECT count(*) FROM student").fetchone()
+        again = open_database(school)
+        again.dispose()
+        backup.check(school)
+        writer = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                  "c.execute('UPDATE school SET name = name'); c.commit(); c.close()")
+        subprocess.run([sys.executable, "-c", writer, str(school)], check=True)
+        # the other process saw this one still holding the file: it left the WAL in place
+        assert school.with_name(school.name + "-wal").exists()
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
 def test_kill_9_during_backups_and_restores_never_damages_the_school_file(demo_db, tmp_path):
     rng = random.Random(1405)
     school = demo_db.path
@@ -219,7 +242,9 @@ def test_kill_9_during_backups_and_restores_never_damages_the_school_file(demo_d
     state_a = backup.make(demo_db, where / "a").path
     demo_db.dispose()
     add_student(school)
-    state_b = backup.make(open_database(school), where / "b").path
+    opened = open_database(school)
+    state_b = backup.make(opened, where / "b").path
+    opened.dispose()
     students_a, students_b = count(state_a, "student"), count(state_b, "student")
 
     for _ in _kill_at_random(["backup", str(school), str(where / "loop")], 12, rng):

@@ -76,6 +76,25 @@ def make_engine(target: str | Path, **kwargs: Any) -> Engine:
     return engine
 
 
+def is_sqlite_file(path: Path) -> bool:
+    """Whether the file at ``path`` is a SQLite database, asked of SQLite itself.
+
+    Never with Python's ``open()``: closing any descriptor of a file drops every POSIX lock
+    this process holds on it, SQLite's included, so a header read beside an open connection
+    lets another process take the file for its last user and delete the WAL and its index
+    under that connection (a damaged school file).  SQLite keeps its descriptors open until
+    its own locks are released."""
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        return getattr(e, "sqlite_errorname", "") != "SQLITE_NOTADB"
+    return True
+
+
 def storage_refusal(error: BaseException, path: Path | None = None) -> DaftarError | None:
     """What a storage failure means at the desk, or None if it is not one."""
     import errno
@@ -255,10 +274,8 @@ def open_database(target: str | Path | None = None, migrate: bool = True) -> Dat
     url = to_url(target)
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
-        if path.exists() and path.stat().st_size > 0:
-            with path.open("rb") as fh:
-                if fh.read(16) != b"SQLite format 3\x00":
-                    raise DaftarError("db.not_daftar", path=str(path))
+        if path.exists() and path.stat().st_size > 0 and not is_sqlite_file(path):
+            raise DaftarError("db.not_daftar", path=str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(make_engine(url))
     if migrate:

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ..domain.errors import DaftarError
 from ..migrations import HEAD
-from ..models.db import Database, default_db_path, open_database
+from ..models.db import Database, default_db_path, is_sqlite_file, open_database
 from .settings import remember_audit
 from .state import get_state, put_state
 
@@ -124,9 +124,8 @@ def check(path: Path, school_code: str | None = None) -> Contents:
     from .audit import verify
 
     try:
-        with path.open("rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                raise DaftarError("backup.not_daftar", path=path)
+        if not is_sqlite_file(path):  # a restore checks the school file itself: not open()
+            raise DaftarError("backup.not_daftar", path=path)
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
             status = conn.execute("PRAGMA integrity_check").fetchone()[0]
