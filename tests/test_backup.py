@@ -108,7 +108,8 @@ def test_restore_refuses_another_school_a_newer_version_and_damaged_files(demo_d
                      "audit_event)")
 
     cases = {foreign: "مدرسه دیگری", newer: "تازه‌تری", truncated: "آسیب دیده",
-             garbage: "پشتیبان دفتر نیست", tampered: "رویدادهای", school: "خود پرونده مدرسه"}
+             garbage: "پشتیبان دفتر نیست", tampered: "رویدادهای", school: "خود پرونده مدرسه",
+             tmp_path / "mistyped.sqlite": "پیدا نشد"}
     for path, words in cases.items():
         result = daftar("--db", str(school), "restore", str(path))
         assert result.returncode == 1, path

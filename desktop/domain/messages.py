@@ -519,6 +519,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "پشتیبان در «{path}» نوشته نشد ({detail})؛ پرونده مدرسه دست نخورد.",
         "The backup could not be written in '{path}' ({detail}); the school file is untouched.",
     ),
+    "backup.missing": (
+        "پرونده «{path}» پیدا نشد؛ نشانی را بازبینی کنید.",
+        "'{path}' was not found; check the path.",
+    ),
     "backup.not_daftar": (
         "پرونده «{path}» پشتیبان دفتر نیست.",
         "'{path}' is not a Daftar backup.",

@@ -124,6 +124,8 @@ def check(path: Path, school_code: str | None = None) -> Contents:
     from .audit import verify
 
     try:
+        if not path.is_file():
+            raise DaftarError("backup.missing", path=path)
         if not is_sqlite_file(path):  # a restore checks the school file itself: not open()
             raise DaftarError("backup.not_daftar", path=path)
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
