@@ -100,6 +100,17 @@ def is_ascii_digits(text: str) -> bool:
     return _ASCII_DIGITS_RE.fullmatch(text) is not None
 
 
+def precompose_heh_hamza(text: str) -> str:
+    """ه + HAMZA ABOVE («نمرهٔ») as the one letter ۀ (U+06C0), as it is stored: Unicode's own
+    composition does not make it (ۀ decomposes to ە, not ه), and a shaper that drops
+    combining marks would lose the hamza.
+
+    >>> precompose_heh_hamza("نمره\u0654") == "نمر\u06c0"
+    True
+    """
+    return text.replace("\u0647\u0654", "\u06c0")
+
+
 def normalize(text: str | None) -> str:
     """The stored form of any typed text (names, places, free text).
 
@@ -111,9 +122,7 @@ def normalize(text: str | None) -> str:
     if text is None:
         return ""
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_LETTERS)
-    # ه + HAMZA ABOVE is written as the precomposed ۀ, so that shaping keeps it.
-    text = text.replace("\u0647\u0654", "\u06c0")
+    text = precompose_heh_hamza(text.translate(_LETTERS))
     text = to_ascii_digits(text)
     text = _SPACES.sub(" ", text)
     text = _ZWNJ_RUNS.sub(ZWNJ, text)

@@ -22,7 +22,7 @@ from functools import lru_cache
 from arabic_reshaper import reshape
 from bidi import get_display
 
-from ..domain.text import to_persian_digits
+from ..domain.text import precompose_heh_hamza, to_persian_digits
 from .fonts import stand_ins
 
 MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
@@ -92,8 +92,7 @@ def shape(text: str, persian_digits: bool = True) -> str:
         return to_persian_digits(text) if persian_digits and not _LATIN.search(text) else text
     if persian_digits:
         text = to_persian_digits(text)
-    # ه + HAMZA ABOVE («نمرهٔ») as the one letter ۀ: the reshaper drops a combining mark.
-    text = text.replace("\u0647\u0654", "\u06c0")
+    text = precompose_heh_hamza(text)  # the reshaper drops a combining mark
     directions = _directions(text)
     held = "".join((_R_HOLD if directions[i] == "R" else _L_HOLD)[ch] if i in directions
                    else ch for i, ch in enumerate(text))
