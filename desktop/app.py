@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
@@ -103,17 +104,16 @@ WARM = ("desktop.services.approvals", "desktop.services.backup", "desktop.servic
         "desktop.printing.forms")
 
 
-def open_and_warm(target: str | None):  # type: ignore[no-untyped-def]
-    """The opening thread's work: the database, then the modules the window will need."""
+def warm_modules() -> None:
+    """The opening thread's work once the database is open: the modules the window's
+    other pages will need, imported while the sign-in is typed."""
     import importlib
 
-    db = open_default(target)
     for name in WARM:
         try:
             importlib.import_module(name)
         except ImportError:  # a module renamed: only the warm-up is lost (tests/test_start.py)
             pass
-    return db
 
 
 ACCEPTED, REJECTED = QDialog.DialogCode.Accepted.value, QDialog.DialogCode.Rejected.value
@@ -172,7 +172,7 @@ def run(target: str | None = None, lang: str = "fa") -> int:
     (``Opening``), and the first screen waits for nothing it does not show."""
     from .views.login import LoginDialog, Opening, SetupDialog
 
-    opening = Opening(lambda: open_and_warm(target))  # before Qt: it starts at once
+    opening = Opening(lambda: open_default(target), then=warm_modules)  # before Qt: at once
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Daftar")
     app.setOrganizationName("Daftar")
@@ -227,7 +227,9 @@ def run(target: str | None = None, lang: str = "fa") -> int:
     from .views.main_window import MainWindow
 
     window = MainWindow(db, actor)
-    mark_first_paint(window, "main")
+    # What the first screen does not show waits for its first paint: the other worker's
+    # audit check, backup and figures would otherwise hold the interpreter while it draws.
+    _FirstPaint(window, "main", window.start_background)
     room = window.screen().availableGeometry()
     if window.width() > room.width() or window.height() + 40 > room.height():
         # A 1366x768 office screen: the title bar and the status bar must fit.
@@ -235,9 +237,6 @@ def run(target: str | None = None, lang: str = "fa") -> int:
         window.showMaximized()
     else:
         window.show()
-    window.office.start_automatic()  # the audit check and the backup, on the worker thread
-    if window.statistics is not None:
-        window.warm_statistics()  # then the school's figures, for the Statistics page
     IdleLock(window, db, actor, float(os.environ.get("DAFTAR_IDLE_MINUTES", "10"))).start()
     code = app.exec()
     window.office.finish()  # a backup under way ends before the program does
@@ -245,14 +244,17 @@ def run(target: str | None = None, lang: str = "fa") -> int:
 
 
 class _FirstPaint(QObject):
-    """Once ``widget`` has painted: the start benchmark's mark (``DAFTAR_MARK_PAINT``:
-    ``painted <name> <monotonic seconds>`` on stdout) and its exit
+    """Once ``widget`` has painted: ``then()``, the start benchmark's mark
+    (``DAFTAR_MARK_PAINT``: ``painted <name> <monotonic seconds>`` on stdout) and its exit
     (``DAFTAR_EXIT_WHEN_READY``: ``signin``, or ``main``/``1`` for the main window)."""
 
-    def __init__(self, widget: QWidget, name: str) -> None:
+    def __init__(self, widget: QWidget, name: str,
+                 then: Callable[[], object] | None = None) -> None:
         super().__init__(widget)
-        self.name = name
+        self.name, self._then = name, then
         widget.installEventFilter(self)
+        if then is not None:  # a window that never paints (minimised) still gets it
+            QTimer.singleShot(5000, self._go)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -260,11 +262,17 @@ class _FirstPaint(QObject):
             QTimer.singleShot(0, self._painted)  # after this paint is done
         return False
 
+    def _go(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
     def _painted(self) -> None:
         import time
 
         if os.environ.get("DAFTAR_MARK_PAINT"):
             print(f"painted {self.name} {time.monotonic():.6f}", flush=True)
+        self._go()
         wanted = os.environ.get("DAFTAR_EXIT_WHEN_READY")
         if wanted == self.name or (wanted == "1" and self.name == "main"):
             QApplication.instance().quit()

@@ -94,7 +94,7 @@ def _select_rows(page, rows):
 
 def test_queue_pages_move_sheets_through_the_school(qtbot, demo_db, tmp_path):
     clerk = window_for(qtbot, demo_db, "clerk")
-    clerk.tabs.setCurrentWidget(clerk.queue)
+    clerk.show_page("queue")
     page = clerk.queue
     assert Action.SUBMIT in page.buttons and Action.APPROVE not in page.buttons
     assert page.model.rowCount() == 325  # every Khordad sheet is a draft but the graduates' 15
@@ -106,7 +106,7 @@ def test_queue_pages_move_sheets_through_the_school(qtbot, demo_db, tmp_path):
     assert "ثبت‌شده: ۳" in page.counts.text()
 
     deputy = window_for(qtbot, demo_db, "deputy")
-    deputy.tabs.setCurrentWidget(deputy.queue)
+    deputy.show_page("queue")
     dq = deputy.queue
     assert [r.sheet_id for r in dq.model.rows] == chosen
     assert set(dq.buttons) == {Action.REVIEW, Action.REJECT}
@@ -130,7 +130,7 @@ def test_the_grid_shows_the_rejection_reason_and_a_teachers_lock(qtbot, demo_db)
     approvals.move(demo_db, [sheet], Action.REJECT, auth.login(demo_db, "deputy", "daftar"),
                    reason="ستون مستمر ناقص است")
     teacher = window_for(qtbot, demo_db, "teacher1")
-    teacher.tabs.setCurrentWidget(teacher.grades)
+    teacher.show_page("grades")
     teacher.select_class(klass.id)
     teacher.grades.select(SessionKind.KHORDAD, farsi.id)
     assert teacher.grades.banner.isVisibleTo(teacher)
@@ -142,7 +142,7 @@ def test_the_grid_shows_the_rejection_reason_and_a_teachers_lock(qtbot, demo_db)
     assert teacher.grades.model.is_editable_column(5)
     # the clerk sees the returned sheet editable, with the reason it came back
     clerk = window_for(qtbot, demo_db, "clerk")
-    clerk.tabs.setCurrentWidget(clerk.grades)
+    clerk.show_page("grades")
     clerk.select_class(klass.id)
     clerk.grades.select(SessionKind.KHORDAD, farsi.id)
     assert clerk.grades.model.is_editable_column(5)
@@ -151,7 +151,7 @@ def test_the_grid_shows_the_rejection_reason_and_a_teachers_lock(qtbot, demo_db)
 
 def test_deadlines_page(qtbot, demo_db, tmp_path):
     w = window_for(qtbot, demo_db, "principal")
-    w.tabs.setCurrentWidget(w.deadlines)
+    w.show_page("deadlines")
     texts = [b.findChildren(type(w.count))[0].text() for b in w.deadlines.boxes]
     assert texts[0].startswith("مهلت ۱۴۰۵/۱۲/۱۰: ۱۰۰ روز مانده")
     assert "۳۲۵ برگه هنوز تأیید نشده" in texts[1]  # the graduating class is final
@@ -195,7 +195,7 @@ def test_history_of_a_grade_from_the_grid(qtbot, demo_db):
 
 def test_rows_chosen_with_the_mouse_are_the_ones_moved(qtbot, demo_db):
     clerk = window_for(qtbot, demo_db, "clerk")
-    clerk.tabs.setCurrentWidget(clerk.queue)
+    clerk.show_page("queue")
     page = clerk.queue
     view = page.table
     first = view.visualRect(page.model.index(0, 1)).center()

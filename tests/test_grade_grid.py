@@ -35,7 +35,7 @@ def window(qtbot, demo_db):
 def open_grid(w, db, class_name="دهم ریاضی", course="فیزیک", session=SessionKind.KHORDAD):
     klass = find_class(db, class_name)
     w.select_class(klass.id)
-    w.tabs.setCurrentWidget(w.grades)
+    w.show_page("grades")
     w.grades.select(session, find_course(db, course, klass.id).id)
     model: GradeSheetModel = w.grades.model
     assert model is not None

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import install_translators
-from desktop.services.school import find_class
+from desktop.services.school import find_class, list_courses
 from desktop.views.main_window import MainWindow
 from desktop.views.student_model import StudentTableModel
 
@@ -60,3 +60,59 @@ def test_student_model_passes_the_model_tester(qtmodeltester, demo_db):
     model = StudentTableModel()
     model.set_rows(search_students(demo_db, limit=50))
     qtmodeltester.check(model)
+
+
+def test_pages_are_made_when_first_shown_and_made_once(window, demo_db):
+    from desktop.views.grade_page import GradePage
+
+    klass = find_class(demo_db, "دهم ریاضی")
+    window.select_class(klass.id)           # before the grades page exists
+    assert window.made("grades") is None and window.made("queue") is None
+    page = window.show_page("grades")
+    assert isinstance(page, GradePage) and page.isVisible()
+    assert window.grades is page and window.made("grades") is page
+    def courses():
+        return [page.course.itemData(i) for i in range(page.course.count())]
+
+    def expected(class_id):
+        return [c.id for c in list_courses(demo_db, class_id)]
+
+    assert courses() == expected(klass.id) and page.model is not None  # chosen before made
+    other = find_class(demo_db, "یازدهم ریاضی")
+    window.select_class(other.id)           # a page that exists follows the tree
+    assert courses() == expected(other.id) != expected(klass.id)
+    assert window.made("queue") is None     # showing one page makes no other
+
+
+def test_pages_made_after_the_window_is_up_show_no_window_of_their_own(demo_db, qtbot):
+    """A widget made visible before it has a parent is a window for a moment; made after the
+    main window was shown (the sync page is, after the first paint), it took the keyboard."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from desktop.services.context import PRINCIPAL_ACTOR
+
+    window = MainWindow(demo_db, PRINCIPAL_ACTOR)  # every page, the principal's buttons too
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+
+    shown: list[str] = []
+
+    class Windows(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if (event.type() == QEvent.Type.Show and obj.isWidgetType() and obj.isWindow()
+                    and obj is not window):
+                shown.append(type(obj).__name__)
+            return False
+
+    spy = Windows()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        window.start_background()  # the central server's page, the audit check, the backup
+        for name in ("grades", "queue", "deadlines", "sync", "records", "repair", "statistics",
+                     "users"):
+            window.show_page(name)
+        window.office.finish()
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert shown == []

@@ -4,6 +4,7 @@ the database opens behind it, and the real ``daftar`` marks both windows' first 
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import threading
@@ -91,3 +92,35 @@ def test_every_module_warmed_behind_the_sign_in_exists_and_is_qt_free():
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))")],
         capture_output=True, text=True, check=True)
     assert probe.stdout.strip() == "[]"  # made on a thread: no Qt object may come of it
+
+
+def test_the_main_window_opens_without_the_modules_of_its_other_pages(demo_path, tmp_path):
+    """Only the students' page is made with the window: the grid, the approvals, the
+    records' and the repair's modules are imported when their page is first shown (the
+    central server's module is, for the status bar's line about it; its page is not made)."""
+    import subprocess
+
+    path = tmp_path / "school.sqlite"
+    shutil.copy(demo_path, path)
+    pages = ("grade_page", "approval_pages", "records_page", "repair_page",
+             "statistics_page", "student_dialog")
+    probe = subprocess.run([sys.executable, "-c", (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from desktop.models.db import open_database\n"
+        "from desktop.services.auth import login\n"
+        "from desktop.views.main_window import MainWindow\n"
+        f"db = open_database({str(path)!r})\n"
+        "w = MainWindow(db, login(db, 'principal', 'daftar'))\n"
+        "w.show(); app.processEvents()\n"
+        "assert w.made('sync') is None\n"
+        f"print(sorted(p for p in {pages!r} if 'desktop.views.' + p in sys.modules))\n"
+        "w.show_page('grades')\n"
+        f"print(sorted(p for p in {pages!r} if 'desktop.views.' + p in sys.modules))\n")],
+        capture_output=True, text=True, timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert probe.returncode == 0, probe.stderr[-2000:]
+    before, after = probe.stdout.strip().splitlines()[-2:]
+    assert before == "[]"
+    assert after == "['grade_page']"

@@ -107,7 +107,8 @@ def test_a_course_beside_its_district(qtbot, enrolled, central):
     w.show()
     qtbot.waitExposed(w)
     w.tabs.setCurrentWidget(w.statistics)
-    qtbot.waitUntil(lambda: w.statistics.page is not None and w.statistics.page.report)
+    qtbot.waitUntil(lambda: w.statistics.page is not None
+                    and w.statistics.page.report is not None)
     page = w.statistics.page
     klass = find_class(enrolled, "دهم ریاضی")
     page.choose("class", class_id=klass.id)

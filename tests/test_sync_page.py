@@ -36,8 +36,7 @@ def window(qtbot, enrolled):  # type: ignore[no-untyped-def]
 
 
 def test_send_now_empties_the_outbox_and_says_so(window, enrolled, qtbot, tmp_path) -> None:
-    page = window.sync
-    window.tabs.setCurrentWidget(page)
+    page = window.show_page("sync")
     assert "مانده" in page.countdown.text()            # Dey: days left, sheets not sent
     ready = page.sheets.rowCount()
     assert ready > 300 and "آماده" in page.sheets.rows[0].note

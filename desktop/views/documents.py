@@ -27,11 +27,10 @@ from ..services import Actor
 from ..services.certificates import issue
 from ..services.school import list_classes
 from ..services.verification import GENUINE, verify_code, verify_pdf, verify_text
-from .grade_page import ask_save_file
 from .import_dialog import RUNNER
 from .printing import ask_printer, print_job
 from .tasks import Task, with_progress
-from .widgets import error_label
+from .widgets import ask_save_file, error_label
 
 TO_PRINTER, TO_PDF, TO_PREVIEW = "printer", "pdf", "preview"
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,18 +26,7 @@ from ..services.grades import open_sheet, read_sheet, write_grades
 from ..services.school import get_class, list_courses
 from .grade_model import GradeSheetModel
 from .grade_table import GradeTable
-from .widgets import error_label
-
-
-def ask_save_file(parent: QWidget, title: str, name: str, kinds: str = "Excel (*.xlsx)") -> str:
-    """Replaced in tests; a file dialog in the program."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, name, kinds)
-    return path
-
-
-def ask_open_file(parent: QWidget, title: str) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", "Excel (*.xlsx)")
-    return path
+from .widgets import ask_save_file, error_label
 
 
 class GradePage(QWidget):

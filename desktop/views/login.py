@@ -35,13 +35,15 @@ if TYPE_CHECKING:
 
 class Opening(QObject):
     """``open_db()`` on a thread of its own (the database layer's import and the file's
-    checks, while the sign-in window is already up); ``ready`` on the window's thread."""
+    checks, while the sign-in window is already up); ``ready`` on the window's thread.
+    ``then()`` follows on that thread once the database is open, and nobody waits for it."""
 
     ready = Signal(object)   # the Database, or the DaftarError that refused it
 
-    def __init__(self, open_db: Callable[[], Any]) -> None:
+    def __init__(self, open_db: Callable[[], Any],
+                 then: Callable[[], object] | None = None) -> None:
         super().__init__()
-        self._open, self._done = open_db, threading.Event()
+        self._open, self._then, self._done = open_db, then, threading.Event()
         self._result: Any = None
         self._thread = threading.Thread(target=self._run, name="daftar-open")  # waited for at exit
         self._thread.start()
@@ -55,6 +57,8 @@ class Opening(QObject):
             self._result = e
         self._done.set()
         self.ready.emit(self._result)
+        if self._then is not None and not isinstance(self._result, Exception):
+            self._then()
 
     def done(self) -> bool:
         return self._done.is_set()

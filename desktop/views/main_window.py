@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -28,12 +31,17 @@ from ..models.db import Database
 from ..services import DEFAULT_ACTOR, Actor, statistics
 from ..services.school import get_school, list_classes, list_years
 from ..services.students import search_students
-from .approval_pages import DashboardPage, QueuePage, UsersPage
-from .grade_page import GradePage, ask_save_file
-from .import_dialog import inform, run_student_import
-from .student_dialog import StudentDialog
+from .import_dialog import inform  # the office menu's too: no later import to save
 from .student_model import StudentTableModel
-from .widgets import REFUSAL_STYLE, LaterPage
+from .widgets import REFUSAL_STYLE, LaterPage, ask_save_file
+
+if TYPE_CHECKING:  # the pages' modules are imported when each page is made
+    from .approval_pages import DashboardPage, QueuePage, UsersPage
+    from .grade_page import GradePage
+    from .records_page import RecordsPage
+    from .repair_page import RepairPage
+    from .student_dialog import StudentDialog
+    from .sync_page import SyncPage
 
 CLASS_ID = Qt.ItemDataRole.UserRole + 1
 YEAR = Qt.ItemDataRole.UserRole + 2
@@ -45,7 +53,7 @@ class MainWindow(QMainWindow):
         self._db = db
         self._actor = actor
         self._school = get_school(db)
-        self._year = list_years(db)[-1]
+        self._year = self._first_year = list_years(db)[-1]  # the pages' year
         self._class_id: int | None = None
         self.setWindowTitle(self.tr("Daftar — {school}").format(school=self._school.name))
         self.resize(1200, 760)
@@ -88,44 +96,25 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table)
         layout.addWidget(self.count)
 
-        self.grades = GradePage(db, actor)
-        self.queue = QueuePage(db, actor, self._year)
-        self.deadlines = DashboardPage(db, self._year)
+        # Every page but the students' is made the first time it is shown (or asked for:
+        # ``window.grades``), so the window opens with the modules of its first page only.
         self.tabs = QTabWidget()
         self.tabs.addTab(students_page, self.tr("Students"))
-        self.tabs.addTab(self.grades, self.tr("Grades"))
-        self.tabs.addTab(self.queue, self.tr("Approvals"))
-        self.tabs.addTab(self.deadlines, self.tr("Deadlines"))
-        from .sync_page import SyncPage
-
-        self.sync = SyncPage(db, actor, self._year)
-        self.tabs.addTab(self.sync, self.tr("Central server"))
-        from .records_page import RecordsPage
-
-        self.records = RecordsPage(db, actor)
-        self.tabs.addTab(self.records, self.tr("Archive and confirmations"))
-        self.sync.synced.connect(lambda _t: self.records.load())
-        from .repair_page import RepairPage
-
-        self.repair = RepairPage(db, actor)
-        self.tabs.addTab(self.repair, self.tr("Grade repair"))
-        self.repair.classes_changed.connect(self._fill_classes)
+        self._pages: dict[str, LaterPage] = {}
+        self._later("grades", self.tr("Grades"), self._make_grades)
+        self._later("queue", self.tr("Approvals"), self._make_queue)
+        self._later("deadlines", self.tr("Deadlines"), self._make_deadlines)
+        self._later("sync", self.tr("Central server"), self._make_sync)
+        self._later("records", self.tr("Archive and confirmations"), self._make_records)
+        self._later("repair", self.tr("Grade repair"), self._make_repair)
         self.statistics: LaterPage | None = None
         if actor.role is not Role.TEACHER:  # the school's figures, with names: the office's
-            def statistics_page() -> QWidget:
-                from .statistics_page import StatisticsPage  # QtCharts: only when opened
-
-                return StatisticsPage(db, self._year)
-
-            self.statistics = LaterPage(statistics_page)
-            self.tabs.addTab(self.statistics, self.tr("Statistics"))
+            self.statistics = self._later("statistics", self.tr("Statistics"),
+                                          self._make_statistics)
             self.warm_statistics = lambda: self.office.run_later(
-                lambda: statistics.warm(db, self._year))
-        self.users: UsersPage | None = None
+                lambda: statistics.warm(db, self._first_year))
         if actor.role is Role.PRINCIPAL:
-            self.users = UsersPage(db, actor)
-            self.tabs.addTab(self.users, self.tr("Users"))
-        self.queue.changed.connect(self.grades.load)
+            self._later("users", self.tr("Users"), self._make_users)
 
         split = QSplitter()
         split.addWidget(self.class_tree)
@@ -138,9 +127,9 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.tr("Database: {url}").format(url=db.url))
         self.role_label = QLabel(self.tr("{name} ({role})").format(
             name=actor.display_name, role=actor.role.label_fa))
-        self.server_label = QLabel(self.sync.status_text())
-        self.sync.synced.connect(self.server_label.setText)
-        self.sync.synced.connect(lambda _t: self.queue.refresh())
+        from .sync_page import server_status
+
+        self.server_label = QLabel(server_status(db))
         self.clock_label = QLabel()
         self.clock_label.setStyleSheet(REFUSAL_STYLE)
         for label in (self.db_label, self.role_label, self.server_label, self.clock_label):
@@ -161,13 +150,124 @@ class MainWindow(QMainWindow):
         self.graduates_button.clicked.connect(lambda: self.print_graduates())
         self.documents_button.clicked.connect(lambda: self.documents_dialog().open())
         self.verify_button.clicked.connect(lambda: self.verify_dialog().open())
-        self.grades.status.connect(lambda text: status.showMessage(text, 8000))
         self._fill_classes()
         self.refresh_students()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        self.grades.stop_live()
+        grades = self.made("grades")
+        if grades is not None:
+            grades.stop_live()
         super().closeEvent(event)
+
+    def start_background(self) -> None:
+        """After the first paint: the central server's page (its timer sends on its own),
+        the audit check and the backup, then the school's figures."""
+        self.sync  # noqa: B018  (made now: the automatic send is its timer)
+        self.office.start_automatic()
+        if self.statistics is not None:
+            self.warm_statistics()
+
+    # --- pages, made when first shown ----------------------------------------
+    def _later(self, name: str, title: str, make: Callable[[], QWidget]) -> LaterPage:
+        page = self._pages[name] = LaterPage(make)
+        self.tabs.addTab(page, title)
+        return page
+
+    def made(self, name: str) -> Any:
+        """The page named if it was made already, else None (nothing is made)."""
+        later = self._pages.get(name)
+        return None if later is None else later.page
+
+    def show_page(self, name: str) -> Any:
+        """Bring the page named to the front (made if it was not); the page."""
+        self.tabs.setCurrentWidget(self._pages[name])
+        return self._pages[name].get()
+
+    @property
+    def grades(self) -> GradePage:
+        return self._pages["grades"].get()  # type: ignore[return-value]
+
+    @property
+    def queue(self) -> QueuePage:
+        return self._pages["queue"].get()  # type: ignore[return-value]
+
+    @property
+    def deadlines(self) -> DashboardPage:
+        return self._pages["deadlines"].get()  # type: ignore[return-value]
+
+    @property
+    def sync(self) -> SyncPage:
+        return self._pages["sync"].get()  # type: ignore[return-value]
+
+    @property
+    def records(self) -> RecordsPage:
+        return self._pages["records"].get()  # type: ignore[return-value]
+
+    @property
+    def repair(self) -> RepairPage:
+        return self._pages["repair"].get()  # type: ignore[return-value]
+
+    @property
+    def users(self) -> UsersPage | None:
+        later = self._pages.get("users")
+        return None if later is None else later.get()  # type: ignore[return-value]
+
+    def _make_grades(self) -> QWidget:
+        from .grade_page import GradePage
+
+        page = GradePage(self._db, self._actor)
+        page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        page.set_class(self._class_id)
+        return page
+
+    def _make_queue(self) -> QWidget:
+        from .approval_pages import QueuePage
+
+        page = QueuePage(self._db, self._actor, self._first_year)
+        page.changed.connect(lambda: self._if_made("grades", "load"))
+        return page
+
+    def _make_deadlines(self) -> QWidget:
+        from .approval_pages import DashboardPage
+
+        return DashboardPage(self._db, self._first_year)
+
+    def _make_sync(self) -> QWidget:
+        from .sync_page import SyncPage
+
+        page = SyncPage(self._db, self._actor, self._first_year)
+        page.synced.connect(self.server_label.setText)
+        page.synced.connect(lambda _t: self._if_made("records", "load"))
+        page.synced.connect(lambda _t: self._if_made("queue", "refresh"))
+        return page
+
+    def _make_records(self) -> QWidget:
+        from .records_page import RecordsPage
+
+        return RecordsPage(self._db, self._actor)
+
+    def _make_repair(self) -> QWidget:
+        from .repair_page import RepairPage
+
+        page = RepairPage(self._db, self._actor)
+        page.classes_changed.connect(self._fill_classes)
+        return page
+
+    def _make_statistics(self) -> QWidget:
+        from .statistics_page import StatisticsPage  # QtCharts: only when opened
+
+        return StatisticsPage(self._db, self._first_year)
+
+    def _make_users(self) -> QWidget:
+        from .approval_pages import UsersPage
+
+        return UsersPage(self._db, self._actor)
+
+    def _if_made(self, name: str, method: str) -> None:
+        """Bring a page that exists up to date (one not made yet reads it when made)."""
+        page = self.made(name)
+        if page is not None:
+            getattr(page, method)()
 
     def check_clock(self) -> None:
         """Say so in the status bar if the computer's clock was set back."""
@@ -207,7 +307,9 @@ class MainWindow(QMainWindow):
             return  # the tree re-announcing what is shown already
         self._class_id, self._year = class_id, year
         self.refresh_students()
-        self.grades.set_class(self._class_id)
+        grades = self.made("grades")
+        if grades is not None:
+            grades.set_class(self._class_id)
 
     def select_class(self, class_id: int) -> None:
         """Select a class in the tree (keyboard users and tests)."""
@@ -231,6 +333,8 @@ class MainWindow(QMainWindow):
 
     # --- student records ----------------------------------------------------
     def student_dialog(self, editing: bool) -> StudentDialog | None:
+        from .student_dialog import StudentDialog
+
         student = None
         if editing:
             index = self.table.currentIndex()
@@ -250,6 +354,8 @@ class MainWindow(QMainWindow):
             self._refresh_all()
 
     def import_students(self, path: str | None = None) -> None:
+        from .import_dialog import run_student_import
+
         run_student_import(self, self._db, self._year, self._actor, self._refresh_all, path)
 
     def print_graduates(self, path: str | None = None) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -110,6 +110,22 @@ class ConnectDialog(QDialog):
         form.addRow(box)
 
 
+def server_status(db: Database) -> str:
+    """The status bar's line about the central server (the main window shows it before
+    this page is made)."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("SyncPage", text)
+
+    st = sync.status(db)
+    if not st.configured:
+        return tr("Central server: not configured")
+    if st.last_error:
+        return tr("Central server: not sent ({queued} waiting)").format(
+            queued=to_persian_digits(st.queued + st.ready))
+    return tr("Central server: last sent {when}").format(
+        when=_when(st.last_success) or tr("never"))
+
+
 class SyncPage(QWidget):
     """Emits ``synced(text)`` with a one-line status for the status bar after each run."""
 
@@ -130,7 +146,6 @@ class SyncPage(QWidget):
         self.countdown.setWordWrap(True)
         self.send_button = QPushButton(self.tr("Send now"))
         self.connect_button = QPushButton(self.tr("Connect to the central server…"))
-        self.connect_button.setVisible(actor.role is Role.PRINCIPAL)
         self.outbox = OutboxModel(self)
         self.sheets = SheetSyncModel(self)
         self.outbox_view, self.sheets_view = QTableView(), QTableView()
@@ -154,6 +169,9 @@ class SyncPage(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
+        # Only once it is a child: shown while it had no parent, it was a window of its own
+        # for a moment (and took the keyboard from the main window when made after it).
+        self.connect_button.setVisible(actor.role is Role.PRINCIPAL)
         self.send_button.clicked.connect(lambda: self.send_now())
         self.connect_button.clicked.connect(self.connect_server)
         self.timer = QTimer(self)
@@ -201,14 +219,7 @@ class SyncPage(QWidget):
         self.countdown.setText("\n".join(lines))
 
     def status_text(self) -> str:
-        st = sync.status(self._db)
-        if not st.configured:
-            return self.tr("Central server: not configured")
-        if st.last_error:
-            return self.tr("Central server: not sent ({queued} waiting)").format(
-                queued=to_persian_digits(st.queued + st.ready))
-        return self.tr("Central server: last sent {when}").format(
-            when=_when(st.last_success) or self.tr("never"))
+        return server_status(self._db)
 
     def send_now(self, background: bool = False) -> Task | None:
         """Pack, send and pull on the sync worker; ``background`` respects the backoff."""

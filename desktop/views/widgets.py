@@ -13,13 +13,31 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.identity import ForeignIdType
 from ..domain.text import to_persian_digits
 
 Index = QModelIndex | QPersistentModelIndex
 REFUSAL_STYLE = "QLabel { color: #b3261e; }"
+
+
+def ask_save_file(parent: QWidget, title: str, name: str, kinds: str = "Excel (*.xlsx)") -> str:
+    """Where to save: the file dialog's answer, empty when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, name, kinds)
+    return path
+
+
+def ask_open_file(parent: QWidget, title: str) -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", "Excel (*.xlsx)")
+    return path
 
 
 def error_label() -> QLabel:
@@ -87,8 +105,15 @@ class LaterPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def get(self) -> QWidget:
+        """The page, made now if it was not yet."""
         if self.page is None:
             self.page = self._build()
             self.layout().addWidget(self.page)
+            if self.isVisible():  # shown now, as a page of its own tab would be
+                self.page.show()
+        return self.page
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        self.get()
         super().showEvent(event)
