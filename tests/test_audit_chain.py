@@ -36,8 +36,10 @@ def template(tmp_path_factory):
 def trail(request, template, tmp_path, monkeypatch):
     path = tmp_path / "trail.sqlite"
     path.write_bytes(template.read_bytes())
-    # slices from 1,000 events: two worker slices over this trail; one pass: never
+    # in parts from 1,000 events: parts of ~100 events taken by this process and a worker,
+    # joined on their boundary hashes; one pass: never
     monkeypatch.setattr(audit, "PARALLEL_FROM", 1_000 if request.param == "slices" else 10**9)
+    monkeypatch.setattr(audit, "PART", 100)
     db = open_database(path)
     yield db, path
     db.dispose()
@@ -194,3 +196,25 @@ def test_the_window_checks_the_trail_at_start_and_warns_of_tampering(demo_db, qt
     assert not third.ok and third.problem == "edited" and third.broken_at == seen["id"]
     assert settings.audit_checkpoint(demo_db.url) == seen  # a failed check moves nothing
     assert warned and "دست‌کاری" in warned[-1]
+
+
+def test_a_worker_that_cannot_start_leaves_its_parts_to_this_process(template, tmp_path,
+                                                                     monkeypatch, caplog):
+    """A spawned worker imports this process's main module; one that is gone kills it at
+    start: its parts are checked here, with the same verdict, the tampered event named."""
+    import sys
+
+    path = tmp_path / "trail.sqlite"
+    path.write_bytes(template.read_bytes())
+    _sql(path, ("UPDATE audit_event SET new = '\"20\"' WHERE id = 2900",))  # a worker's part
+    monkeypatch.setattr(audit, "PARALLEL_FROM", 1_000)
+    monkeypatch.setattr(audit, "PART", 100)
+    main = sys.modules["__main__"]
+    monkeypatch.setattr(main, "__spec__", None, raising=False)
+    monkeypatch.setattr(main, "__file__", str(tmp_path / "gone.py"), raising=False)
+    db = open_database(path)
+    try:
+        assert audit.verify(db) == audit.Verdict(False, 2_899, 2_900, "edited")
+    finally:
+        db.dispose()
+    assert "a worker failed" in caplog.text
