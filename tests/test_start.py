@@ -74,8 +74,10 @@ def test_the_real_program_paints_sign_in_and_main_window(demo_path, tmp_path):
     path = tmp_path / "demo.sqlite"
     shutil.copy(demo_path, path)
     times = measure(path, runs=1)
-    bare, sign_in, main, after_ok = (v[0] for v in times.values())
+    bare, sign_in, main, after_ok, opened, checked, made = (v[0] for v in times.values())
     assert 0 < bare and 0 < sign_in < main and 0 < after_ok < main
+    assert 0 < opened < main and 0 < checked and 0 < made   # the parts of the start...
+    assert abs(opened + checked + made - main) < 0.005       # ...add up to it
 
 
 def test_every_module_warmed_behind_the_sign_in_exists_and_is_qt_free():
