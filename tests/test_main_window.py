@@ -116,3 +116,15 @@ def test_pages_made_after_the_window_is_up_show_no_window_of_their_own(demo_db, 
     finally:
         QApplication.instance().removeEventFilter(spy)
     assert shown == []
+
+
+def test_lines_made_outside_a_widget_are_persian_too(window):
+    """Strings translated by QCoreApplication.translate outside a widget's tr() (the status
+    bar's line about the central server, the inputs naming a graduate) are in the catalogue
+    under the context they are asked with."""
+    from desktop.views.widgets import identity_inputs
+
+    assert window.server_label.text().startswith("سرور مرکزی:")
+    kind, _who, secret = identity_inputs()
+    assert kind.itemText(0) == "کد ملی"
+    assert secret.placeholderText().startswith("سریال شناسنامه")

@@ -1,19 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
-    <name />
-    <message>
-        <location filename="../desktop/views/widgets.py" line="41" />
-        <source>National code</source>
-        <translation>کد ملی</translation>
-    </message>
-    <message>
-        <location filename="../desktop/views/widgets.py" line="45" />
-        <source>birth certificate serial, or birth date for a foreign graduate</source>
-        <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
-    </message>
-</context>
-<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../desktop/views/sync_page.py" line="95" />
@@ -118,88 +105,88 @@
 <context>
     <name>DocumentsDialog</name>
     <message>
-        <location filename="../desktop/views/documents.py" line="49" />
+        <location filename="../desktop/views/documents.py" line="48" />
         <source>Report cards and certificates</source>
         <translation>کارنامه و گواهی‌نامه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="51" />
+        <location filename="../desktop/views/documents.py" line="50" />
         <source>— choose a class —</source>
         <translation>— کلاس را برگزینید —</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="63" />
+        <location filename="../desktop/views/documents.py" line="62" />
         <source>Printer</source>
         <translation>چاپگر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="64" />
+        <location filename="../desktop/views/documents.py" line="63" />
         <source>PDF file</source>
         <translation>پرونده PDF</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="65" />
+        <location filename="../desktop/views/documents.py" line="64" />
         <source>Preview (nothing is issued)</source>
         <translation>پیش‌نمایش (سندی صادر نمی‌شود)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="67" />
+        <location filename="../desktop/views/documents.py" line="66" />
         <source>Reason, if they were printed before</source>
         <translation>دلیل، اگر پیش‌تر چاپ شده‌اند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="69" />
+        <location filename="../desktop/views/documents.py" line="68" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="70" />
+        <location filename="../desktop/views/documents.py" line="69" />
         <source>Document</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="71" />
+        <location filename="../desktop/views/documents.py" line="70" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="72" />
+        <location filename="../desktop/views/documents.py" line="71" />
         <source>To</source>
         <translation>مقصد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="73" />
+        <location filename="../desktop/views/documents.py" line="72" />
         <source>Reprint reason</source>
         <translation>دلیل چاپ دوباره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="78" />
+        <location filename="../desktop/views/documents.py" line="77" />
         <source>Print</source>
         <translation>چاپ</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="101" />
-        <location filename="../desktop/views/documents.py" line="123" />
+        <location filename="../desktop/views/documents.py" line="100" />
+        <location filename="../desktop/views/documents.py" line="122" />
         <source>Choose the class whose documents to print.</source>
         <translation>کلاسی را که سندهایش چاپ شود برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="107" />
+        <location filename="../desktop/views/documents.py" line="106" />
         <source>Will print: {kind}, {session}, class «{klass}», {n} students.</source>
         <translation>چاپ می‌شود: {kind}، {session}، کلاس «{klass}»، {n} دانش‌آموز.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="133" />
+        <location filename="../desktop/views/documents.py" line="132" />
         <source>Save documents</source>
         <translation>ذخیره سندها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="149" />
+        <location filename="../desktop/views/documents.py" line="148" />
         <source>Printing…</source>
         <translation>در حال چاپ…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="180" />
+        <location filename="../desktop/views/documents.py" line="179" />
         <source>Left out, without the diploma: {names}</source>
         <translation>بدون گواهی (شرایط دانش‌آموختگی را ندارند): {names}</translation>
     </message>
@@ -207,87 +194,87 @@
 <context>
     <name>GradePage</name>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="62" />
-        <location filename="../desktop/views/grade_page.py" line="92" />
+        <location filename="../desktop/views/grade_page.py" line="50" />
+        <location filename="../desktop/views/grade_page.py" line="80" />
         <source>Undo</source>
         <translation>برگرداندن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="63" />
+        <location filename="../desktop/views/grade_page.py" line="51" />
         <source>Export to Excel</source>
         <translation>خروجی اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="64" />
+        <location filename="../desktop/views/grade_page.py" line="52" />
         <source>Import from Excel</source>
         <translation>ورود از اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="65" />
-        <location filename="../desktop/views/grade_page.py" line="263" />
-        <location filename="../desktop/views/grade_page.py" line="273" />
+        <location filename="../desktop/views/grade_page.py" line="53" />
+        <location filename="../desktop/views/grade_page.py" line="251" />
+        <location filename="../desktop/views/grade_page.py" line="261" />
         <source>Grade list (PDF)</source>
         <translation>لیست نمرات (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="67" />
+        <location filename="../desktop/views/grade_page.py" line="55" />
         <source>Session:</source>
         <translation>نوبت:</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="69" />
+        <location filename="../desktop/views/grade_page.py" line="57" />
         <source>Course:</source>
         <translation>درس:</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="95" />
+        <location filename="../desktop/views/grade_page.py" line="83" />
         <source>Redo</source>
         <translation>دوباره انجام دادن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="99" />
+        <location filename="../desktop/views/grade_page.py" line="87" />
         <source>History of this grade</source>
         <translation>تاریخچه این نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="156" />
+        <location filename="../desktop/views/grade_page.py" line="144" />
         <source>Choose a class in the list and a course.</source>
         <translation>یک کلاس از فهرست و یک درس انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="176" />
+        <location filename="../desktop/views/grade_page.py" line="164" />
         <source>Read only. {reason}</source>
         <translation>فقط خواندنی. {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="178" />
+        <location filename="../desktop/views/grade_page.py" line="166" />
         <source>Last reason: {reason}</source>
         <translation>دلیل آخرین برگشت: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="198" />
+        <location filename="../desktop/views/grade_page.py" line="186" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="201" />
+        <location filename="../desktop/views/grade_page.py" line="189" />
         <source>class average {avg}</source>
         <translation>میانگین کلاس {avg}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="204" />
+        <location filename="../desktop/views/grade_page.py" line="192" />
         <source>{n} cells still empty</source>
         <translation>{n} خانه هنوز خالی است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="242" />
-        <location filename="../desktop/views/grade_page.py" line="252" />
+        <location filename="../desktop/views/grade_page.py" line="230" />
+        <location filename="../desktop/views/grade_page.py" line="240" />
         <source>Export grade sheet</source>
         <translation>خروجی برگه نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="249" />
-        <location filename="../desktop/views/grade_page.py" line="270" />
+        <location filename="../desktop/views/grade_page.py" line="237" />
+        <location filename="../desktop/views/grade_page.py" line="258" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -394,49 +381,62 @@
     </message>
 </context>
 <context>
+    <name>IdentityInputs</name>
+    <message>
+        <location filename="../desktop/views/widgets.py" line="58" />
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/widgets.py" line="62" />
+        <source>birth certificate serial, or birth date for a foreign graduate</source>
+        <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="45" />
+        <location filename="../desktop/views/import_dialog.py" line="44" />
         <source>Daftar</source>
         <translation>دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="71" />
+        <location filename="../desktop/views/import_dialog.py" line="70" />
         <source>Import: dry run</source>
         <translation>ورود از اکسل: بررسی آزمایشی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="80" />
+        <location filename="../desktop/views/import_dialog.py" line="79" />
         <source>{add} to add, {change} to change, {same} unchanged, {refuse} refused</source>
         <translation>{add} افزودنی، {change} تغییری، {same} بدون تغییر، {refuse} ردشده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="89" />
+        <location filename="../desktop/views/import_dialog.py" line="88" />
         <source>Apply all</source>
         <translation>ثبت همه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="106" />
+        <location filename="../desktop/views/import_dialog.py" line="105" />
         <source>Writing…</source>
         <translation>در حال ثبت…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="130" />
+        <location filename="../desktop/views/import_dialog.py" line="129" />
         <source>Imported.</source>
         <translation>ثبت شد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="138" />
+        <location filename="../desktop/views/import_dialog.py" line="137" />
         <source>Reading the workbook…</source>
         <translation>در حال خواندن کارپوشه…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="145" />
+        <location filename="../desktop/views/import_dialog.py" line="144" />
         <source>Import students</source>
         <translation>ورود دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="154" />
+        <location filename="../desktop/views/import_dialog.py" line="153" />
         <source>Import grades</source>
         <translation>ورود نمره‌ها</translation>
     </message>
@@ -444,37 +444,37 @@
 <context>
     <name>LegacyModel</name>
     <message>
-        <location filename="../desktop/views/records_page.py" line="47" />
+        <location filename="../desktop/views/records_page.py" line="46" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="47" />
+        <location filename="../desktop/views/records_page.py" line="46" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="47" />
+        <location filename="../desktop/views/records_page.py" line="46" />
         <source>Graduated</source>
         <translation>سال دانش‌آموختگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="47" />
         <source>Field</source>
         <translation>رشته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="47" />
         <source>Average</source>
         <translation>معدل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="47" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="49" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>Verification code</source>
         <translation>کد صحت</translation>
     </message>
@@ -482,32 +482,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../desktop/views/login.py" line="82" />
+        <location filename="../desktop/views/login.py" line="86" />
         <source>Locked</source>
         <translation>قفل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="82" />
+        <location filename="../desktop/views/login.py" line="86" />
         <source>Sign in to Daftar</source>
         <translation>ورود به دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="88" />
+        <location filename="../desktop/views/login.py" line="92" />
         <source>Username</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="89" />
+        <location filename="../desktop/views/login.py" line="93" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="117" />
+        <location filename="../desktop/views/login.py" line="121" />
         <source>Demo school: principal, deputy, clerk, teacher1 or teacher2; password «{pw}»</source>
         <translation>مدرسه نمونه: principal، deputy، clerk، teacher1 یا teacher2؛ گذرواژه «{pw}»</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="98" />
+        <location filename="../desktop/views/login.py" line="102" />
         <source>The window was locked after a time without use.</source>
         <translation>پنجره پس از مدتی بی‌کاری قفل شد.</translation>
     </message>
@@ -515,131 +515,131 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/views/main_window.py" line="50" />
+        <location filename="../desktop/views/main_window.py" line="58" />
         <source>Daftar — {school}</source>
         <translation>دفتر — {school}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="61" />
+        <location filename="../desktop/views/main_window.py" line="69" />
         <source>Search by name or national code</source>
         <translation>جست‌وجو با نام یا کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="72" />
+        <location filename="../desktop/views/main_window.py" line="80" />
         <source>New student</source>
         <translation>دانش‌آموز جدید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="73" />
+        <location filename="../desktop/views/main_window.py" line="81" />
         <source>Edit student</source>
         <translation>ویرایش دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="74" />
+        <location filename="../desktop/views/main_window.py" line="82" />
         <source>Import students from Excel</source>
         <translation>ورود دانش‌آموزان از اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="75" />
-        <location filename="../desktop/views/main_window.py" line="292" />
+        <location filename="../desktop/views/main_window.py" line="83" />
+        <location filename="../desktop/views/main_window.py" line="398" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="76" />
-        <location filename="../desktop/views/main_window.py" line="264" />
-        <location filename="../desktop/views/main_window.py" line="274" />
+        <location filename="../desktop/views/main_window.py" line="84" />
+        <location filename="../desktop/views/main_window.py" line="370" />
+        <location filename="../desktop/views/main_window.py" line="380" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="77" />
+        <location filename="../desktop/views/main_window.py" line="85" />
         <source>Report cards and certificates…</source>
         <translation>کارنامه و گواهی‌نامه…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="78" />
+        <location filename="../desktop/views/main_window.py" line="86" />
         <source>Verify a document…</source>
         <translation>استعلام سند…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="95" />
+        <location filename="../desktop/views/main_window.py" line="102" />
         <source>Students</source>
         <translation>دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="96" />
+        <location filename="../desktop/views/main_window.py" line="104" />
         <source>Grades</source>
         <translation>نمره‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="97" />
+        <location filename="../desktop/views/main_window.py" line="105" />
         <source>Approvals</source>
         <translation>صف تأیید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="98" />
+        <location filename="../desktop/views/main_window.py" line="106" />
         <source>Deadlines</source>
         <translation>مهلت‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="102" />
+        <location filename="../desktop/views/main_window.py" line="107" />
         <source>Central server</source>
         <translation>سرور مرکزی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="106" />
+        <location filename="../desktop/views/main_window.py" line="108" />
         <source>Archive and confirmations</source>
         <translation>بایگانی و تأییدیه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="111" />
+        <location filename="../desktop/views/main_window.py" line="109" />
         <source>Grade repair</source>
         <translation>ترمیم نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="121" />
+        <location filename="../desktop/views/main_window.py" line="112" />
         <source>Statistics</source>
         <translation>آمار</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="127" />
+        <location filename="../desktop/views/main_window.py" line="117" />
         <source>Users</source>
         <translation>کاربران</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="138" />
+        <location filename="../desktop/views/main_window.py" line="127" />
         <source>Database: {url}</source>
         <translation>پایگاه داده: {url}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="139" />
+        <location filename="../desktop/views/main_window.py" line="128" />
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="177" />
+        <location filename="../desktop/views/main_window.py" line="277" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="184" />
+        <location filename="../desktop/views/main_window.py" line="284" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="192" />
+        <location filename="../desktop/views/main_window.py" line="292" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="223" />
+        <location filename="../desktop/views/main_window.py" line="325" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="270" />
-        <location filename="../desktop/views/main_window.py" line="295" />
+        <location filename="../desktop/views/main_window.py" line="376" />
+        <location filename="../desktop/views/main_window.py" line="401" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -796,22 +796,22 @@ Qt {qt} (PySide6)
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="53" />
+        <location filename="../desktop/views/import_dialog.py" line="52" />
         <source>Row</source>
         <translation>ردیف</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="53" />
+        <location filename="../desktop/views/import_dialog.py" line="52" />
         <source>Action</source>
         <translation>اقدام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="53" />
+        <location filename="../desktop/views/import_dialog.py" line="52" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="53" />
+        <location filename="../desktop/views/import_dialog.py" line="52" />
         <source>Details</source>
         <translation>توضیح</translation>
     </message>
@@ -875,219 +875,219 @@ Qt {qt} (PySide6)
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../desktop/views/records_page.py" line="71" />
+        <location filename="../desktop/views/records_page.py" line="70" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="71" />
+        <location filename="../desktop/views/records_page.py" line="70" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="71" />
+        <location filename="../desktop/views/records_page.py" line="70" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="72" />
+        <location filename="../desktop/views/records_page.py" line="71" />
         <source>Father's name</source>
         <translation>نام پدر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="72" />
+        <location filename="../desktop/views/records_page.py" line="71" />
         <source>Birth date (Jalali)</source>
         <translation>تاریخ تولد (خورشیدی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="73" />
+        <location filename="../desktop/views/records_page.py" line="72" />
         <source>Birth certificate serial</source>
         <translation>سریال شناسنامه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="73" />
+        <location filename="../desktop/views/records_page.py" line="72" />
         <source>Field</source>
         <translation>رشته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="74" />
+        <location filename="../desktop/views/records_page.py" line="73" />
         <source>Year graduated (Jalali)</source>
         <translation>سال دانش‌آموختگی (خورشیدی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="74" />
+        <location filename="../desktop/views/records_page.py" line="73" />
         <source>Diploma average</source>
         <translation>معدل دیپلم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="75" />
+        <location filename="../desktop/views/records_page.py" line="74" />
         <source>Place in the archive ledger</source>
         <translation>جای آن در دفتر بایگانی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="80" />
+        <location filename="../desktop/views/records_page.py" line="79" />
         <source>volume 2, page 45</source>
         <translation>دفتر ۲، صفحهٔ ۴۵</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="81" />
+        <location filename="../desktop/views/records_page.py" line="80" />
         <source>File for district and province approval</source>
         <translation>ثبت و فرستادن برای تأیید منطقه و استان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="82" />
+        <location filename="../desktop/views/records_page.py" line="81" />
         <source>Print the selected diploma's code page…</source>
         <translation>چاپ برگهٔ کد صحت گواهینامهٔ برگزیده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="94" />
+        <location filename="../desktop/views/records_page.py" line="93" />
         <source>Diplomas from the archive</source>
         <translation>گواهینامه‌های بایگانی (بی‌کد صحت)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="110" />
+        <location filename="../desktop/views/records_page.py" line="109" />
         <source>Ask the central server for a confirmation (PDF)…</source>
         <translation>درخواست تأییدیه از سرور مرکزی (PDF)…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="116" />
+        <location filename="../desktop/views/records_page.py" line="115" />
         <source>Identity</source>
         <translation>شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="117" />
+        <location filename="../desktop/views/records_page.py" line="116" />
         <source>National code or id</source>
         <translation>کد ملی یا شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="118" />
+        <location filename="../desktop/views/records_page.py" line="117" />
         <source>Second proof</source>
         <translation>نشانهٔ دوم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="119" />
+        <location filename="../desktop/views/records_page.py" line="118" />
         <source>Academic confirmation</source>
         <translation>تأییدیهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="128" />
-        <location filename="../desktop/views/records_page.py" line="143" />
+        <location filename="../desktop/views/records_page.py" line="127" />
+        <location filename="../desktop/views/records_page.py" line="142" />
         <source>the student's national code or id</source>
         <translation>کد ملی یا شناسهٔ دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="129" />
+        <location filename="../desktop/views/records_page.py" line="128" />
         <source>Get the 19-digit record code and print its slip…</source>
         <translation>گرفتن کد سابقهٔ تحصیلی ۱۹ رقمی و چاپ برگهٔ آن…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="134" />
+        <location filename="../desktop/views/records_page.py" line="133" />
         <source>Academic-record code</source>
         <translation>کد سابقهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="149" />
+        <location filename="../desktop/views/records_page.py" line="148" />
         <source>Print the grade record to check…</source>
         <translation>چاپ سوابق نمره‌ای برای بررسی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="150" />
+        <location filename="../desktop/views/records_page.py" line="149" />
         <source>File the objection</source>
         <translation>ثبت اعتراض</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="155" />
+        <location filename="../desktop/views/records_page.py" line="154" />
         <source>Student</source>
         <translation>دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="156" />
+        <location filename="../desktop/views/records_page.py" line="155" />
         <source>Course</source>
         <translation>درس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="157" />
+        <location filename="../desktop/views/records_page.py" line="156" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="158" />
+        <location filename="../desktop/views/records_page.py" line="157" />
         <source>Objection</source>
         <translation>اعتراض</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="159" />
+        <location filename="../desktop/views/records_page.py" line="158" />
         <source>Review window (10 Khordad to 10 Tir)</source>
         <translation>بازهٔ بررسی سوابق نمره‌ای (۱۰ خرداد تا ۱۰ تیر)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="201" />
+        <location filename="../desktop/views/records_page.py" line="200" />
         <source>Filed as entry {n}; the next sync sends it.</source>
         <translation>با شمارهٔ {n} ثبت شد؛ همگام‌سازی بعدی آن را می‌فرستد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="211" />
+        <location filename="../desktop/views/records_page.py" line="210" />
         <source>Choose a diploma in the table first.</source>
         <translation>نخست گواهینامه‌ای را در جدول برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="213" />
+        <location filename="../desktop/views/records_page.py" line="212" />
         <source>Code page (PDF)</source>
         <translation>برگهٔ کد صحت (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="223" />
+        <location filename="../desktop/views/records_page.py" line="222" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="226" />
+        <location filename="../desktop/views/records_page.py" line="225" />
         <source>Academic confirmation (PDF)</source>
         <translation>تأییدیهٔ تحصیلی (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="231" />
-        <location filename="../desktop/views/records_page.py" line="260" />
+        <location filename="../desktop/views/records_page.py" line="230" />
+        <location filename="../desktop/views/records_page.py" line="259" />
         <source>Asking the central server…</source>
         <translation>در حال پرسش از سرور مرکزی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="242" />
+        <location filename="../desktop/views/records_page.py" line="241" />
         <source> (the one issued before)</source>
         <translation> (همان تأییدیهٔ پیشین)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="243" />
+        <location filename="../desktop/views/records_page.py" line="242" />
         <source>Confirmation {code} saved to {path}{again}</source>
         <translation>تأییدیهٔ {code} در {path} ذخیره شد{again}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="255" />
+        <location filename="../desktop/views/records_page.py" line="254" />
         <source>Record code slip (PDF)</source>
         <translation>برگهٔ کد سابقهٔ تحصیلی (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="276" />
+        <location filename="../desktop/views/records_page.py" line="275" />
         <source> (had it already)</source>
         <translation> (پیش‌تر گرفته شده بود)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="277" />
+        <location filename="../desktop/views/records_page.py" line="276" />
         <source>Record code {code}{again}; slip saved to {path}</source>
         <translation>کد سابقهٔ تحصیلی {code}{again}؛ برگه در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="290" />
+        <location filename="../desktop/views/records_page.py" line="289" />
         <source>Grade record (PDF)</source>
         <translation>سوابق نمره‌ای (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="301" />
+        <location filename="../desktop/views/records_page.py" line="300" />
         <source>{n} lines saved to {path}</source>
         <translation>{n} ردیف در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="315" />
+        <location filename="../desktop/views/records_page.py" line="314" />
         <source>Objection {n} filed; the next sync sends it to the district.</source>
         <translation>اعتراض {n} ثبت شد؛ همگام‌سازی بعدی آن را به منطقه می‌فرستد.</translation>
     </message>
@@ -1095,27 +1095,27 @@ Qt {qt} (PySide6)
 <context>
     <name>RegistrationModel</name>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="52" />
+        <location filename="../desktop/views/repair_page.py" line="51" />
         <source>No.</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="52" />
+        <location filename="../desktop/views/repair_page.py" line="51" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="52" />
+        <location filename="../desktop/views/repair_page.py" line="51" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="53" />
+        <location filename="../desktop/views/repair_page.py" line="52" />
         <source>Record code</source>
         <translation>کد سابقۀ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="53" />
+        <location filename="../desktop/views/repair_page.py" line="52" />
         <source>Courses</source>
         <translation>درس‌ها</translation>
     </message>
@@ -1123,117 +1123,117 @@ Qt {qt} (PySide6)
 <context>
     <name>RepairPage</name>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="77" />
+        <location filename="../desktop/views/repair_page.py" line="76" />
         <source>Woman</source>
         <translation>زن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="78" />
+        <location filename="../desktop/views/repair_page.py" line="77" />
         <source>Man</source>
         <translation>مرد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="80" />
+        <location filename="../desktop/views/repair_page.py" line="79" />
         <source>Academic-record code</source>
         <translation>کد سابقهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="81" />
+        <location filename="../desktop/views/repair_page.py" line="80" />
         <source>Identity</source>
         <translation>شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="82" />
+        <location filename="../desktop/views/repair_page.py" line="81" />
         <source>National code or id</source>
         <translation>کد ملی یا شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="83" />
+        <location filename="../desktop/views/repair_page.py" line="82" />
         <source>Second proof</source>
         <translation>نشانهٔ دوم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="84" />
+        <location filename="../desktop/views/repair_page.py" line="83" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="85" />
+        <location filename="../desktop/views/repair_page.py" line="84" />
         <source>Show the graduate's record</source>
         <translation>نمایش سابقۀ دانش‌آموخته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="87" />
+        <location filename="../desktop/views/repair_page.py" line="86" />
         <source>Register for the checked courses</source>
         <translation>ثبت‌نام در درس‌های علامت‌خورده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="92" />
+        <location filename="../desktop/views/repair_page.py" line="91" />
         <source>Register a past graduate (20 to 30 Farvardin)</source>
         <translation>ثبت‌نام دانش‌آموختۀ پیشین (۲۰ تا ۳۰ فروردین)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="96" />
+        <location filename="../desktop/views/repair_page.py" line="95" />
         <source>Final-exam courses of the record (check those to retake):</source>
         <translation>درس‌های امتحان نهایی در سابقه (درس‌هایی را که دوباره امتحان می‌دهد علامت بزنید):</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="111" />
+        <location filename="../desktop/views/repair_page.py" line="110" />
         <source>Print the selected course-selection slip…</source>
         <translation>چاپ نمونه برگ انتخاب واحدِ ردیف برگزیده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="115" />
+        <location filename="../desktop/views/repair_page.py" line="114" />
         <source>Make the exam's grade sheets</source>
         <translation>ساختن برگه‌های نمرۀ امتحان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="119" />
+        <location filename="../desktop/views/repair_page.py" line="118" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="122" />
+        <location filename="../desktop/views/repair_page.py" line="121" />
         <source>Registered graduates</source>
         <translation>دانش‌آموختگان ثبت‌نام‌شده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="154" />
+        <location filename="../desktop/views/repair_page.py" line="153" />
         <source>Asking the central server…</source>
         <translation>در حال پرسش از سرور مرکزی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="169" />
+        <location filename="../desktop/views/repair_page.py" line="168" />
         <source>{course} (grade {level}, {year}): {grade}</source>
         <translation>{course} (پایۀ {level}، {year}): {grade}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="177" />
+        <location filename="../desktop/views/repair_page.py" line="176" />
         <source>{name}, father {father}: {n} courses in the record.</source>
         <translation>{name}، نام پدر {father}: {n} درس در سابقه.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="200" />
+        <location filename="../desktop/views/repair_page.py" line="199" />
         <source>Registration {n} with {k} courses; print its slip.</source>
         <translation>ثبت‌نام {n} با {k} درس انجام شد؛ نمونه برگ آن را چاپ کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="206" />
+        <location filename="../desktop/views/repair_page.py" line="205" />
         <source>Choose a registration in the table first.</source>
         <translation>نخست یک ثبت‌نام را در جدول برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="209" />
+        <location filename="../desktop/views/repair_page.py" line="208" />
         <source>Course-selection slip (PDF)</source>
         <translation>نمونه برگ انتخاب واحد (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="218" />
+        <location filename="../desktop/views/repair_page.py" line="217" />
         <source>The slip ({n} courses) saved to {path}</source>
         <translation>نمونه برگ ({n} درس) در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="229" />
+        <location filename="../desktop/views/repair_page.py" line="228" />
         <source>{n} grade sheets ready on the Grades tab: {names}</source>
         <translation>{n} برگۀ نمره در زبانۀ نمره‌ها آماده است: {names}</translation>
     </message>
@@ -1254,47 +1254,47 @@ Qt {qt} (PySide6)
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../desktop/views/login.py" line="142" />
+        <location filename="../desktop/views/login.py" line="146" />
         <source>A new school</source>
         <translation>مدرسه تازه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="155" />
+        <location filename="../desktop/views/login.py" line="159" />
         <source>School code (8 digits)</source>
         <translation>کد مدرسه (۸ رقم)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="156" />
+        <location filename="../desktop/views/login.py" line="160" />
         <source>School name</source>
         <translation>نام مدرسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="157" />
+        <location filename="../desktop/views/login.py" line="161" />
         <source>District</source>
         <translation>منطقه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="158" />
+        <location filename="../desktop/views/login.py" line="162" />
         <source>Province</source>
         <translation>استان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="161" />
+        <location filename="../desktop/views/login.py" line="165" />
         <source>Principal's username</source>
         <translation>نام کاربری مدیر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="162" />
+        <location filename="../desktop/views/login.py" line="166" />
         <source>Principal's name</source>
         <translation>نام مدیر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="163" />
+        <location filename="../desktop/views/login.py" line="167" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/login.py" line="164" />
+        <location filename="../desktop/views/login.py" line="168" />
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -1361,14 +1361,14 @@ Qt {qt} (PySide6)
     </message>
     <message>
         <location filename="../desktop/views/statistics_page.py" line="88" />
-        <location filename="../desktop/views/statistics_page.py" line="250" />
-        <location filename="../desktop/views/statistics_page.py" line="256" />
+        <location filename="../desktop/views/statistics_page.py" line="251" />
+        <location filename="../desktop/views/statistics_page.py" line="257" />
         <source>This session</source>
         <translation>این نوبت</translation>
     </message>
     <message>
         <location filename="../desktop/views/statistics_page.py" line="89" />
-        <location filename="../desktop/views/statistics_page.py" line="255" />
+        <location filename="../desktop/views/statistics_page.py" line="256" />
         <source>Session before</source>
         <translation>نوبت پیشین</translation>
     </message>
@@ -1378,54 +1378,54 @@ Qt {qt} (PySide6)
         <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="94" />
-        <location filename="../desktop/views/statistics_page.py" line="247" />
+        <location filename="../desktop/views/statistics_page.py" line="95" />
+        <location filename="../desktop/views/statistics_page.py" line="248" />
         <source>Distribution</source>
         <translation>توزیع نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="95" />
+        <location filename="../desktop/views/statistics_page.py" line="96" />
         <source>Pass rate of each part</source>
         <translation>درصد قبولی هر بخش</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="96" />
+        <location filename="../desktop/views/statistics_page.py" line="97" />
         <source>Beside the session before</source>
         <translation>در کنار نوبت پیشین</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="213" />
+        <location filename="../desktop/views/statistics_page.py" line="214" />
         <source>Not compared with the district yet (the central server answers when the office is online).</source>
         <translation>هنوز با ناحیه مقایسه نشده است (سرور مرکزی هنگامی پاسخ می‌دهد که دفتر به اینترنت وصل باشد).</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="249" />
+        <location filename="../desktop/views/statistics_page.py" line="250" />
         <source>Pass rate (%)</source>
         <translation>درصد قبولی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="257" />
+        <location filename="../desktop/views/statistics_page.py" line="258" />
         <source>This session beside the one before</source>
         <translation>این نوبت در کنار نوبت پیشین</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="264" />
-        <location filename="../desktop/views/statistics_page.py" line="266" />
+        <location filename="../desktop/views/statistics_page.py" line="265" />
+        <location filename="../desktop/views/statistics_page.py" line="267" />
         <source>Students</source>
         <translation>دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="323" />
+        <location filename="../desktop/views/statistics_page.py" line="324" />
         <source>{part}: under the pass mark</source>
         <translation>{part}: زیر نمرهٔ قبولی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="340" />
+        <location filename="../desktop/views/statistics_page.py" line="341" />
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="357" />
+        <location filename="../desktop/views/statistics_page.py" line="358" />
         <source>Saved: {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -1559,50 +1559,50 @@ Qt {qt} (PySide6)
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="131" />
+        <location filename="../desktop/views/sync_page.py" line="146" />
         <source>Send now</source>
         <translation>ارسال همین حالا</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="132" />
+        <location filename="../desktop/views/sync_page.py" line="147" />
         <source>Connect to the central server…</source>
         <translation>اتصال به سرور مرکزی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="183" />
+        <location filename="../desktop/views/sync_page.py" line="200" />
         <source>Server: {server} — last success: {ok} — in the outbox: {queued}, refused: {refused}, ready to pack: {ready}</source>
         <translation>سرور: {server} — آخرین ارسال موفق: {ok} — در صندوق ارسال: {queued}، ردشده: {refused}، آماده بسته‌بندی: {ready}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="185" />
-        <location filename="../desktop/views/sync_page.py" line="211" />
+        <location filename="../desktop/views/sync_page.py" line="125" />
+        <location filename="../desktop/views/sync_page.py" line="202" />
         <source>never</source>
         <translation>هرگز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="193" />
-        <source>{session}: deadline {date} has passed; records are locked.</source>
-        <translation>{session}: مهلت {date} گذشته است؛ نمره‌ها قفل است.</translation>
-    </message>
-    <message>
-        <location filename="../desktop/views/sync_page.py" line="197" />
-        <source>{session}: {days} days left until {date}; not sent: {unsent} sheets.</source>
-        <translation>{session}: {days} روز مانده تا {date}؛ ارسال‌نشده: {unsent} برگه.</translation>
-    </message>
-    <message>
-        <location filename="../desktop/views/sync_page.py" line="206" />
+        <location filename="../desktop/views/sync_page.py" line="119" />
         <source>Central server: not configured</source>
         <translation>سرور مرکزی: تنظیم نشده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="208" />
+        <location filename="../desktop/views/sync_page.py" line="121" />
         <source>Central server: not sent ({queued} waiting)</source>
         <translation>سرور مرکزی: ارسال نشد ({queued} در انتظار)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/sync_page.py" line="210" />
+        <location filename="../desktop/views/sync_page.py" line="124" />
         <source>Central server: last sent {when}</source>
         <translation>سرور مرکزی: آخرین ارسال {when}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="210" />
+        <source>{session}: deadline {date} has passed; records are locked.</source>
+        <translation>{session}: مهلت {date} گذشته است؛ نمره‌ها قفل است.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/sync_page.py" line="214" />
+        <source>{session}: {days} days left until {date}; not sent: {unsent} sheets.</source>
+        <translation>{session}: {days} روز مانده تا {date}؛ ارسال‌نشده: {unsent} برگه.</translation>
     </message>
 </context>
 <context>
@@ -1647,23 +1647,23 @@ Qt {qt} (PySide6)
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../desktop/views/documents.py" line="199" />
+        <location filename="../desktop/views/documents.py" line="198" />
         <source>Verify a document</source>
         <translation>استعلام سند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="202" />
+        <location filename="../desktop/views/documents.py" line="201" />
         <source>20-digit code, or scan the QR here</source>
         <translation>کد صحت ۲۰ رقمی، یا رمزینه (QR) را اینجا بخوانید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="203" />
-        <location filename="../desktop/views/documents.py" line="231" />
+        <location filename="../desktop/views/documents.py" line="202" />
+        <location filename="../desktop/views/documents.py" line="230" />
         <source>Open a PDF…</source>
         <translation>باز کردن PDF…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="204" />
+        <location filename="../desktop/views/documents.py" line="203" />
         <source>Check</source>
         <translation>بررسی</translation>
     </message>

@@ -113,17 +113,16 @@ class ConnectDialog(QDialog):
 def server_status(db: Database) -> str:
     """The status bar's line about the central server (the main window shows it before
     this page is made)."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SyncPage", text)
-
+    # QCoreApplication.translate written out, with this page's context: see identity_inputs
     st = sync.status(db)
     if not st.configured:
-        return tr("Central server: not configured")
+        return QCoreApplication.translate("SyncPage", "Central server: not configured")
     if st.last_error:
-        return tr("Central server: not sent ({queued} waiting)").format(
+        return QCoreApplication.translate(
+            "SyncPage", "Central server: not sent ({queued} waiting)").format(
             queued=to_persian_digits(st.queued + st.ready))
-    return tr("Central server: last sent {when}").format(
-        when=_when(st.last_success) or tr("never"))
+    return QCoreApplication.translate("SyncPage", "Central server: last sent {when}").format(
+        when=_when(st.last_success) or QCoreApplication.translate("SyncPage", "never"))
 
 
 class SyncPage(QWidget):

@@ -52,16 +52,15 @@ def identity_inputs() -> tuple[QComboBox, QLineEdit, QLineEdit]:
     """How a graduate proves who they are to the central server: the kind of id (national
     code or a foreign student's id), the id, and the second proof (the birth-certificate
     serial, or the birth date for a foreign student)."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("IdentityInputs", text)
-
+    # QCoreApplication.translate written out: pyside6-lupdate files a string under the
+    # context it sees at the call, and a helper's calls under none (shown untranslated)
     kind = QComboBox()
-    kind.addItem(tr("National code"), "national")
+    kind.addItem(QCoreApplication.translate("IdentityInputs", "National code"), "national")
     for k in ForeignIdType:
         kind.addItem(k.label_fa, k.value)
     secret = QLineEdit()
-    secret.setPlaceholderText(tr("birth certificate serial, or birth date for a foreign "
-                                 "graduate"))
+    secret.setPlaceholderText(QCoreApplication.translate(
+        "IdentityInputs", "birth certificate serial, or birth date for a foreign graduate"))
     return kind, QLineEdit(), secret
 
 
