@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -42,6 +42,23 @@ if TYPE_CHECKING:  # the pages' modules are imported when each page is made
     from .repair_page import RepairPage
     from .student_dialog import StudentDialog
     from .sync_page import SyncPage
+
+P = TypeVar("P", bound=QWidget)
+
+
+class Page(Generic[P]):
+    """A page of the main window as an attribute (``window.grades``): made the first time
+    it is asked for; None for a page this user's window does not have."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window: MainWindow | None, owner: type | None = None) -> P:
+        if window is None:  # asked of the class
+            return self  # type: ignore[return-value]
+        later = window._pages.get(self.name)  # noqa: SLF001  (the window's own table)
+        return None if later is None else later.get()  # type: ignore[return-value]
+
 
 CLASS_ID = Qt.ItemDataRole.UserRole + 1
 YEAR = Qt.ItemDataRole.UserRole + 2
@@ -183,34 +200,14 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self._pages[name])
         return self._pages[name].get()
 
-    @property
-    def grades(self) -> GradePage:
-        return self._pages["grades"].get()  # type: ignore[return-value]
-
-    @property
-    def queue(self) -> QueuePage:
-        return self._pages["queue"].get()  # type: ignore[return-value]
-
-    @property
-    def deadlines(self) -> DashboardPage:
-        return self._pages["deadlines"].get()  # type: ignore[return-value]
-
-    @property
-    def sync(self) -> SyncPage:
-        return self._pages["sync"].get()  # type: ignore[return-value]
-
-    @property
-    def records(self) -> RecordsPage:
-        return self._pages["records"].get()  # type: ignore[return-value]
-
-    @property
-    def repair(self) -> RepairPage:
-        return self._pages["repair"].get()  # type: ignore[return-value]
-
-    @property
-    def users(self) -> UsersPage | None:
-        later = self._pages.get("users")
-        return None if later is None else later.get()  # type: ignore[return-value]
+    # the pages by name: made when first asked for; ``users`` is None but for the principal
+    grades: Page[GradePage] = Page()
+    queue: Page[QueuePage] = Page()
+    deadlines: Page[DashboardPage] = Page()
+    sync: Page[SyncPage] = Page()
+    records: Page[RecordsPage] = Page()
+    repair: Page[RepairPage] = Page()
+    users: Page[UsersPage] = Page()
 
     def _make_grades(self) -> QWidget:
         from .grade_page import GradePage
