@@ -156,11 +156,9 @@ def bench_typing(login) -> None:  # type: ignore[no-untyped-def]
         return
 
     def submit() -> None:
-
         login.username.setText(user)
         login.password.setText(os.environ.get("DAFTAR_PASSWORD", ""))
-        if os.environ.get("DAFTAR_MARK_PAINT"):
-            mark("submitted sign-in")
+        mark("submitted sign-in")
         login.try_login()
 
     QTimer.singleShot(int(float(delay) * 1000), submit)
@@ -272,10 +270,7 @@ class _FirstPaint(QObject):
             then()
 
     def _painted(self) -> None:
-        import time
-
-        if os.environ.get("DAFTAR_MARK_PAINT"):
-            print(f"painted {self.name} {time.monotonic():.6f}", flush=True)
+        mark(f"painted {self.name}")
         self._go()
         wanted = os.environ.get("DAFTAR_EXIT_WHEN_READY")
         if wanted == self.name or (wanted == "1" and self.name == "main"):
