@@ -179,9 +179,9 @@ def _slices(path: str, low: int, high: int, progress: Callable[[int, int], None]
     lock, ends = ctx.Lock(), ctx.Array("q", [0, parts], lock=False)
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=chain.share,
                              initargs=(lock, ends)) as pool:
-        later = [pool.submit(chain.check_parts, path, bounds) for _ in range(workers)]
+        later = [pool.submit(chain.check_taken, path, bounds) for _ in range(workers)]
         chain.share(lock, ends)
-        done = chain.check_parts(path, bounds, from_back=False)
+        done = chain.check_taken(path, bounds, from_back=False)
         for future in later:
             try:
                 done.update(future.result())
@@ -189,7 +189,7 @@ def _slices(path: str, low: int, high: int, progress: Callable[[int, int], None]
                 log.warning("audit check: a worker failed (%r); its parts are checked here", e)
     missing = [i for i in range(parts) if i not in done]
     if missing:
-        done.update(chain.check_listed(path, bounds, missing))
+        done.update(chain.check_parts(path, bounds, missing))
     if progress is not None:
         progress(total, total)
     return [done[i] for i in range(parts)]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from hashlib import sha256
 from typing import Any
@@ -174,22 +174,21 @@ def take(from_back: bool) -> int | None:
         return int(ends[0] - 1)
 
 
-def check_parts(path: str, bounds: list[int], from_back: bool = True) -> dict[int, Run]:
-    """Take parts until none is left; part ``i`` is ``bounds[i] < id <= bounds[i + 1]``."""
-    conn = _reader(path)
-    done: dict[int, Run] = {}
-    try:
-        while (i := take(from_back)) is not None:
-            done[i] = _check_range(conn, bounds[i], bounds[i + 1])
-    finally:
-        conn.close()
-    return done
+def taken(from_back: bool) -> Iterator[int]:
+    """The parts this process takes, one at a time, until none is left."""
+    while (i := take(from_back)) is not None:
+        yield i
 
 
-def check_listed(path: str, bounds: list[int], parts: Iterable[int]) -> dict[int, Run]:
-    """The parts named, in this process (those of a worker that died or never started)."""
+def check_parts(path: str, bounds: list[int], parts: Iterable[int]) -> dict[int, Run]:
+    """The parts named (part ``i`` is ``bounds[i] < id <= bounds[i + 1]``), in this process."""
     conn = _reader(path)
     try:
         return {i: _check_range(conn, bounds[i], bounds[i + 1]) for i in parts}
     finally:
         conn.close()
+
+
+def check_taken(path: str, bounds: list[int], from_back: bool = True) -> dict[int, Run]:
+    """A worker's (or this process's) share: parts taken until none is left."""
+    return check_parts(path, bounds, taken(from_back))

@@ -171,9 +171,7 @@ class MainWindow(QMainWindow):
         self.refresh_students()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        grades = self.made("grades")
-        if grades is not None:
-            grades.stop_live()
+        self._if_made("grades", "stop_live")
         super().closeEvent(event)
 
     def start_background(self) -> None:
