@@ -81,7 +81,7 @@ def main() -> None:
         w.grades.select(SessionKind.KHORDAD, course.id)
         app.processEvents()
         times.append(time.perf_counter() - start)
-    physics = next(c for c in courses if c.name == "فیزیک")
+    physics = next(c for c in courses if c.code == "10-math-physics1")
     w.grades.select(SessionKind.KHORDAD, physics.id)
     model = w.grades.model
     assert model is not None and model.rowCount() == 40

@@ -203,7 +203,7 @@ class Entry(Scenario):
 
         db = open_database(self.school)
         klass = find_class(db, "دهم ریاضی")
-        self.sheet = open_sheet(db, klass.id, find_course(db, "فیزیک", klass.id).id,
+        self.sheet = open_sheet(db, klass.id, find_course(db, "فیزیک ۱", klass.id).id,
                                 SessionKind.KHORDAD)
         self.students = [r.student_id for r in read_sheet(db, self.sheet).rows]
         db.dispose()
@@ -405,7 +405,7 @@ class Sync(Scenario):
         sync.connect(db, self.url, self.central.add_school("12345678", "نمونه", "تهران",
                                                            "منطقه ۶"), PRINCIPAL_ACTOR)
         klass = find_class(db, "دهم ریاضی")
-        self.sheet = open_sheet(db, klass.id, find_course(db, "فیزیک", klass.id).id,
+        self.sheet = open_sheet(db, klass.id, find_course(db, "فیزیک ۱", klass.id).id,
                                 SessionKind.KHORDAD)
         self.students = [r.student_id for r in read_sheet(db, self.sheet).rows]
         db.dispose()

@@ -426,8 +426,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int)
     s.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
     s.set_defaults(func=cmd_grades)
-    from . import cli_office, cli_records, cli_stats, cli_sync
+    from . import cli_office, cli_records, cli_setup, cli_stats, cli_sync
 
+    cli_setup.add_parsers(sub)
     cli_records.add_parsers(sub)
     cli_office.add_parsers(sub)
     cli_sync.add_parsers(sub)

@@ -75,7 +75,7 @@ def test_students_listing_in_persian_and_csv(demo_file, tmp_path):
 
 
 def test_grades_export(demo_file):
-    done = daftar("grades", "--class", "دهم ریاضی", "--course", "فیزیک", "--session", "DEY",
+    done = daftar("grades", "--class", "دهم ریاضی", "--course", "فیزیک ۱", "--session", "DEY",
                   "--csv", "-", db=demo_file)
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout)))

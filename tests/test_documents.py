@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select, update
 
 from desktop.domain.calendar import SessionKind
+from desktop.domain.text import to_persian_digits
 from desktop.domain.verification import DocumentKind, damm, make_code, parse_code
 from desktop.domain.workflow import SheetState
 from desktop.models.entities import ClassGroup, ExamSession, GradeSheet
@@ -60,8 +61,8 @@ def strings(page):
 def same(extracted, label):
     """pypdf hands back a shaped Persian string reversed as a whole (so a label reads in
     logical order again, and a number's digits come reversed): compare labels so."""
-    def norm(t):
-        return unicodedata.normalize("NFKC", t).strip().replace("\u200c", "")
+    def norm(t):  # course names are stored with ASCII digits, printed with Persian ones
+        return to_persian_digits(unicodedata.normalize("NFKC", t).strip().replace("\u200c", ""))
 
     unreversed = re.sub("[۰-۹٫]+", lambda m: m.group()[::-1], norm(extracted))
     return norm(label) in (norm(extracted), unreversed)

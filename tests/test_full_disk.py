@@ -41,7 +41,7 @@ def test_a_full_disk_refuses_entry_import_backup_and_printing_and_nothing_is_hal
         school_key.unlock(db, "daftar")
         clerk = auth.login(db, "clerk", "daftar")
         klass = find_class(db, "دهم ریاضی")
-        sheet = open_sheet(db, klass.id, find_course(db, "فیزیک", klass.id).id,
+        sheet = open_sheet(db, klass.id, find_course(db, "فیزیک ۱", klass.id).id,
                            SessionKind.KHORDAD)
         student = read_sheet(db, sheet).rows[0].student_id
         before = read_sheet(db, sheet).rows[0].cells.get("c2")

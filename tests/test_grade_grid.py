@@ -32,7 +32,7 @@ def window(qtbot, demo_db):
     return w
 
 
-def open_grid(w, db, class_name="دهم ریاضی", course="فیزیک", session=SessionKind.KHORDAD):
+def open_grid(w, db, class_name="دهم ریاضی", course="فیزیک ۱", session=SessionKind.KHORDAD):
     klass = find_class(db, class_name)
     w.select_class(klass.id)
     w.show_page("grades")

@@ -56,7 +56,7 @@ def has_number(extracted: str, digits: str) -> bool:
 @pytest.fixture
 def sheet(demo_db):
     klass = find_class(demo_db, "دهم ریاضی")
-    return open_sheet(demo_db, klass.id, find_course(demo_db, "فیزیک", klass.id).id,
+    return open_sheet(demo_db, klass.id, find_course(demo_db, "فیزیک ۱", klass.id).id,
                       SessionKind.KHORDAD)
 
 
@@ -116,7 +116,7 @@ def test_daftar_lists_command(demo_path, tmp_path):
     shutil.copy(demo_path, db_copy)
     out = tmp_path / "list.pdf"
     run = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db_copy), "lists",
-                          "grades", "--class", "دهم ریاضی", "--course", "فیزیک", "--out",
+                          "grades", "--class", "دهم ریاضی", "--course", "فیزیک ۱", "--out",
                           str(out)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert out.read_bytes().startswith(b"%PDF")
@@ -138,7 +138,7 @@ def test_the_window_writes_both_lists_on_the_worker(qtbot, demo_db, tmp_path, mo
     qtbot.addWidget(w)
     klass = find_class(demo_db, "دهم ریاضی")
     w.select_class(klass.id)
-    w.grades.select(SessionKind.KHORDAD, find_course(demo_db, "فیزیک", klass.id).id)
+    w.grades.select(SessionKind.KHORDAD, find_course(demo_db, "فیزیک ۱", klass.id).id)
     saved: list[str] = []
     w.grades.status.connect(saved.append)
     w.grades.print_list(str(tmp_path / "a.pdf"))

@@ -76,7 +76,7 @@ def test_a_past_graduate_registers_for_repair(graduated, central, tmp_path: Path
     code, _ = record_codes.request(db, PRINCIPAL_ACTOR, national)
     # outside the window (Azar): refused with its dates
     with pytest.raises(ValidationError, match="۱۴۰۶/۰۱/۲۰"):
-        repair.register(db, PRINCIPAL_ACTOR, code, "national", national, serial, ["فیزیک"],
+        repair.register(db, PRINCIPAL_ACTOR, code, "national", national, serial, ["فیزیک ۳"],
                         gender="دختر")
     db.clock = lambda: IN_WINDOW
     person, record = repair.graduate_courses(db, code, "national", national, serial)

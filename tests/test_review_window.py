@@ -39,7 +39,7 @@ def test_grade_record_and_objection_in_the_window(enrolled, central, tmp_path: P
     with pytest.raises(ValidationError, match="۱۴۰۶/۰۳/۱۰"):
         review.grade_record(db, national, tmp_path / "no.pdf")
     with pytest.raises(ValidationError):
-        review.file_objection(db, PRINCIPAL_ACTOR, national, "فیزیک", SessionKind.DEY, "x")
+        review.file_objection(db, PRINCIPAL_ACTOR, national, "فیزیک ۱", SessionKind.DEY, "x")
     assert review.objections(db) == [] and not (tmp_path / "no.pdf").exists()
 
     db.clock = lambda: IN_WINDOW
@@ -52,14 +52,14 @@ def test_grade_record_and_objection_in_the_window(enrolled, central, tmp_path: P
         review.file_objection(db, PRINCIPAL_ACTOR, national, "درس ناموجود", SessionKind.DEY,
                               "نمره اشتباه است")
     with pytest.raises(WorkflowError):
-        review.file_objection(db, PRINCIPAL_ACTOR, national, "فیزیک", SessionKind.DEY, " ")
-    filed = review.file_objection(db, PRINCIPAL_ACTOR, national, "فیزیک", SessionKind.DEY,
+        review.file_objection(db, PRINCIPAL_ACTOR, national, "فیزیک ۱", SessionKind.DEY, " ")
+    filed = review.file_objection(db, PRINCIPAL_ACTOR, national, "فیزیک ۱", SessionKind.DEY,
                                   "برگهٔ پایانی دوباره دیده شود")
     assert filed.state is ChangeState.FILED
     assert sync.run(db).ok
     district, province = reviewer(central), reviewer(central, "province", None)
     [waiting] = ask(central, district, "/v1/review/objections").json()
-    assert waiting["course"] == "فیزیک" and waiting["student"] == national
+    assert waiting["course"] == "فیزیک 1" and waiting["student"] == national
     assert ask(central, province, "/v1/review/objections").json() == []
     oid = waiting["id"]
     assert ask(central, province, f"/v1/review/objections/{oid}/decide",
@@ -115,7 +115,7 @@ def test_the_page_refuses_outside_the_window_and_files_inside(qtbot, demo_db, tm
     page = RecordsPage(demo_db, PRINCIPAL_ACTOR)
     qtbot.addWidget(page)
     page.review_student.setText(national)
-    page.review_course.setText("فیزیک")
+    page.review_course.setText("فیزیک ۱")
     page.review_reason.setText("برگهٔ پایانی دوباره دیده شود")
     page.print_record(str(tmp_path / "no.pdf"))
     assert "بازهٔ بررسی" in page.review_error.text() and not (tmp_path / "no.pdf").exists()
@@ -124,4 +124,4 @@ def test_the_page_refuses_outside_the_window_and_files_inside(qtbot, demo_db, tm
     assert page.review_error.text() == "" and (tmp_path / "record.pdf").exists()
     page.file_objection()
     assert page.review_error.text() == "" and page.review_reason.text() == ""
-    assert [o.course for o in review.objections(demo_db)] == ["فیزیک"]
+    assert [o.course for o in review.objections(demo_db)] == ["فیزیک 1"]

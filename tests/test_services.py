@@ -288,5 +288,5 @@ def test_demo_school(demo_db):
     assert all(o.complete for o in graded)
     assert any(o.passed is False for o in graded) and any(o.passed for o in graded)
     rows = class_grades(demo_db, math.id, SessionKind.DEY)
-    # 12 courses with c1 + f1; PE, discipline and the lab have no final: c1 only
-    assert len(rows) == 40 * (12 * 2 + 3)
+    # 11 courses with c1 + f1; the lab, the workshop, PE and discipline have no final: c1
+    assert len(rows) == 40 * (11 * 2 + 4)

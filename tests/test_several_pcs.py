@@ -128,7 +128,7 @@ def test_the_move_copies_every_row_and_the_whole_audit_chain(shared, pg_url):
     assert verdict.ok and verdict.checked == moved.events
     # New rows continue after the copied ids, and are audited on the same chain.
     klass = find_class(db, "دهم ریاضی")
-    sheet = open_sheet(db, klass.id, find_course(db, "فیزیک", klass.id).id, SessionKind.KHORDAD)
+    sheet = open_sheet(db, klass.id, find_course(db, "فیزیک ۱", klass.id).id, SessionKind.KHORDAD)
     clerk = auth.login(db, "clerk", "daftar")
     student = read_sheet(db, sheet).rows[0].student_id
     write_grades(db, sheet, [CellEdit(student, "c2", "19")], clerk)
@@ -147,7 +147,7 @@ def test_an_edit_on_one_pc_reaches_the_other_pcs_grid_and_no_cell_is_overwritten
 
     db, _moved, _source = shared
     klass = find_class(db, "دهم ریاضی")
-    course = find_course(db, "فیزیک", klass.id)
+    course = find_course(db, "فیزیک ۱", klass.id)
     sheet = open_sheet(db, klass.id, course.id, SessionKind.KHORDAD)
     students = [r.student_id for r in read_sheet(db, sheet).rows]
 
@@ -257,7 +257,7 @@ def test_the_listener_keeps_listening_after_the_server_drops_it(shared, pg_url):
     assert listener.ready.wait(10)
     deadline = time.monotonic() + 10
     klass = find_class(db, "دهم ریاضی")
-    sheet = open_sheet(db, klass.id, find_course(db, "فیزیک", klass.id).id, SessionKind.KHORDAD)
+    sheet = open_sheet(db, klass.id, find_course(db, "فیزیک ۱", klass.id).id, SessionKind.KHORDAD)
     student = read_sheet(db, sheet).rows[3].student_id
     go(other_pc(pg_url, {"kind": "edits", "sheet": sheet, "cells": [[student, "c2", "13"]]}))
     while not got and time.monotonic() < deadline:

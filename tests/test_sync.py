@@ -173,8 +173,12 @@ def test_same_batch_twice_gets_the_first_receipt_and_other_bytes_are_refused(
 
 
 def test_client_killed_halfway_and_restarted_sends_each_batch_once(enrolled, central,
-                                                                   tmp_path: Path) -> None:
+                                                                   tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    from desktop.services import outbox
+
     path = Path(enrolled.engine.url.database)
+    monkeypatch.setattr(outbox, "ROWS_PER_BATCH", 5_000)  # several batches, to cut between
     sync.pack(enrolled)
     with enrolled.unit() as s:
         batches = s.scalar(select(func.count()).select_from(SyncBatch))

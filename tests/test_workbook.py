@@ -31,7 +31,7 @@ def counts(db):
 @pytest.fixture
 def sheet(demo_db):
     klass = find_class(demo_db, "دهم ریاضی")
-    course = find_course(demo_db, "فیزیک", klass.id)
+    course = find_course(demo_db, "فیزیک ۱", klass.id)
     return open_sheet(demo_db, klass.id, course.id, SessionKind.KHORDAD)
 
 
@@ -96,12 +96,12 @@ def test_a_bad_grade_refuses_the_whole_workbook(demo_db, sheet, tmp_path, value,
 
 def test_a_workbook_of_another_sheet_is_refused(demo_db, sheet, tmp_path):
     klass = find_class(demo_db, "دهم ریاضی")
-    other = open_sheet(demo_db, klass.id, find_course(demo_db, "شیمی", klass.id).id,
+    other = open_sheet(demo_db, klass.id, find_course(demo_db, "شیمی ۱", klass.id).id,
                        SessionKind.KHORDAD)
     path = export_sheet(demo_db, other, tmp_path / "other.xlsx")
     with pytest.raises(ValidationError) as e:
         plan_grades(demo_db, sheet, path)
-    assert "شیمی" in str(e.value)
+    assert "شیمی ۱" in str(e.value)
 
 
 def test_unknown_student_and_missing_columns(demo_db, sheet, tmp_path):

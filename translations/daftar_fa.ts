@@ -515,131 +515,136 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/views/main_window.py" line="58" />
+        <location filename="../desktop/views/main_window.py" line="77" />
         <source>Daftar — {school}</source>
         <translation>دفتر — {school}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="69" />
+        <location filename="../desktop/views/main_window.py" line="88" />
         <source>Search by name or national code</source>
         <translation>جست‌وجو با نام یا کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="80" />
+        <location filename="../desktop/views/main_window.py" line="99" />
         <source>New student</source>
         <translation>دانش‌آموز جدید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="81" />
+        <location filename="../desktop/views/main_window.py" line="100" />
         <source>Edit student</source>
         <translation>ویرایش دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="82" />
+        <location filename="../desktop/views/main_window.py" line="101" />
         <source>Import students from Excel</source>
         <translation>ورود دانش‌آموزان از اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="83" />
-        <location filename="../desktop/views/main_window.py" line="398" />
+        <location filename="../desktop/views/main_window.py" line="102" />
+        <location filename="../desktop/views/main_window.py" line="408" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="84" />
-        <location filename="../desktop/views/main_window.py" line="370" />
+        <location filename="../desktop/views/main_window.py" line="103" />
         <location filename="../desktop/views/main_window.py" line="380" />
+        <location filename="../desktop/views/main_window.py" line="390" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="85" />
+        <location filename="../desktop/views/main_window.py" line="104" />
         <source>Report cards and certificates…</source>
         <translation>کارنامه و گواهی‌نامه…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="86" />
+        <location filename="../desktop/views/main_window.py" line="105" />
         <source>Verify a document…</source>
         <translation>استعلام سند…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="102" />
+        <location filename="../desktop/views/main_window.py" line="121" />
         <source>Students</source>
         <translation>دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="104" />
+        <location filename="../desktop/views/main_window.py" line="123" />
         <source>Grades</source>
         <translation>نمره‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="105" />
+        <location filename="../desktop/views/main_window.py" line="124" />
         <source>Approvals</source>
         <translation>صف تأیید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="106" />
+        <location filename="../desktop/views/main_window.py" line="125" />
         <source>Deadlines</source>
         <translation>مهلت‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="107" />
+        <location filename="../desktop/views/main_window.py" line="126" />
         <source>Central server</source>
         <translation>سرور مرکزی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="108" />
+        <location filename="../desktop/views/main_window.py" line="127" />
         <source>Archive and confirmations</source>
         <translation>بایگانی و تأییدیه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="109" />
+        <location filename="../desktop/views/main_window.py" line="128" />
         <source>Grade repair</source>
         <translation>ترمیم نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="112" />
+        <location filename="../desktop/views/main_window.py" line="131" />
         <source>Statistics</source>
         <translation>آمار</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="117" />
+        <location filename="../desktop/views/main_window.py" line="136" />
+        <source>Setup</source>
+        <translation>راه‌اندازی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/main_window.py" line="138" />
         <source>Users</source>
         <translation>کاربران</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="127" />
+        <location filename="../desktop/views/main_window.py" line="148" />
         <source>Database: {url}</source>
         <translation>پایگاه داده: {url}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="128" />
+        <location filename="../desktop/views/main_window.py" line="149" />
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="277" />
+        <location filename="../desktop/views/main_window.py" line="287" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="284" />
+        <location filename="../desktop/views/main_window.py" line="294" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="292" />
+        <location filename="../desktop/views/main_window.py" line="302" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="325" />
+        <location filename="../desktop/views/main_window.py" line="335" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="376" />
-        <location filename="../desktop/views/main_window.py" line="401" />
+        <location filename="../desktop/views/main_window.py" line="386" />
+        <location filename="../desktop/views/main_window.py" line="411" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -1117,7 +1122,7 @@ Qt {qt} (PySide6)
     <message>
         <location filename="../desktop/views/repair_page.py" line="52" />
         <source>Courses</source>
-        <translation>درس‌ها</translation>
+        <translation>دروس</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1302,110 @@ Qt {qt} (PySide6)
         <location filename="../desktop/views/login.py" line="168" />
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="60" />
+        <source>Setting up the school year: 1. choose a grade (and track) and make its classes; its courses come from the official curriculum. 2. add teachers on the Users page. 3. choose who teaches each course of each class below. 4. add students on the Students page, one by one or from a workbook.</source>
+        <translation>راه‌اندازی سال تحصیلی: ۱. پایه (و رشته) را برگزینید و کلاس‌هایش را بسازید؛ دروس آن از برنامهٔ درسی رسمی می‌آید. ۲. معلمان را در زبانهٔ «کاربران» بیفزایید. ۳. در جدول پایین، معلم هر درس هر کلاس را برگزینید. ۴. دانش‌آموزان را در زبانهٔ «دانش‌آموزان» یکی‌یکی یا از کاربرگ اکسل وارد کنید.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="69" />
+        <location filename="../desktop/views/setup_page.py" line="90" />
+        <source>Grade and track</source>
+        <translation>پایه و رشته</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="69" />
+        <source>Courses</source>
+        <translation>دروس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="69" />
+        <source>Classes</source>
+        <translation>کلاس‌ها</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="80" />
+        <source>or the names, separated by commas</source>
+        <translation>یا نام کلاس‌ها، جدا با ویرگول</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="81" />
+        <source>Make classes</source>
+        <translation>ساخت کلاس‌ها</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="87" />
+        <source>Add a local course</source>
+        <translation>افزودن درس محلی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="95" />
+        <source>How many classes</source>
+        <translation>تعداد کلاس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="98" />
+        <source>Units (0: out of the average)</source>
+        <translation>واحد (۰: بیرون از معدل)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="101" />
+        <source>Local course</source>
+        <translation>درس محلی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="102" />
+        <source>Grades, tracks and classes</source>
+        <translation>پایه‌ها، رشته‌ها و کلاس‌ها</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="112" />
+        <source>Course</source>
+        <translation>درس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="112" />
+        <source>Units</source>
+        <translation>واحد</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="112" />
+        <source>Teacher</source>
+        <translation>معلم</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="116" />
+        <source>Who teaches what</source>
+        <translation>چه کسی چه درسی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="119" />
+        <source>Class</source>
+        <translation>کلاس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="178" />
+        <source>Classes made: {names}</source>
+        <translation>کلاس‌ها ساخته شد: {names}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="193" />
+        <source>Local course added: {name}</source>
+        <translation>درس محلی افزوده شد: {name}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="208" />
+        <source>(nobody yet)</source>
+        <translation>(هنوز کسی)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="227" />
+        <source>Saved.</source>
+        <translation>ذخیره شد.</translation>
     </message>
 </context>
 <context>

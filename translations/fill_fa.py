@@ -305,6 +305,33 @@ FA = {
     'Saved: {path}': 'ذخیره شد: {path}',
     'Compare with the district': 'مقایسه با ناحیه',
     'Not compared with the district yet (the central server answers when the office is online).': 'هنوز با ناحیه مقایسه نشده است (سرور مرکزی هنگامی پاسخ می\u200cدهد که دفتر به اینترنت وصل باشد).',
+    # the Setup page
+    "Setup": "راه‌اندازی",
+    "Setting up the school year: 1. choose a grade (and track) and make its classes; "
+    "its courses come from the official curriculum. 2. add teachers on the Users page. "
+    "3. choose who teaches each course of each class below. 4. add students on the "
+    "Students page, one by one or from a workbook.":
+        "راه‌اندازی سال تحصیلی: ۱. پایه (و رشته) را برگزینید و کلاس‌هایش را بسازید؛ دروس آن "
+        "از برنامهٔ درسی رسمی می‌آید. ۲. معلمان را در زبانهٔ «کاربران» بیفزایید. ۳. در جدول "
+        "پایین، معلم هر درس هر کلاس را برگزینید. ۴. دانش‌آموزان را در زبانهٔ «دانش‌آموزان» "
+        "یکی‌یکی یا از کاربرگ اکسل وارد کنید.",
+    "Grade and track": "پایه و رشته",
+    "Courses": "دروس",
+    "Classes": "کلاس‌ها",
+    "or the names, separated by commas": "یا نام کلاس‌ها، جدا با ویرگول",
+    "Make classes": "ساخت کلاس‌ها",
+    "Add a local course": "افزودن درس محلی",
+    "How many classes": "تعداد کلاس",
+    "Units (0: out of the average)": "واحد (۰: بیرون از معدل)",
+    "Local course": "درس محلی",
+    "Grades, tracks and classes": "پایه‌ها، رشته‌ها و کلاس‌ها",
+    "Units": "واحد",
+    "Teacher": "معلم",
+    "Who teaches what": "چه کسی چه درسی",
+    "Classes made: {names}": "کلاس‌ها ساخته شد: {names}",
+    "Local course added: {name}": "درس محلی افزوده شد: {name}",
+    "(nobody yet)": "(هنوز کسی)",
+    "Saved.": "ذخیره شد.",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

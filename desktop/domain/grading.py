@@ -450,6 +450,7 @@ class GradingPolicy:
         if missing:
             reasons.append("نمره درس‌های " + "، ".join(c.name for c in missing) + " ثبت نشده است.")
         waived: list[str] = []
+        unwaived: list[str] = []
         national_left, school_left = self.waiver_max_national, self.waiver_max_school
         for c in failed:
             eligible = c.grade is not None and c.grade >= self.waiver_min_grade
@@ -460,7 +461,12 @@ class GradingPolicy:
                 school_left -= 1
                 waived.append(c.name)
             else:
-                reasons.append(f"درس «{c.name}» قبول نشده است و قابل ارفاق نیست.")
+                unwaived.append(c.name)
+        if len(unwaived) == 1:
+            reasons.append(f"درس «{unwaived[0]}» قبول نشده است و قابل ارفاق نیست.")
+        elif unwaived:  # one line for them all: a weak student's card still fits its page
+            reasons.append("درس‌های " + "، ".join(f"«{n}»" for n in unwaived)
+                           + " قبول نشده‌اند و قابل ارفاق نیستند.")
         if average is None or average < self.diploma_min_average:
             shown = "—" if average is None else to_persian_digits(_plain(average))
             reasons.append(

@@ -7,6 +7,8 @@ puts Persian digits into them.
 
 from __future__ import annotations
 
+from .messages_setup import SETUP_MESSAGES
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # identity
     "national_code.empty": ("کد ملی وارد نشده است.", "The national code is empty."),
@@ -577,3 +579,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The audit trail is broken at event {event}; the school was not moved.",
     ),
 }
+MESSAGES.update(SETUP_MESSAGES)

@@ -28,6 +28,14 @@ FIELDS = {
     "graphics": ("vocational", "گرافیک"),
 }
 
+# code -> the short name a class takes after its grade: «دهم ریاضی ۱»
+TRACK_SHORT = {
+    "math": "ریاضی",
+    "science": "تجربی",
+    "humanities": "انسانی",
+    "islamic": "معارف",
+}
+
 
 def grade_levels() -> list[tuple[int, str, Stage]]:
     return [(n, name, stage_of(n)) for n, name in GRADE_LEVEL_NAMES.items()]

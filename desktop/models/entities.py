@@ -121,6 +121,10 @@ class Course(Base):
     discipline: Mapped[bool] = mapped_column(Boolean, default=False)
     # retaken by its final exam alone (grade repair at an adult school, domain.repair)
     exam_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # the school's own course (the rules allow some), not the official curriculum's
+    local: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # the curriculum version (domain.curriculum) an official course was made from
+    curriculum: Mapped[str | None] = mapped_column(String(20))
 
     grade_level: Mapped[GradeLevel] = relationship()
 

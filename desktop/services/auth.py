@@ -28,6 +28,7 @@ from ..models.db import Database
 from ..models.entities import ClassGroup, Course, Teaching, User
 from . import audit, school_key
 from .context import Actor
+from .school import list_courses
 from .state import get_state, put_state
 
 # argon2id (the library's default type) with its RFC 9106 "low memory" profile:
@@ -182,12 +183,16 @@ def assign_course(db: Database, teacher_id: int, class_id: int, course_id: int,
                   actor: Actor) -> None:
     """Give a class's course to a teacher (replacing any earlier teacher of it)."""
     actor.require(PRINCIPAL_ONLY | {Role.DEPUTY}, "واگذاری درس")
+    taken = {c.id for c in list_courses(db, class_id)}  # the courses the class takes
     with db.unit() as s:
         teacher = s.get(User, teacher_id)
         if teacher is None or teacher.role is not Role.TEACHER:
             raise ValidationError("auth.not_teacher")
-        if s.get(ClassGroup, class_id) is None or s.get(Course, course_id) is None:
+        klass, course = s.get(ClassGroup, class_id), s.get(Course, course_id)
+        if klass is None or course is None:
             raise NotFound("not_found", what="کلاس یا درس", value=f"{class_id}/{course_id}")
+        if course_id not in taken:
+            raise ValidationError("setup.teaching_course", klass=klass.name, course=course.name)
         row = s.scalar(select(Teaching).where(Teaching.class_id == class_id,
                                               Teaching.course_id == course_id))
         old = row.user_id if row else None

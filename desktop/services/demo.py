@@ -22,27 +22,26 @@ import jdatetime
 from sqlalchemy import insert, select
 
 from ..domain.calendar import DEFAULT_CALENDAR, SessionKind, today_tehran
-from ..domain.grading import DEFAULT_POLICY, Descriptive, Mark, Stage, stage_of, to_centi
+from ..domain.curriculum import curriculum_for
+from ..domain.grading import DEFAULT_POLICY, Descriptive, Mark, Stage, to_centi
 from ..domain.identity import make_national_code
 from ..domain.text import normalize, search_key
 from ..domain.workflow import Role, SheetState
 from ..models.db import Database
 from ..models.entities import (
     AcademicYear,
-    ClassGroup,
-    Course,
     Enrollment,
     ExamSession,
-    Field,
     Grade,
-    GradeLevel,
     GradeSheet,
     School,
     Student,
 )
 from . import audit
+from .auth import assign_course
 from .context import PRINCIPAL_ACTOR
 from .school import create_school
+from .setup import make_classes_in, open_grade_in
 
 GIRL_NAMES = [
     "فاطمه", "زهرا", "مریم", "نرگس", "سارا", "ستایش", "هستی", "یسنا", "رها", "آوا",
@@ -68,41 +67,6 @@ PLACES = ["تهران", "تهران", "تهران", "شهر ری", "کرج", "ا
           "قم", "رشت", "همدان", "یزد", "کرمان", "اهواز", "ساری", "زنجان", "قزوین"]
 SERIES = "الف ب ج د ه ی".split()
 
-# (code, name, units, has_final, discipline, difficulty, field or None)
-PRIMARY_COURSES = [
-    ("quran", "آموزش قرآن"), ("farsi_read", "فارسی (خوانداری)"),
-    ("farsi_write", "فارسی (نوشتاری)"), ("math", "ریاضی"), ("science", "علوم تجربی"),
-    ("heavenly", "هدیه‌های آسمان"), ("social", "مطالعات اجتماعی"), ("art", "هنر"),
-    ("pe", "تربیت بدنی"), ("thinking", "تفکر و پژوهش"),
-]
-LOWER_COURSES = [
-    ("quran", "قرآن", 2, True), ("payam", "پیام‌های آسمان", 2, True), ("farsi", "فارسی", 4, True),
-    ("negaresh", "نگارش", 2, True), ("arabic", "عربی", 2, True),
-    ("english", "زبان انگلیسی", 2, True),
-    ("math", "ریاضی", 4, True), ("science", "علوم تجربی", 4, True),
-    ("social", "مطالعات اجتماعی", 3, True), ("art", "فرهنگ و هنر", 2, True),
-    ("tech", "کار و فناوری", 2, True), ("life", "تفکر و سبک زندگی", 2, True),
-    ("pe", "تربیت بدنی", 2, False),
-]
-UPPER_COMMON = [
-    ("quran", "قرآن", 1, True), ("religion", "دین و زندگی", 3, True), ("farsi", "فارسی", 2, True),
-    ("negaresh", "نگارش", 2, True), ("arabic", "عربی", 2, True),
-    ("english", "زبان انگلیسی", 2, True),
-    ("pe", "تربیت بدنی", 2, False), ("defense", "آمادگی دفاعی", 3, True),
-]
-UPPER_FIELD = {
-    "math": [("calculus", "حسابان", 4, True), ("geometry", "هندسه", 3, True),
-             ("physics", "فیزیک", 4, True), ("chemistry", "شیمی", 3, True),
-             ("statistics", "آمار و احتمال", 2, True), ("lab", "آزمایشگاه علوم", 1, False)],
-    "science": [("math", "ریاضی", 4, True), ("biology", "زیست‌شناسی", 4, True),
-                ("physics", "فیزیک", 4, True), ("chemistry", "شیمی", 3, True),
-                ("geology", "زمین‌شناسی", 2, True), ("lab", "آزمایشگاه علوم", 1, False)],
-    "humanities": [("math", "ریاضی و آمار", 4, True), ("literature", "علوم و فنون ادبی", 3, True),
-                   ("economics", "اقتصاد", 3, True), ("sociology", "جامعه‌شناسی", 2, True),
-                   ("logic", "منطق", 2, True), ("history", "تاریخ", 2, True)],
-}
-DISCIPLINE = ("discipline", "انضباط", 0, False)
-
 # (grade, field, class name, base size)
 CLASSES: list[tuple[int, str | None, str, int]] = (
     [(g, None, f"{n} {i}", 30)
@@ -127,6 +91,13 @@ DEMO_USERS = [
     ("teacher1", "فاطمه حسین‌زاده (دبیر دهم ریاضی)", Role.TEACHER),
     ("teacher2", "نرگس علی‌پور (دبیر دهم تجربی)", Role.TEACHER),
 ]
+
+# the two teachers' courses: the track's own sciences in «دهم ریاضی» and «دهم تجربی»
+TEACHER_COURSES = {
+    "math": {f"10-math-{k}" for k in ("math1", "geometry1", "physics1", "chemistry1", "lab1")},
+    "science": {f"10-science-{k}" for k in ("math1", "biology1", "physics1", "chemistry1",
+                                            "lab1")},
+}
 
 
 @dataclass(frozen=True)
@@ -163,55 +134,26 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
         school_id = s.scalar(select(School.id))
         year_row = s.scalar(select(AcademicYear).where(AcademicYear.start_year == year))
         assert school_id is not None and year_row is not None
-        levels = dict(s.execute(select(GradeLevel.number, GradeLevel.id)).all())
-        fields = dict(s.execute(select(Field.code, Field.id)).all())
         sessions = dict(s.execute(select(ExamSession.kind, ExamSession.id)
                                   .where(ExamSession.year_id == year_row.id)).all())
 
-        # Courses: (grade, field) -> [(course id, code, has_final, discipline, difficulty)]
+        # The grades and tracks opened and their classes made through the setup service,
+        # as a real school's are: the courses come from the curriculum in force.
+        curriculum = curriculum_for(year)
         course_rows: list[dict[str, object]] = []
-        for grade in range(1, 13):
-            stage = stage_of(grade)
-            if stage is Stage.PRIMARY:
-                for code, name in PRIMARY_COURSES:
-                    if code == "social" and grade < 3 or code == "thinking" and grade < 6:
-                        continue
-                    course_rows.append(dict(code=f"{grade}-{code}", name=name, units=0,
-                                            has_final=True, discipline=False, field=None,
-                                            grade=grade, national_exam=False))
-                continue
-            if stage is Stage.LOWER_SECONDARY:
-                specs = [(None, LOWER_COURSES + [DISCIPLINE])]
-            else:
-                specs = [(None, UPPER_COMMON + [DISCIPLINE])] + [
-                    (f, UPPER_FIELD[f]) for f in ("math", "science", "humanities")]
-            for field_code, courses in specs:
-                for code, name, units, has_final in courses:
-                    discipline = code == "discipline"
+        class_ids: list[int] = []
+        for grade, field_code, name, _size in CLASSES:
+            opened = {c["code"] for c in course_rows}
+            for course in open_grade_in(s, PRINCIPAL_ACTOR, grade, field_code, curriculum):
+                if course.code not in opened:
                     course_rows.append(dict(
-                        code=f"{grade}-{field_code + '-' if field_code else ''}{code}",
-                        name=name, units=units, has_final=has_final, discipline=discipline,
-                        field=field_code, grade=grade,
-                        national_exam=grade == 12 and has_final and not discipline))
-        course_ids = s.scalars(
-            insert(Course).returning(Course.id, sort_by_parameter_order=True),
-            [dict(school_id=school_id, grade_level_id=levels[c["grade"]],
-                  field_id=fields[c["field"]] if c["field"] else None, code=c["code"],
-                  name=normalize(str(c["name"])), units=c["units"], has_final=c["has_final"],
-                  discipline=c["discipline"], national_exam=c["national_exam"])
-             for c in course_rows],
-        ).all()
-        for c, cid in zip(course_rows, course_ids, strict=True):
-            c["id"] = cid
-            c["difficulty"] = rng.uniform(-1.0, 2.5)
-
-        class_ids = s.scalars(
-            insert(ClassGroup).returning(ClassGroup.id, sort_by_parameter_order=True),
-            [dict(year_id=year_row.id, grade_level_id=levels[g],
-                  field_id=fields[f] if f else None, name=normalize(name),
-                  name_key=search_key(name))
-             for g, f, name, _ in CLASSES],
-        ).all()
+                        id=course.id, code=course.code, grade=grade, field=field_code,
+                        has_final=course.has_final, discipline=course.discipline,
+                        national_exam=course.national_exam, difficulty=rng.uniform(-1.0, 2.5)))
+            (klass,) = make_classes_in(s, PRINCIPAL_ACTOR, year, grade, field_code, [name],
+                                       curriculum)
+            class_ids.append(klass.id)
+        course_ids = [c["id"] for c in course_rows]
 
         # Students
         used_codes: set[str] = set()
@@ -264,7 +206,7 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
         for class_index, (grade, field_code, _n, _) in enumerate(CLASSES):
             cid = class_ids[class_index]
             for c in course_rows:
-                if c["grade"] == grade and c["field"] in (None, field_code):
+                if c["grade"] == grade and c["field"] == field_code:
                     for kind in (SessionKind.DEY, SessionKind.KHORDAD):
                         sheet_specs.append((cid, c, kind))
         sheet_ids = s.scalars(
@@ -303,7 +245,7 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
                     grade_rows.append(row)
         s.execute(insert(Grade), grade_rows)
         # Users: one of each office role, two teachers with the courses they teach.
-        from ..models.entities import Teaching, User
+        from ..models.entities import User
         from .auth import HASHER
 
         digest = HASHER.hash(DEMO_PASSWORD)  # one hash serves all demo accounts
@@ -314,11 +256,9 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
         math_class = class_ids[[c[2] for c in CLASSES].index("دهم ریاضی")]
         science_class = class_ids[[c[2] for c in CLASSES].index("دهم تجربی")]
         taught = [(teacher_ids[0], math_class, c["id"]) for c in course_rows
-                  if c["grade"] == 10 and c["field"] == "math"]
+                  if c["code"] in TEACHER_COURSES["math"]]
         taught += [(teacher_ids[1], science_class, c["id"]) for c in course_rows
-                   if c["grade"] == 10 and c["field"] == "science"]
-        s.execute(insert(Teaching), [dict(user_id=u, class_id=k, course_id=c)
-                                     for u, k, c in taught])
+                   if c["code"] in TEACHER_COURSES["science"]]
         summary = DemoSummary("مجتمع آموزشی دخترانه فرهیختگان", year, len(class_ids),
                               len(course_ids), len(student_ids), len(sheet_ids), len(grade_rows))
         from . import school_key
@@ -331,6 +271,8 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
         graduating = [sid for sid, (cid, _c, kind) in zip(sheet_ids, sheet_specs, strict=True)
                       if cid == class_ids[[c[2] for c in CLASSES].index(GRADUATING_CLASS)]
                       and kind is SessionKind.KHORDAD]
+    for teacher, klass, course in taught:  # who teaches what, as the office assigns it
+        assign_course(db, teacher, klass, course, PRINCIPAL_ACTOR)
     _graduate(db, graduating, central)
     return summary
 

@@ -181,11 +181,12 @@ def list_sessions(db: Database, year: int) -> list[SessionInfo]:
     )
 
 
-def _year_id(s: Session, year: int) -> int:
-    year_id = s.scalar(select(AcademicYear.id).where(AcademicYear.start_year == year))
-    if year_id is None:
+def year_id(s: Session, year: int) -> int:
+    """The id of school year ``year`` (Jalali year of 1 Mehr), or ``not_found``."""
+    found = s.scalar(select(AcademicYear.id).where(AcademicYear.start_year == year))
+    if found is None:
         raise NotFound("not_found", what="سال تحصیلی", value=year)
-    return year_id
+    return found
 
 
 def _field_id(s: Session, field_code: str | None) -> int | None:
@@ -210,7 +211,7 @@ def create_class(db: Database, year: int, grade_level: int, name: str,
     clean = _required(name, "نام کلاس")
     stage = stage_of(grade_level)
     with db.unit() as s:
-        klass = ClassGroup(year_id=_year_id(s, year), grade_level_id=level_id(s, grade_level),
+        klass = ClassGroup(year_id=year_id(s, year), grade_level_id=level_id(s, grade_level),
                            field_id=_field_id(s, field_code), name=clean,
                            name_key=search_key(clean))
         s.add(klass)

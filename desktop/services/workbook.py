@@ -26,15 +26,18 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.calendar import format_jalali, to_jalali
+from ..domain.curriculum import Curriculum, class_of_name, curriculum_for, track_name
 from ..domain.errors import DaftarError, ValidationError
 from ..domain.grading import Mark, format_grade
 from ..domain.identity import ForeignIdType
+from ..domain.structure import GRADE_LEVEL_NAMES
 from ..domain.text import normalize, search_key, to_ascii_digits
 from ..models.db import Database
 from ..models.entities import AcademicYear, ClassGroup, Enrollment, Student
 from .context import DEFAULT_ACTOR, Actor
 from .grades import CellEdit, read_sheet, write_grades
 from .progress import CancelFn, Progress, ProgressFn
+from .setup import SETUP_ACTION, SETUP_ROLES, make_classes_in
 from .students import (
     StudentInput,
     change_student,
@@ -190,18 +193,20 @@ def plan_students(db: Database, path: Path, year: int, progress: ProgressFn | No
     step = Progress(progress, cancel)
     plans: list[RowPlan] = []
     seen: dict[object, int] = {}
+    curriculum = curriculum_for(year)
     with db.unit() as s:
         classes = {c.name_key: c for c in s.scalars(
             select(ClassGroup).join(AcademicYear).where(AcademicYear.start_year == year))}
         for done, (number, raw) in enumerate(rows, start=1):
             step.step(done, len(rows))
-            plans.append(_plan_student_row(s, number, raw, cols, classes, seen))
+            plans.append(_plan_student_row(s, number, raw, cols, classes, seen, curriculum))
         s.rollback()  # a dry run: nothing of it stays, whatever was loaded
     return ImportPlan("students", tuple(plans), target=year)
 
 
 def _plan_student_row(s: Any, number: int, raw: list[Any], cols: dict[str, int],
-                      classes: dict[str, ClassGroup], seen: dict[object, int]) -> RowPlan:
+                      classes: dict[str, ClassGroup], seen: dict[object, int],
+                      curriculum: Curriculum) -> RowPlan:
     def get(key: str) -> str:
         i = cols.get(key)
         return _text(raw[i]) if i is not None and i < len(raw) else ""
@@ -233,7 +238,16 @@ def _plan_student_row(s: Any, number: int, raw: list[Any], cols: dict[str, int],
     if class_name:
         klass = classes.get(search_key(class_name))
         if klass is None:
-            return RowPlan(number, Action.REFUSE, name, (f"کلاس «{class_name}» پیدا نشد.",))
+            said = class_of_name(normalize(class_name), curriculum)
+            if said is None:
+                return RowPlan(number, Action.REFUSE, name, (
+                    f"کلاس «{class_name}» پیدا نشد و نامش پایه و رشته‌اش را نمی‌گوید "
+                    "(مانند «دهم ریاضی ۱» یا «هفتم الف»).",))
+            klass = ClassGroup(id=None, name=normalize(class_name),
+                               name_key=search_key(class_name), year_id=None,
+                               grade_level_id=said[0], field_id=None)
+            klass.made_as = said  # type: ignore[attr-defined]  # made by this import
+            classes[klass.name_key] = klass
     student = find_by_identity(s, values)
     details: list[str] = []
     if student is None:
@@ -252,6 +266,13 @@ def _plan_student_row(s: Any, number: int, raw: list[Any], cols: dict[str, int],
         action = Action.CHANGE if changes else Action.SAME
         details = [f"{FIELD_LABELS.get(k, k)}: «{_show(o)}» ← «{_show(n)}»"
                    for k, (o, n) in changes.items()]
+    if klass is not None and klass.id is None:  # a class this import makes
+        grade, track = klass.made_as  # type: ignore[attr-defined]
+        details.append(f"ثبت‌نام در کلاس تازهٔ «{klass.name}» (پایهٔ {GRADE_LEVEL_NAMES[grade]}"
+                       + (f"، رشتهٔ {track_name(track)}" if track else "") + ")")
+        action = Action.CHANGE if action == Action.SAME else action
+        return RowPlan(number, action, name, tuple(details),
+                       payload=(values, None, (klass.name, grade, track)))
     if klass is not None:
         current = None
         if student is not None:
@@ -264,7 +285,7 @@ def _plan_student_row(s: Any, number: int, raw: list[Any], cols: dict[str, int],
             details.append(f"ثبت‌نام در کلاس «{klass.name}»")
             action = Action.CHANGE if action == Action.SAME else action
     return RowPlan(number, action, name, tuple(details),
-                   payload=(values, klass.id if klass else None))
+                   payload=(values, klass.id if klass else None, None))
 
 
 def _show(value: object) -> str:
@@ -281,11 +302,26 @@ def apply_students(db: Database, plan: ImportPlan, actor: Actor = DEFAULT_ACTOR,
         raise ValidationError("import.refused_rows", count=plan.refused)
     step = Progress(progress, cancel)
     todo = [r for r in plan.rows if r.action in (Action.ADD, Action.CHANGE)]
+    new_classes: dict[str, tuple[int, str | None]] = {}
+    for row in todo:
+        made = row.payload[2]
+        if made is not None:
+            new_classes.setdefault(made[0], made[1:])
+    if new_classes:
+        actor.require(SETUP_ROLES, SETUP_ACTION)
     try:
         with db.unit() as s:
+            curriculum = curriculum_for(int(plan.target))
+            made_ids: dict[str, int] = {}
+            for class_name, (grade, track) in new_classes.items():
+                (klass,) = make_classes_in(s, actor, int(plan.target), grade, track,
+                                           [class_name], curriculum)
+                made_ids[class_name] = klass.id
             for done, row in enumerate(todo, start=1):
                 step.step(done, len(todo))
-                values, class_id = row.payload
+                values, class_id, made = row.payload
+                if made is not None:
+                    class_id = made_ids[made[0]]
                 student = find_by_identity(s, values)
                 if student is None:
                     student = insert_student(s, values, actor, guard=False)

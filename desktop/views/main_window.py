@@ -30,6 +30,7 @@ from ..domain.workflow import Role
 from ..models.db import Database
 from ..services import DEFAULT_ACTOR, Actor, statistics
 from ..services.school import get_school, list_classes, list_years
+from ..services.setup import SETUP_ROLES
 from ..services.students import search_students
 from .import_dialog import inform  # the office menu's too: no later import to save
 from .student_model import StudentTableModel
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # the pages' modules are imported when each page is made
     from .grade_page import GradePage
     from .records_page import RecordsPage
     from .repair_page import RepairPage
+    from .setup_page import SetupPage
     from .student_dialog import StudentDialog
     from .sync_page import SyncPage
 
@@ -130,6 +132,8 @@ class MainWindow(QMainWindow):
                                           self._make_statistics)
             self.warm_statistics = lambda: self.office.run_later(
                 lambda: statistics.warm(db, self._first_year))
+        if actor.role in SETUP_ROLES:
+            self._later("setup", self.tr("Setup"), self._make_setup)
         if actor.role is Role.PRINCIPAL:
             self._later("users", self.tr("Users"), self._make_users)
 
@@ -169,6 +173,8 @@ class MainWindow(QMainWindow):
         self.verify_button.clicked.connect(lambda: self.verify_dialog().open())
         self._fill_classes()
         self.refresh_students()
+        if actor.role in SETUP_ROLES and not list_classes(db, self._first_year):
+            self.show_page("setup")  # a new school: the setup's guide is the first page
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self._if_made("grades", "stop_live")
@@ -206,6 +212,7 @@ class MainWindow(QMainWindow):
     records: Page[RecordsPage] = Page()
     repair: Page[RepairPage] = Page()
     users: Page[UsersPage] = Page()
+    setup: Page[SetupPage] = Page()
 
     def _make_grades(self) -> QWidget:
         from .grade_page import GradePage
@@ -252,6 +259,13 @@ class MainWindow(QMainWindow):
         from .statistics_page import StatisticsPage  # QtCharts: only when opened
 
         return StatisticsPage(self._db, self._first_year)
+
+    def _make_setup(self) -> QWidget:
+        from .setup_page import SetupPage
+
+        page = SetupPage(self._db, self._actor, self._first_year)
+        page.classes_changed.connect(self._refresh_all)
+        return page
 
     def _make_users(self) -> QWidget:
         from .approval_pages import UsersPage
