@@ -174,12 +174,11 @@ def test_the_window_checks_the_trail_at_start_and_warns_of_tampering(demo_db, qt
         window = MainWindow(demo_db, login(demo_db, "principal", "daftar"))
         qtbot.addWidget(window)
         window.office.start_automatic()
-        verdicts: list[audit.Verdict] = []
-        # queued to this thread: connected before the event loop runs again
-        window.office.audit_task.signals.done.connect(verdicts.append)
-        qtbot.waitUntil(lambda: bool(verdicts), timeout=20_000)
+        # wait on the state the window keeps, not on a signal connected after the worker
+        # started (a worker done first emits to nobody: the test timed out now and then)
+        qtbot.waitUntil(lambda: window.office.audit_verdict is not None, timeout=20_000)
         window.close()
-        return verdicts[0]
+        return window.office.audit_verdict
 
     assert settings.audit_checkpoint(demo_db.url) is None
     first = start()  # the whole trail, the first time on this PC

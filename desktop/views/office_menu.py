@@ -66,6 +66,7 @@ class OfficeMenu(QObject):
         self._window, self._db, self._actor = window, db, actor
         self.task: Task | None = None
         self.audit_task: Task | None = None
+        self.audit_verdict: audit.Verdict | None = None  # the start's check, once it is done
         bar = window.menuBar()
         menu = bar.addMenu(self.tr("&File"))
         self.backup_action = menu.addAction(self.tr("Back up now"))
@@ -111,6 +112,7 @@ class OfficeMenu(QObject):
         return RUNNER.start(task)
 
     def _audit_checked(self, verdict: audit.Verdict) -> None:
+        self.audit_verdict = verdict
         if verdict.ok:
             self.said.emit(self.tr("Audit trail intact: {n} events").format(
                 n=to_persian_digits(verdict.checked)))
