@@ -47,7 +47,8 @@ def main() -> None:
     from desktop.domain.curriculum import versions
     from desktop.domain.workflow import Role
     from desktop.models.db import open_database
-    from desktop.services import auth, setup, workbook as books
+    from desktop.services import auth, setup
+    from desktop.services import workbook as books
     from desktop.services.context import PRINCIPAL_ACTOR
     from desktop.services.school import create_school, list_classes
 

@@ -189,13 +189,14 @@ def year_id(s: Session, year: int) -> int:
     return found
 
 
-def _field_id(s: Session, field_code: str | None) -> int | None:
+def track_id(s: Session, field_code: str | None) -> int | None:
+    """The id of a track (رشته) by its code, None for none, or ``not_found``."""
     if field_code is None:
         return None
-    field_id = s.scalar(select(Field.id).where(Field.code == field_code))
-    if field_id is None:
+    found = s.scalar(select(Field.id).where(Field.code == field_code))
+    if found is None:
         raise NotFound("not_found", what="رشته", value=field_code)
-    return field_id
+    return found
 
 
 def level_id(s: Session, number: int) -> int:
@@ -212,7 +213,7 @@ def create_class(db: Database, year: int, grade_level: int, name: str,
     stage = stage_of(grade_level)
     with db.unit() as s:
         klass = ClassGroup(year_id=year_id(s, year), grade_level_id=level_id(s, grade_level),
-                           field_id=_field_id(s, field_code), name=clean,
+                           field_id=track_id(s, field_code), name=clean,
                            name_key=search_key(clean))
         s.add(klass)
         s.flush()
@@ -272,7 +273,7 @@ def add_course(db: Database, grade_level: int, code: str, name: str, units: int,
         if school_id is None:
             raise DaftarError("school.missing")
         course = Course(school_id=school_id, grade_level_id=level_id(s, grade_level),
-                        field_id=_field_id(s, field_code), code=clean_code, name=clean_name,
+                        field_id=track_id(s, field_code), code=clean_code, name=clean_name,
                         units=units, national_exam=national_exam, has_final=has_final,
                         discipline=discipline)
         s.add(course)

@@ -44,6 +44,7 @@ from .school import (
     get_class,
     level_id,
     list_courses,
+    track_id,
     year_id,
 )
 
@@ -88,15 +89,6 @@ def _school(s: Session) -> School:
     return school
 
 
-def _field_id(s: Session, track: str | None) -> int | None:
-    if track is None:
-        return None
-    found = s.scalar(select(Field.id).where(Field.code == track))
-    if found is None:
-        raise NotFound("not_found", what="رشته", value=track)
-    return found
-
-
 def _check_stage(school: School, grade: int) -> None:
     stage = stage_of(grade)
     if stage.value not in school.stages.split(","):
@@ -104,7 +96,7 @@ def _check_stage(school: School, grade: int) -> None:
 
 
 def _courses_of(s: Session, grade: int, track: str | None) -> list[Course]:
-    field_id = _field_id(s, track)
+    field_id = track_id(s, track)
     return list(s.scalars(select(Course).where(
         Course.grade_level_id == level_id(s, grade),
         Course.field_id.is_(None) if field_id is None else Course.field_id == field_id,
@@ -121,7 +113,7 @@ def open_grade_in(s: Session, actor: Actor, grade: int, track: str | None,
     _check_stage(school, grade)
     existing = {c.code: c for c in _courses_of(s, grade, track)}
     made = []
-    grade_level_id, field_id = level_id(s, grade), _field_id(s, track)
+    grade_level_id, field_id = level_id(s, grade), track_id(s, track)
     for spec in specs:
         code = spec.code(grade, track)
         if code in existing:
@@ -219,7 +211,7 @@ def make_classes_in(s: Session, actor: Actor, year: int, grade: int, track: str 
     made = []
     for name in clean:
         klass = ClassGroup(year_id=yid, grade_level_id=level_id(s, grade),
-                           field_id=_field_id(s, track), name=name, name_key=search_key(name))
+                           field_id=track_id(s, track), name=name, name_key=search_key(name))
         s.add(klass)
         made.append(klass)
     s.flush()
@@ -296,7 +288,7 @@ def add_local_course(db: Database, actor: Actor, grade: int, track: str | None, 
         while f"{prefix}local{n}" in codes:
             n += 1
         course = Course(school_id=school.id, grade_level_id=level_id(s, grade),
-                        field_id=_field_id(s, track), code=f"{prefix}local{n}", name=clean,
+                        field_id=track_id(s, track), code=f"{prefix}local{n}", name=clean,
                         units=units, has_final=has_final, local=True)
         s.add(course)
         s.flush()
