@@ -36,7 +36,9 @@ def cmd_curriculum(args: argparse.Namespace, out: Output) -> int:
     from .domain.curriculum import curriculum_for, track_name
     from .domain.structure import GRADE_LEVEL_NAMES
 
-    curriculum = curriculum_for(args.year or 1405)
+    from .domain.calendar import DEFAULT_CALENDAR, today_tehran
+
+    curriculum = curriculum_for(args.year or DEFAULT_CALENDAR.school_year_of(today_tehran()))
     out.line(f"برنامهٔ درسی نسخهٔ {out.num(curriculum.version)} (از سال "
              f"{out.num(curriculum.from_year)}): {curriculum.title}",
              f"Curriculum version {curriculum.version} (from {curriculum.from_year})")
