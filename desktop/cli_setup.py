@@ -33,10 +33,9 @@ def _yes(out: Output, flag: bool) -> str:
 
 
 def cmd_curriculum(args: argparse.Namespace, out: Output) -> int:
+    from .domain.calendar import DEFAULT_CALENDAR, today_tehran
     from .domain.curriculum import curriculum_for, track_name
     from .domain.structure import GRADE_LEVEL_NAMES
-
-    from .domain.calendar import DEFAULT_CALENDAR, today_tehran
 
     curriculum = curriculum_for(args.year or DEFAULT_CALENDAR.school_year_of(today_tehran()))
     out.line(f"برنامهٔ درسی نسخهٔ {out.num(curriculum.version)} (از سال "
