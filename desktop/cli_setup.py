@@ -61,13 +61,12 @@ def cmd_curriculum(args: argparse.Namespace, out: Output) -> int:
 
 
 def _show(db: Any, out: Output) -> None:
-    from .services.school import list_classes
+    from .services.school import current_year, list_classes
     from .services.setup import programmes
 
-    classes = list_classes(db)
+    classes = list_classes(db, current_year(db))
     for p in programmes(db):
-        names = [c.name for c in classes if c.grade_level == p.grade and c.field_code == p.track
-                 and c.year == max(c.year for c in classes)] if classes else []
+        names = [c.name for c in classes if (c.grade_level, c.field_code) == (p.grade, p.track)]
         out.line(f"{p.title}: {out.num(p.courses)} درس ({out.num(p.local)} محلی)، "
                  f"{out.num(p.classes)} کلاس: {out.num('، '.join(names)) or '—'}",
                  f"grade {p.grade} {p.track or ''}: {p.courses} courses ({p.local} local), "

@@ -239,6 +239,10 @@ def _students_and_a_sheet(db, tmp_path: Path) -> None:
     workbook.apply_students(db, plan, principal)
     classes = {c.name: c for c in list_classes(db)}
     assert sum(c.students for c in classes.values()) == len(codes) >= 300
+    again = tmp_path / "again.xlsx"  # an enrolled student named in a class yet to be made
+    _students_workbook(again, ["دهم ریاضی ۳"], 1)
+    (row,) = workbook.plan_students(db, again, 1405).rows
+    assert row.action == workbook.Action.REFUSE and "کلاس دیگری" in row.details[0]
     assert classes["دوازدهم تجربی 3"].grade_level == 12
 
     # the teacher sees and edits only the courses given to them

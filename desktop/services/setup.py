@@ -107,8 +107,8 @@ def open_grade_in(s: Session, actor: Actor, grade: int, track: str | None,
                   curriculum: Curriculum) -> list[Course]:
     """The courses of a grade and track made from the curriculum, in the caller's
     transaction (those made before are kept: opening twice adds nothing)."""
-    specs = curriculum.courses(grade, track)
     track = curriculum.check_track(grade, track)
+    specs = curriculum.courses(grade, track)
     school = _school(s)
     _check_stage(school, grade)
     existing = {c.code: c for c in _courses_of(s, grade, track)}
@@ -209,9 +209,10 @@ def make_classes_in(s: Session, actor: Actor, year: int, grade: int, track: str 
     if not _courses_of(s, grade, track):
         open_grade_in(s, actor, grade, track, curriculum)
     made = []
+    grade_level_id, field_id = level_id(s, grade), track_id(s, track)
     for name in clean:
-        klass = ClassGroup(year_id=yid, grade_level_id=level_id(s, grade),
-                           field_id=track_id(s, track), name=name, name_key=search_key(name))
+        klass = ClassGroup(year_id=yid, grade_level_id=grade_level_id, field_id=field_id,
+                           name=name, name_key=search_key(name))
         s.add(klass)
         made.append(klass)
     s.flush()

@@ -33,10 +33,11 @@ from ..domain.identity import ForeignIdType
 from ..domain.structure import GRADE_LEVEL_NAMES
 from ..domain.text import normalize, search_key, to_ascii_digits
 from ..models.db import Database
-from ..models.entities import AcademicYear, ClassGroup, Enrollment, Student
+from ..models.entities import ClassGroup, Enrollment, Student
 from .context import DEFAULT_ACTOR, Actor
 from .grades import CellEdit, read_sheet, write_grades
 from .progress import CancelFn, Progress, ProgressFn
+from .school import year_id as school_year_id
 from .setup import SETUP_ACTION, SETUP_ROLES, make_classes_in
 from .students import (
     StudentInput,
@@ -194,19 +195,23 @@ def plan_students(db: Database, path: Path, year: int, progress: ProgressFn | No
     plans: list[RowPlan] = []
     seen: dict[object, int] = {}
     curriculum = curriculum_for(year)
+    made: dict[str, tuple[str, int, str | None]] = {}  # the classes the workbook makes
     with db.unit() as s:
+        year_id = school_year_id(s, year)
         classes = {c.name_key: c for c in s.scalars(
-            select(ClassGroup).join(AcademicYear).where(AcademicYear.start_year == year))}
+            select(ClassGroup).where(ClassGroup.year_id == year_id))}
         for done, (number, raw) in enumerate(rows, start=1):
             step.step(done, len(rows))
-            plans.append(_plan_student_row(s, number, raw, cols, classes, seen, curriculum))
+            plans.append(_plan_student_row(s, number, raw, cols, classes, made, year_id, seen,
+                                           curriculum))
         s.rollback()  # a dry run: nothing of it stays, whatever was loaded
     return ImportPlan("students", tuple(plans), target=year)
 
 
 def _plan_student_row(s: Any, number: int, raw: list[Any], cols: dict[str, int],
-                      classes: dict[str, ClassGroup], seen: dict[object, int],
-                      curriculum: Curriculum) -> RowPlan:
+                      classes: dict[str, ClassGroup],
+                      made: dict[str, tuple[str, int, str | None]], year_id: int,
+                      seen: dict[object, int], curriculum: Curriculum) -> RowPlan:
     def get(key: str) -> str:
         i = cols.get(key)
         return _text(raw[i]) if i is not None and i < len(raw) else ""
@@ -234,20 +239,20 @@ def _plan_student_row(s: Any, number: int, raw: list[Any], cols: dict[str, int],
                        (f"همین دانش‌آموز در ردیف {seen[identity]} هم آمده است.",))
     seen[identity] = number
     klass = None
+    new: tuple[str, int, str | None] | None = None  # a class this import makes
     class_name = get("class")
     if class_name:
-        klass = classes.get(search_key(class_name))
+        key = search_key(class_name)
+        klass = classes.get(key)
         if klass is None:
+            new = made.get(key)
+        if klass is None and new is None:
             said = class_of_name(normalize(class_name), curriculum)
             if said is None:
                 return RowPlan(number, Action.REFUSE, name, (
                     f"کلاس «{class_name}» پیدا نشد و نامش پایه و رشته‌اش را نمی‌گوید "
                     "(مانند «دهم ریاضی ۱» یا «هفتم الف»).",))
-            klass = ClassGroup(id=None, name=normalize(class_name),
-                               name_key=search_key(class_name), year_id=None,
-                               grade_level_id=said[0], field_id=None)
-            klass.made_as = said  # type: ignore[attr-defined]  # made by this import
-            classes[klass.name_key] = klass
+            new = made[key] = (normalize(class_name), *said)
     student = find_by_identity(s, values)
     details: list[str] = []
     if student is None:
@@ -266,26 +271,24 @@ def _plan_student_row(s: Any, number: int, raw: list[Any], cols: dict[str, int],
         action = Action.CHANGE if changes else Action.SAME
         details = [f"{FIELD_LABELS.get(k, k)}: «{_show(o)}» ← «{_show(n)}»"
                    for k, (o, n) in changes.items()]
-    if klass is not None and klass.id is None:  # a class this import makes
-        grade, track = klass.made_as  # type: ignore[attr-defined]
-        details.append(f"ثبت‌نام در کلاس تازهٔ «{klass.name}» (پایهٔ {GRADE_LEVEL_NAMES[grade]}"
-                       + (f"، رشتهٔ {track_name(track)}" if track else "") + ")")
-        action = Action.CHANGE if action == Action.SAME else action
-        return RowPlan(number, action, name, tuple(details),
-                       payload=(values, None, (klass.name, grade, track)))
-    if klass is not None:
+    if klass is not None or new is not None:
         current = None
         if student is not None:
             current = s.scalar(select(Enrollment.class_id).where(
-                Enrollment.student_id == student.id, Enrollment.year_id == klass.year_id))
-        if current is not None and current != klass.id:
+                Enrollment.student_id == student.id, Enrollment.year_id == year_id))
+        if current is not None and current != (klass.id if klass else None):
             return RowPlan(number, Action.REFUSE, name,
                            ("این دانش‌آموز امسال در کلاس دیگری ثبت‌نام شده است.",))
-        if current is None:
+        if current is None and klass is not None:
             details.append(f"ثبت‌نام در کلاس «{klass.name}»")
+        elif current is None and new is not None:
+            made_name, grade, track = new
+            details.append(f"ثبت‌نام در کلاس تازهٔ «{made_name}» (پایهٔ {GRADE_LEVEL_NAMES[grade]}"
+                           + (f"، رشتهٔ {track_name(track)}" if track else "") + ")")
+        if current is None:
             action = Action.CHANGE if action == Action.SAME else action
     return RowPlan(number, action, name, tuple(details),
-                   payload=(values, klass.id if klass else None, None))
+                   payload=(values, klass.id if klass else None, new))
 
 
 def _show(value: object) -> str:
