@@ -41,6 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} must have exactly {length} digits; got '{value}'.",
     ),
     "name.empty": ("{field} خالی است.", "{field} is empty."),
+    "text.control": (
+        "«{field}» نویسهٔ کنترلی نامرئی (مانند NUL) دارد؛ آن را دوباره تایپ کنید.",
+        "'{field}' holds an invisible control character (such as NUL); type it again.",
+    ),
     # calendar
     "date.format": (
         "تاریخ «{value}» درست نیست؛ به شکل ۱۴۰۴/۰۷/۰۱ وارد کنید.",
