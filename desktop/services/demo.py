@@ -21,27 +21,27 @@ from decimal import Decimal
 import jdatetime
 from sqlalchemy import insert, select
 
-from ..domain.calendar import DEFAULT_CALENDAR, SessionKind, today_tehran
+from ..domain.calendar import DEFAULT_CALENDAR, SessionKind, to_jalali, today_tehran
 from ..domain.curriculum import curriculum_for
 from ..domain.grading import DEFAULT_POLICY, Descriptive, Mark, Stage, to_centi
 from ..domain.identity import make_national_code
-from ..domain.text import normalize, search_key
 from ..domain.workflow import Role, SheetState
 from ..models.db import Database
 from ..models.entities import (
     AcademicYear,
-    Enrollment,
+    ClassGroup,
     ExamSession,
     Grade,
     GradeSheet,
     School,
-    Student,
 )
 from . import audit
-from .auth import assign_course
+from .auth import assign_course, create_user
 from .context import PRINCIPAL_ACTOR
+from .enrollment import enroll_in
 from .school import create_school
 from .setup import make_classes_in, open_grade_in
+from .students import StudentInput, insert_student, validate_student
 
 GIRL_NAMES = [
     "فاطمه", "زهرا", "مریم", "نرگس", "سارا", "ستایش", "هستی", "یسنا", "رها", "آوا",
@@ -155,12 +155,16 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
             class_ids.append(klass.id)
         course_ids = [c["id"] for c in course_rows]
 
-        # Students
         used_codes: set[str] = set()
         used_records: set[str] = set()
-        student_rows: list[dict[str, object]] = []
-        class_of: list[int] = []
-        for (grade, _f, _n, _), size in zip(CLASSES, sizes, strict=True):
+        # Students checked and enrolled as the office's form and workbook do it, each with
+        # its audit events (one flush a student: ~1.5 ms each)
+        opening = year_row.opening_date
+        classes = {k.id: k for k in s.scalars(select(ClassGroup).where(
+            ClassGroup.id.in_(class_ids)))}
+        student_ids: list[int] = []
+        members: dict[int, list[int]] = {cid: [] for cid in class_ids}
+        for (grade, _f, _n, _), size, cid in zip(CLASSES, sizes, class_ids, strict=True):
             born_year = year - grade - 6
             for _ in range(size):
                 while True:
@@ -169,36 +173,23 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
                     if code not in used_codes and code != code[0] * 10:
                         used_codes.add(code)
                         break
-                first, last = normalize(rng.choice(GIRL_NAMES)), normalize(rng.choice(LAST_NAMES))
+                first, last = rng.choice(GIRL_NAMES), rng.choice(LAST_NAMES)
                 day = jdatetime.date(born_year, 7, 1) + jdatetime.timedelta(days=rng.randrange(365))
                 record = None
                 if grade == 12:
                     while record is None or record in used_records:
                         record = f"{rng.randrange(10**18, 10**19)}"
                     used_records.add(record)
-                student_rows.append(dict(
-                    school_id=school_id, national_code=code, first_name=first, last_name=last,
-                    name_key=search_key(f"{first} {last}"),
-                    father_name=normalize(rng.choice(FATHER_NAMES)),
-                    gender="F", birth_date=day.togregorian(), birth_place=rng.choice(PLACES),
-                    birth_cert_serial=normalize(f"{rng.choice(SERIES)}/{rng.randrange(10, 99)} "
-                                                f"{rng.randrange(100000, 999999)}"),
-                    record_code=record))
-                class_of.append(grade)
-        student_ids = s.scalars(
-            insert(Student).returning(Student.id, sort_by_parameter_order=True), student_rows
-        ).all()
-        opening = year_row.opening_date
-        enrol_rows = []
-        members: dict[int, list[int]] = {}
-        i = 0
-        for class_index, size in enumerate(sizes):
-            cid = class_ids[class_index]
-            members[cid] = list(student_ids[i:i + size])
-            enrol_rows += [dict(student_id=sid, class_id=cid, year_id=year_row.id,
-                                enrolled_on=opening) for sid in members[cid]]
-            i += size
-        s.execute(insert(Enrollment), enrol_rows)
+                values = validate_student(StudentInput(
+                    first, last, rng.choice(FATHER_NAMES), "F", day, rng.choice(PLACES),
+                    national_code=code,
+                    birth_cert_serial=f"{rng.choice(SERIES)}/{rng.randrange(10, 99)} "
+                                      f"{rng.randrange(100000, 999999)}",
+                    record_code=record), today=to_jalali(opening))
+                student = insert_student(s, values, PRINCIPAL_ACTOR, guard=False)
+                enroll_in(s, student, classes[cid], PRINCIPAL_ACTOR, opening)
+                student_ids.append(student.id)
+                members[cid].append(student.id)
 
         # Sheets and grades for both terms
         ability = {sid: rng.gauss(15.5, 2.4) for sid in student_ids}
@@ -244,20 +235,11 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
                                                       + rng.gauss(0, 1.2))
                     grade_rows.append(row)
         s.execute(insert(Grade), grade_rows)
-        # Users: one of each office role, two teachers with the courses they teach.
-        from ..models.entities import User
-        from .auth import HASHER
-
-        digest = HASHER.hash(DEMO_PASSWORD)  # one hash serves all demo accounts
-        users = s.scalars(insert(User).returning(User.id, sort_by_parameter_order=True), [
-            dict(username=u, display_name=n, role=r, password_hash=digest)
-            for u, n, r in DEMO_USERS]).all()
-        teacher_ids = users[3:]
         math_class = class_ids[[c[2] for c in CLASSES].index("دهم ریاضی")]
         science_class = class_ids[[c[2] for c in CLASSES].index("دهم تجربی")]
-        taught = [(teacher_ids[0], math_class, c["id"]) for c in course_rows
+        taught = [(0, math_class, c["id"]) for c in course_rows
                   if c["code"] in TEACHER_COURSES["math"]]
-        taught += [(teacher_ids[1], science_class, c["id"]) for c in course_rows
+        taught += [(1, science_class, c["id"]) for c in course_rows
                    if c["code"] in TEACHER_COURSES["science"]]
         summary = DemoSummary("مجتمع آموزشی دخترانه فرهیختگان", year, len(class_ids),
                               len(course_ids), len(student_ids), len(sheet_ids), len(grade_rows))
@@ -271,8 +253,13 @@ def build_demo(db: Database, students: int = 1000, seed: int = 1405,
         graduating = [sid for sid, (cid, _c, kind) in zip(sheet_ids, sheet_specs, strict=True)
                       if cid == class_ids[[c[2] for c in CLASSES].index(GRADUATING_CLASS)]
                       and kind is SessionKind.KHORDAD]
+    # Users: one of each office role, two teachers with the courses they teach, made as
+    # the principal makes them (the first account is the principal's own)
+    users = [create_user(db, u, n, r, DEMO_PASSWORD, PRINCIPAL_ACTOR, first=i == 0).id
+             for i, (u, n, r) in enumerate(DEMO_USERS)]
+    teacher_ids = users[3:]
     for teacher, klass, course in taught:  # who teaches what, as the office assigns it
-        assign_course(db, teacher, klass, course, PRINCIPAL_ACTOR)
+        assign_course(db, teacher_ids[teacher], klass, course, PRINCIPAL_ACTOR)
     _graduate(db, graduating, central)
     return summary
 
