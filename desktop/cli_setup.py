@@ -1,6 +1,6 @@
-"""``daftar curriculum``, ``daftar setup`` and ``daftar teaching``: a school year set up
-from the command line, through the same services as the window's Setup page
-(``services.setup``).
+"""``daftar curriculum``, ``daftar setup``, ``daftar teaching`` and ``daftar student``: a
+school year set up from the command line, through the same services as the window's Setup
+page (``services.setup``, ``services.enrollment``).
 
   daftar curriculum [--grade N [--track T]] [--year Y]     the official course tables
   daftar setup show                                        grades and tracks opened, classes
@@ -11,6 +11,9 @@ from the command line, through the same services as the window's Setup page
   daftar setup course --grade 10 --track math --name N --units 1   a local course
   daftar setup remove-course --course CODE
   daftar teaching --class NAME [--course C --teacher USERNAME | --course C --none]
+  daftar student move --student CODE --class NAME [--on 1405/08/10]   to a class of the year
+  daftar student leave --student CODE [--on DATE] [--reason TEXT]      left the school
+  daftar student history --student CODE                               their classes
 
 Changes are signed in (``--user``, principal by default; the password from DAFTAR_PASSWORD
 or typed).
@@ -128,6 +131,38 @@ def cmd_teaching(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def cmd_student(args: argparse.Namespace, out: Output) -> int:
+    from .domain.calendar import format_jalali, parse_jalali, school_year_label
+    from .services import enrollment
+    from .services.school import current_year, find_class
+    from .services.students import find_student
+
+    db = open_db(args)
+    student = find_student(db, args.student)
+    on = parse_jalali(args.on) if args.on else None
+    if args.action == "move":
+        if not args.klass:
+            raise DaftarError("not_found", what="کلاس", value="—")
+        actor = signed_in(args, db)
+        klass = find_class(db, args.klass, current_year(db))
+        enrollment.move_student(db, actor, student.id, klass.id, on)
+        out.line(f"{student.first_name} {student.last_name} به کلاس «{out.num(klass.name)}» "
+                 "منتقل شد.", f"Moved to {klass.name}.")
+    elif args.action == "leave":
+        actor = signed_in(args, db)
+        enrollment.mark_left(db, actor, student.id, current_year(db), on, args.reason)
+        out.line(f"رفتن {student.first_name} {student.last_name} از مدرسه ثبت شد.",
+                 "The student's leaving was recorded.")
+    for stay in enrollment.history(db, student.id):
+        fa, en = (format_jalali(stay.left_on), format_jalali(stay.left_on, False)) \
+            if stay.left_on else ("—", "-")
+        out.line(f"{school_year_label(stay.school_year)}\t{out.num(stay.class_name)}\t"
+                 f"{format_jalali(stay.enrolled_on)}\t{fa}",
+                 f"{school_year_label(stay.school_year, False)}\t{stay.class_name}\t"
+                 f"{format_jalali(stay.enrolled_on, False)}\t{en}")
+    return 0
+
+
 def add_parsers(sub: Any) -> None:
     s = sub.add_parser("curriculum", help="the official course tables per grade and track, "
                        "with their sources")
@@ -161,3 +196,13 @@ def add_parsers(sub: Any) -> None:
     s.add_argument("--none", action="store_true", help="take the course back from its teacher")
     s.add_argument("--user", default="principal")
     s.set_defaults(func=cmd_teaching)
+
+    s = sub.add_parser("student", help="move a student to another class of the year, record "
+                       "that they left the school, or show their classes")
+    s.add_argument("action", choices=["move", "leave", "history"])
+    s.add_argument("--student", required=True, help="national code or foreign id")
+    s.add_argument("--class", dest="klass", help="the class moved to")
+    s.add_argument("--on", help="the day (Jalali, e.g. 1405/08/10); today if not given")
+    s.add_argument("--reason", help="why they left (kept in the audit trail)")
+    s.add_argument("--user", default="principal")
+    s.set_defaults(func=cmd_student)

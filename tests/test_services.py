@@ -14,6 +14,7 @@ from desktop.models.db import open_database
 from desktop.models.entities import AuditEvent, Grade, Student
 from desktop.services import Actor
 from desktop.services.audit import GENESIS, event_digest
+from desktop.services.enrollment import enroll
 from desktop.services.grades import class_grades, open_sheet, read_class, read_sheet, write_grade
 from desktop.services.school import (
     add_course,
@@ -28,7 +29,6 @@ from desktop.services.school import (
 from desktop.services.students import (
     StudentInput,
     add_student,
-    enroll,
     search_students,
     update_student,
 )

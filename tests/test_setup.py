@@ -28,6 +28,7 @@ from desktop.services import approvals, auth, school_key, setup
 from desktop.services.context import PRINCIPAL_ACTOR
 from desktop.services.grades import CellEdit, open_sheet, read_sheet, write_grades
 from desktop.services.school import create_school, find_class, find_course, list_classes
+from desktop.services.students import search_students
 from tests.conftest import fixed
 from tests.test_documents import same, strings
 
@@ -242,7 +243,10 @@ def _students_and_a_sheet(db, tmp_path: Path) -> None:
     again = tmp_path / "again.xlsx"  # an enrolled student named in a class yet to be made
     _students_workbook(again, ["دهم ریاضی ۳"], 1)
     (row,) = workbook.plan_students(db, again, 1405).rows
-    assert row.action == workbook.Action.REFUSE and "کلاس دیگری" in row.details[0]
+    where = next(c.name for c in classes.values() if c.students and
+                 any(st.national_code == codes[0] for st in search_students(db, class_id=c.id)))
+    assert row.action == workbook.Action.REFUSE
+    assert f"در کلاس «{to_persian_digits(where)}»" in row.details[0]  # refused with where
     assert classes["دوازدهم تجربی 3"].grade_level == 12
 
     # the teacher sees and edits only the courses given to them

@@ -192,6 +192,69 @@
     </message>
 </context>
 <context>
+    <name>EnrollmentDialog</name>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="41" />
+        <source>Move or leave: {name}</source>
+        <translation>انتقال یا رفتن: {name}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="45" />
+        <source>Move to another class of the year</source>
+        <translation>انتقال به کلاس دیگری از همین سال</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="46" />
+        <source>Left the school</source>
+        <translation>از مدرسه رفته است</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="56" />
+        <source>e.g. moved to another city</source>
+        <translation>مثلاً به شهر دیگری رفته است</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="57" />
+        <source>{year}: {klass}, from {since} to {until}</source>
+        <translation>{year}: {klass}، از {since} تا {until}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="60" />
+        <source>now</source>
+        <translation>اکنون</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="62" />
+        <source>Not in any class yet.</source>
+        <translation>هنوز در هیچ کلاسی نیست.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="66" />
+        <source>Now in</source>
+        <translation>کلاس کنونی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="68" />
+        <source>Class</source>
+        <translation>کلاس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="70" />
+        <source>Reason</source>
+        <translation>علت</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="71" />
+        <source>On</source>
+        <translation>در تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="72" />
+        <source>Classes so far</source>
+        <translation>کلاس‌ها تاکنون</translation>
+    </message>
+</context>
+<context>
     <name>GradePage</name>
     <message>
         <location filename="../desktop/views/grade_page.py" line="50" />
@@ -211,8 +274,8 @@
     </message>
     <message>
         <location filename="../desktop/views/grade_page.py" line="53" />
-        <location filename="../desktop/views/grade_page.py" line="251" />
-        <location filename="../desktop/views/grade_page.py" line="261" />
+        <location filename="../desktop/views/grade_page.py" line="255" />
+        <location filename="../desktop/views/grade_page.py" line="265" />
         <source>Grade list (PDF)</source>
         <translation>لیست نمرات (PDF)</translation>
     </message>
@@ -258,23 +321,28 @@
     </message>
     <message>
         <location filename="../desktop/views/grade_page.py" line="189" />
+        <source>{n} no longer in the class (at the foot, read-only)</source>
+        <translation>{n} نفر دیگر در کلاس نیستند (پایین فهرست، فقط‌خواندنی)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/grade_page.py" line="193" />
         <source>class average {avg}</source>
         <translation>میانگین کلاس {avg}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="192" />
+        <location filename="../desktop/views/grade_page.py" line="196" />
         <source>{n} cells still empty</source>
         <translation>{n} خانه هنوز خالی است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="230" />
-        <location filename="../desktop/views/grade_page.py" line="240" />
+        <location filename="../desktop/views/grade_page.py" line="234" />
+        <location filename="../desktop/views/grade_page.py" line="244" />
         <source>Export grade sheet</source>
         <translation>خروجی برگه نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="237" />
-        <location filename="../desktop/views/grade_page.py" line="258" />
+        <location filename="../desktop/views/grade_page.py" line="241" />
+        <location filename="../desktop/views/grade_page.py" line="262" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -282,69 +350,84 @@
 <context>
     <name>GradeSheetModel</name>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="45" />
+        <location filename="../desktop/views/grade_model.py" line="46" />
         <source>Grade edit</source>
         <translation>ویرایش نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="80" />
+        <location filename="../desktop/views/grade_model.py" line="81" />
         <source>Level</source>
         <translation>سطح</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="82" />
+        <location filename="../desktop/views/grade_model.py" line="83" />
         <source>Term grade</source>
         <translation>نمره نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="83" />
+        <location filename="../desktop/views/grade_model.py" line="84" />
         <source>Annual grade</source>
         <translation>نمره سالانه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="84" />
+        <location filename="../desktop/views/grade_model.py" line="85" />
         <source>Summer grade</source>
         <translation>نمره شهریور</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="85" />
+        <location filename="../desktop/views/grade_model.py" line="86" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="85" />
+        <location filename="../desktop/views/grade_model.py" line="86" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="86" />
+        <location filename="../desktop/views/grade_model.py" line="87" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="129" />
+        <location filename="../desktop/views/grade_model.py" line="132" />
         <source>Pass</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="129" />
+        <location filename="../desktop/views/grade_model.py" line="132" />
         <source>Fail</source>
         <translation>مردود</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="149" />
+        <location filename="../desktop/views/grade_model.py" line="152" />
         <source>The national exam paper is below 7</source>
         <translation>نمره برگه امتحان نهایی کمتر از ۷ است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="231" />
+        <location filename="../desktop/views/grade_model.py" line="159" />
+        <source>Moved to {klass} on {date}</source>
+        <translation>منتقل به {klass} در {date}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/grade_model.py" line="161" />
+        <source>Left the school on {date}</source>
+        <translation>رفته از مدرسه در {date}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/grade_model.py" line="242" />
         <source>The pasted block has more rows than the sheet.</source>
         <translation>ردیف‌های متن چسبانده‌شده از ردیف‌های برگه بیشتر است؛ چیزی چسبانده نشد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="235" />
+        <location filename="../desktop/views/grade_model.py" line="246" />
         <source>Column «{column}» cannot be edited; nothing was pasted.</source>
         <translation>ستون «{column}» ویرایش‌پذیر نیست؛ چیزی چسبانده نشد.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/grade_model.py" line="250" />
+        <source>{name} is no longer in this class ({note}); nothing was pasted.</source>
+        <translation>{name} دیگر در این کلاس نیست ({note})؛ چیزی چسبانده نشد.</translation>
     </message>
 </context>
 <context>
@@ -541,14 +624,14 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="102" />
-        <location filename="../desktop/views/main_window.py" line="408" />
+        <location filename="../desktop/views/main_window.py" line="407" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="103" />
-        <location filename="../desktop/views/main_window.py" line="380" />
-        <location filename="../desktop/views/main_window.py" line="390" />
+        <location filename="../desktop/views/main_window.py" line="379" />
+        <location filename="../desktop/views/main_window.py" line="389" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
@@ -623,28 +706,28 @@
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="287" />
+        <location filename="../desktop/views/main_window.py" line="286" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="294" />
+        <location filename="../desktop/views/main_window.py" line="293" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="302" />
+        <location filename="../desktop/views/main_window.py" line="301" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="335" />
+        <location filename="../desktop/views/main_window.py" line="334" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="386" />
-        <location filename="../desktop/views/main_window.py" line="411" />
+        <location filename="../desktop/views/main_window.py" line="385" />
+        <location filename="../desktop/views/main_window.py" line="410" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -659,68 +742,68 @@
     </message>
     <message>
         <location filename="../desktop/views/office_menu.py" line="51" />
-        <location filename="../desktop/views/office_menu.py" line="72" />
+        <location filename="../desktop/views/office_menu.py" line="73" />
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
         <location filename="../desktop/views/office_menu.py" line="58" />
-        <location filename="../desktop/views/office_menu.py" line="73" />
+        <location filename="../desktop/views/office_menu.py" line="74" />
         <source>Backup folder…</source>
         <translation>پوشه پشتیبان‌ها…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="70" />
+        <location filename="../desktop/views/office_menu.py" line="71" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="71" />
+        <location filename="../desktop/views/office_menu.py" line="72" />
         <source>Back up now</source>
         <translation>پشتیبان‌گیری اکنون</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="75" />
+        <location filename="../desktop/views/office_menu.py" line="76" />
         <source>Database…</source>
         <translation>پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="76" />
+        <location filename="../desktop/views/office_menu.py" line="77" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="77" />
+        <location filename="../desktop/views/office_menu.py" line="78" />
         <source>Copy diagnostic report</source>
         <translation>رونوشت گزارش عیب‌یابی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="78" />
+        <location filename="../desktop/views/office_menu.py" line="79" />
         <source>About Daftar</source>
         <translation>درباره دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="115" />
+        <location filename="../desktop/views/office_menu.py" line="117" />
         <source>Audit trail intact: {n} events</source>
         <translation>دفتر رویدادها سالم است: {n} رویداد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="141" />
+        <location filename="../desktop/views/office_menu.py" line="143" />
         <source>Backup saved: {path}</source>
         <translation>پشتیبان ذخیره شد: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="149" />
+        <location filename="../desktop/views/office_menu.py" line="151" />
         <source>No backup was made: {reason}</source>
         <translation>پشتیبان گرفته نشد: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="163" />
+        <location filename="../desktop/views/office_menu.py" line="165" />
         <source>Backups are kept in {path}</source>
         <translation>پشتیبان‌ها در {path} نگه داشته می‌شوند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="179" />
+        <location filename="../desktop/views/office_menu.py" line="181" />
         <source>Restore this backup of {school}?
 Last event: {when}; {students} students, {grades} grades, {events} events.
 The current file is kept aside first; Daftar then closes.</source>
@@ -729,19 +812,19 @@ The current file is kept aside first; Daftar then closes.</source>
 پرونده کنونی نخست کنار گذاشته می‌شود و سپس دفتر بسته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="195" />
+        <location filename="../desktop/views/office_menu.py" line="197" />
         <source>The backup was restored. The previous file was kept as {aside}.
 Daftar closes now; open it again.</source>
         <translation>پشتیبان بازگردانده شد. پرونده پیشین با نام {aside} نگه داشته شد.
 دفتر اکنون بسته می‌شود؛ دوباره آن را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="218" />
+        <location filename="../desktop/views/office_menu.py" line="220" />
         <source>The diagnostic report is on the clipboard.</source>
         <translation>گزارش عیب‌یابی در حافظه (کلیپ‌بورد) است.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="222" />
+        <location filename="../desktop/views/office_menu.py" line="224" />
         <source>Daftar {version}
 Qt {qt} (PySide6)
 Database: {url}</source>
@@ -1378,32 +1461,32 @@ Qt {qt} (PySide6)
         <translation>معلم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="116" />
+        <location filename="../desktop/views/setup_page.py" line="119" />
         <source>Who teaches what</source>
         <translation>چه کسی چه درسی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="119" />
+        <location filename="../desktop/views/setup_page.py" line="122" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="178" />
+        <location filename="../desktop/views/setup_page.py" line="181" />
         <source>Classes made: {names}</source>
         <translation>کلاس‌ها ساخته شد: {names}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="193" />
+        <location filename="../desktop/views/setup_page.py" line="196" />
         <source>Local course added: {name}</source>
         <translation>درس محلی افزوده شد: {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="208" />
+        <location filename="../desktop/views/setup_page.py" line="211" />
         <source>(nobody yet)</source>
         <translation>(هنوز کسی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="227" />
+        <location filename="../desktop/views/setup_page.py" line="232" />
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
@@ -1542,92 +1625,102 @@ Qt {qt} (PySide6)
 <context>
     <name>StudentDialog</name>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="40" />
+        <location filename="../desktop/views/student_dialog.py" line="48" />
         <source>Edit student</source>
         <translation>ویرایش دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="40" />
+        <location filename="../desktop/views/student_dialog.py" line="48" />
         <source>New student</source>
         <translation>دانش‌آموز جدید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="43" />
+        <location filename="../desktop/views/student_dialog.py" line="51" />
         <source>Iranian (national code)</source>
         <translation>ایرانی (کد ملی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="50" />
+        <location filename="../desktop/views/student_dialog.py" line="58" />
         <source>Girl</source>
         <translation>دختر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="51" />
+        <location filename="../desktop/views/student_dialog.py" line="59" />
         <source>Boy</source>
         <translation>پسر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="57" />
+        <location filename="../desktop/views/student_dialog.py" line="65" />
         <source>19 digits, once issued</source>
         <translation>۱۹ رقم، پس از صدور</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="65" />
+        <location filename="../desktop/views/student_dialog.py" line="73" />
         <source>Identity</source>
         <translation>شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="66" />
+        <location filename="../desktop/views/student_dialog.py" line="74" />
         <source>Code</source>
         <translation>کد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="68" />
+        <location filename="../desktop/views/student_dialog.py" line="76" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="69" />
+        <location filename="../desktop/views/student_dialog.py" line="77" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="70" />
+        <location filename="../desktop/views/student_dialog.py" line="78" />
         <source>Father's name</source>
         <translation>نام پدر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="71" />
+        <location filename="../desktop/views/student_dialog.py" line="79" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="72" />
+        <location filename="../desktop/views/student_dialog.py" line="80" />
         <source>Birth date</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="73" />
+        <location filename="../desktop/views/student_dialog.py" line="81" />
         <source>Birth place</source>
         <translation>محل تولد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="74" />
+        <location filename="../desktop/views/student_dialog.py" line="82" />
         <source>Birth certificate serial</source>
         <translation>سریال شناسنامه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="75" />
+        <location filename="../desktop/views/student_dialog.py" line="83" />
         <source>Educational record code</source>
         <translation>کد سابقه تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="76" />
+        <location filename="../desktop/views/student_dialog.py" line="84" />
+        <source>Move or leave…</source>
+        <translation>انتقال یا رفتن…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/student_dialog.py" line="90" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="119" />
+        <location filename="../desktop/views/student_dialog.py" line="124" />
+        <source>To change the class, use «Move or leave…».</source>
+        <translation>برای تغییر کلاس، «انتقال یا رفتن…» را به کار ببرید.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/student_dialog.py" line="148" />
         <source>National code is valid.</source>
         <translation>کد ملی درست است.</translation>
     </message>

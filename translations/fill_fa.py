@@ -332,6 +332,27 @@ FA = {
     "Local course added: {name}": "درس محلی افزوده شد: {name}",
     "(nobody yet)": "(هنوز کسی)",
     "Saved.": "ذخیره شد.",
+    # moving a student, leaving the school
+    "Moved to {klass} on {date}": "منتقل به {klass} در {date}",
+    "Left the school on {date}": "رفته از مدرسه در {date}",
+    "{name} is no longer in this class ({note}); nothing was pasted.":
+        "{name} دیگر در این کلاس نیست ({note})؛ چیزی چسبانده نشد.",
+    "Move or leave…": "انتقال یا رفتن…",
+    "To change the class, use «Move or leave…».":
+        "برای تغییر کلاس، «انتقال یا رفتن…» را به کار ببرید.",
+    "Move or leave: {name}": "انتقال یا رفتن: {name}",
+    "Move to another class of the year": "انتقال به کلاس دیگری از همین سال",
+    "Left the school": "از مدرسه رفته است",
+    "e.g. moved to another city": "مثلاً به شهر دیگری رفته است",
+    "{year}: {klass}, from {since} to {until}": "{year}: {klass}، از {since} تا {until}",
+    "now": "اکنون",
+    "Not in any class yet.": "هنوز در هیچ کلاسی نیست.",
+    "Now in": "کلاس کنونی",
+    "On": "در تاریخ",
+    "Classes so far": "کلاس‌ها تاکنون",
+    "{n} no longer in the class (at the foot, read-only)":
+        "{n} نفر دیگر در کلاس نیستند (پایین فهرست، فقط‌خواندنی)",
+    "Reason": "علت",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

@@ -84,7 +84,25 @@ SETUP_MESSAGES: dict[str, tuple[str, str]] = {
         "This student left the school on {date}; record their return first.",
     ),
     "setup.left_date": (
-        "تاریخ رفتن «{value}» باید در سال تحصیلی {year} و نه پس از امروز باشد.",
-        "The leaving date '{value}' must be within school year {year} and not after today.",
+        "تاریخ رفتن «{value}» باید در سال تحصیلی {year} باشد، نه پس از امروز و نه پیش از "
+        "ورود دانش‌آموز به این کلاس ({since}).",
+        "The leaving date '{value}' must be within school year {year}, not after today and "
+        "not before the student entered this class ({since}).",
+    ),
+    "setup.move_track": (
+        "انتقال فقط میان کلاس‌های یک پایه و رشته است؛ «{klass}» از «{here}» نیست "
+        "(تغییر رشته راه خود را دارد).",
+        "A move is between classes of one grade and track; '{klass}' is not of '{here}' "
+        "(a change of track has its own procedure).",
+    ),
+    "setup.move_exam_class": (
+        "«{klass}» کلاس یک درس (آزمون جبرانی) است؛ دانش‌آموز به آن منتقل نمی‌شود.",
+        "'{klass}' is a one-course (repair exam) class; a student is not moved into it.",
+    ),
+    "sheet.student_left": (
+        "«{name}» در {date} از این کلاس رفته است؛ نمره‌های پیش از رفتنش نگه داشته شده و "
+        "نمرهٔ تازه‌ای برای او در این کلاس ثبت نمی‌شود.",
+        "'{name}' left this class on {date}; their grades from before are kept and no new "
+        "grade is written for them in this class.",
     ),
 }

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import jdatetime
+
+from .calendar import DEFAULT_CALENDAR, format_jalali, school_year_label
+from .errors import ValidationError
 from .grading import Stage, stage_of
 
 GRADE_LEVEL_NAMES = {
@@ -39,3 +43,15 @@ TRACK_SHORT = {
 
 def grade_levels() -> list[tuple[int, str, Stage]]:
     return [(n, name, stage_of(n)) for n, name in GRADE_LEVEL_NAMES.items()]
+
+
+def check_leaving_date(day: jdatetime.date, school_year: int, today: jdatetime.date,
+                       since: jdatetime.date) -> None:
+    """A student leaves a class (to another class or out of the school) on a day of the
+    class's school year, not after today and not before they entered the class."""
+    first = DEFAULT_CALENDAR.opening_date(school_year)
+    last = min(DEFAULT_CALENDAR.last_day(school_year), today)
+    if not (max(first, since) <= day <= last):
+        raise ValidationError("setup.left_date", value=format_jalali(day),
+                              year=school_year_label(school_year),
+                              since=format_jalali(since))

@@ -180,16 +180,21 @@ class Student(Base):
 
 
 class Enrollment(Base):
-    """A student in a class for a year: one ordinary class a year, beside which a
-    graduate may sit in any number of one-course classes (a repair exam's candidates,
-    ``exam_course_id`` set)."""
+    """A student in a class for a year: one ordinary class a year at a time, beside which
+    a graduate may sit in any number of one-course classes (a repair exam's candidates,
+    ``exam_course_id`` set).
+
+    A row is never deleted: a student moved to another class or gone from the school
+    keeps it with ``left_on`` set (the grades of that class stay on its sheets), and only
+    the rows without ``left_on`` (the live ones) are held unique."""
 
     __tablename__ = "enrollment"
     __table_args__ = (
-        UniqueConstraint("student_id", "class_id"),
+        Index("uq_enrollment_live_class", "student_id", "class_id", unique=True,
+              sqlite_where=text("left_on IS NULL"), postgresql_where=text("left_on IS NULL")),
         Index("uq_enrollment_one_class_a_year", "student_id", "year_id", unique=True,
-              sqlite_where=text("exam_course_id IS NULL"),
-              postgresql_where=text("exam_course_id IS NULL")),
+              sqlite_where=text("exam_course_id IS NULL AND left_on IS NULL"),
+              postgresql_where=text("exam_course_id IS NULL AND left_on IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -198,6 +203,7 @@ class Enrollment(Base):
     year_id: Mapped[int] = mapped_column(ForeignKey("academic_year.id"))
     enrolled_on: Mapped[dt.date] = mapped_column(Date)
     exam_course_id: Mapped[int | None] = mapped_column(ForeignKey("course.id"))
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class User(Base):

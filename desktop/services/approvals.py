@@ -38,6 +38,7 @@ from ..models.entities import (
 from . import audit, live
 from .clock import trusted_now
 from .context import Actor
+from .enrollment import LIVE
 
 NEEDS_COMPLETE = frozenset({Action.SUBMIT, Action.REVIEW, Action.APPROVE, Action.QUEUE})
 # What each role's queue shows: the states in which the next move is theirs.
@@ -94,11 +95,15 @@ def sheet_summaries(s: Session, year: int | None = None, sheet_ids: Sequence[int
     ids = [r[0] for r in rows]
     class_of = {r[0]: r[1] for r in rows}
     students = dict(s.execute(select(Enrollment.class_id, func.count())
-                              .where(Enrollment.class_id.in_(set(class_of.values())))
+                              .where(Enrollment.class_id.in_(set(class_of.values())), LIVE)
                               .group_by(Enrollment.class_id)).all())
     filled: Counter[tuple[int, str]] = Counter()
+    # the cells of the class's members: one who left it is not waited for
     for sheet_id, component, n in s.execute(
             select(Grade.sheet_id, Grade.component, func.count())
+            .join(GradeSheet, Grade.sheet_id == GradeSheet.id)
+            .join(Enrollment, (Enrollment.class_id == GradeSheet.class_id)
+                  & (Enrollment.student_id == Grade.student_id) & LIVE)
             .where(Grade.sheet_id.in_(ids)).group_by(Grade.sheet_id, Grade.component)):
         filled[(sheet_id, component)] = n
     out = []

@@ -20,7 +20,7 @@ import jdatetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.calendar import SessionKind, format_jalali, lock_instant
+from ..domain.calendar import SessionKind, format_jalali, lock_instant, to_jalali
 from ..domain.errors import CellError, NotFound, ValidationError, WorkflowError
 from ..domain.grading import (
     DEFAULT_POLICY,
@@ -53,6 +53,7 @@ from . import audit, live
 from .auth import teaches
 from .clock import trusted_now
 from .context import DEFAULT_ACTOR, Actor
+from .enrollment import carried_cells_filter, departures, members, own_sheet_last
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,12 @@ class SheetRow:
     last_name: str
     cells: dict[str, Entry]
     outcome: CourseOutcome
+    left_on: jdatetime.date | None = None  # gone from the class: shown, not edited
+    moved_to: str | None = None            # ... to this class of the same year
+
+    @property
+    def editable(self) -> bool:
+        return self.left_on is None
 
 
 @dataclass(frozen=True)
@@ -242,13 +249,18 @@ def read_sheet(db: Database, sheet_id: int, policy: GradingPolicy = DEFAULT_POLI
         students = s.execute(
             select(Student.id, Student.national_code, Student.first_name, Student.last_name)
             .join(Enrollment, Enrollment.student_id == Student.id)
-            .where(Enrollment.class_id == ctx.klass.id)
+            .where(Enrollment.class_id == ctx.klass.id).distinct()
         ).all()
-        students = sorted(students, key=lambda r: _name_order(r.last_name, r.first_name, r.id))
+        gone = departures(s, ctx.klass.id)
+        # the class's members in name order, then those who left it (their grades kept)
+        students = sorted(students, key=lambda r: (
+            r.id in gone, _name_order(r.last_name, r.first_name, r.id)))
         entries = stored_entries(s, ctx.klass.id, ctx.course.id, ctx.year_id)
         rows = tuple(
             SheetRow(sid, code, first, last, entries.get(sid, {}),
-                     ctx.scheme.session_grade(ctx.session_kind, entries.get(sid, {})))
+                     ctx.scheme.session_grade(ctx.session_kind, entries.get(sid, {})),
+                     to_jalali(gone[sid][0]) if sid in gone else None,
+                     gone[sid][1] if sid in gone else None)
             for sid, code, first, last in students
         )
         return SheetData(
@@ -338,7 +350,8 @@ def check_cells(s: Session, ctx: SheetContext,
     names = {sid: f"{first} {last}" for sid, first, last in s.execute(
         select(Student.id, Student.first_name, Student.last_name)
         .join(Enrollment, Enrollment.student_id == Student.id)
-        .where(Enrollment.class_id == ctx.klass.id))}
+        .where(Enrollment.class_id == ctx.klass.id).distinct())}
+    gone = departures(s, ctx.klass.id)
     parsed: list[tuple[CellEdit, Entry]] = []
     for edit in edits:
         try:
@@ -347,6 +360,9 @@ def check_cells(s: Session, ctx: SheetContext,
                                       session=ctx.session_kind.label_fa)
             if edit.student_id not in names:
                 raise ValidationError("sheet.student")
+            if edit.student_id in gone:
+                raise ValidationError("sheet.student_left", name=names[edit.student_id],
+                                      date=format_jalali(to_jalali(gone[edit.student_id][0])))
             typed = edit.typed
             entry = typed if isinstance(typed, (Descriptive, Mark)) else ctx.scheme.parse(
                 typed)  # type: ignore[arg-type]
@@ -470,12 +486,16 @@ def read_class_sessions(db: Database, class_id: int, sessions: Sequence[SessionK
         grade_level = s.scalar(select(GradeLevel.number)
                                .where(GradeLevel.id == klass.grade_level_id))
         assert grade_level is not None
-        student_ids = list(s.scalars(select(Enrollment.student_id)
-                                     .where(Enrollment.class_id == class_id)))
+        student_ids = list(s.scalars(members(class_id)))
+        # its own sheets, and what a member moved in was given in the class they left;
+        # members only (not those who left it), its own cell last so that it wins
         q = (select(GradeSheet.course_id, *_CELL_COLUMNS)
              .join(Grade, Grade.sheet_id == GradeSheet.id)
              .join(ExamSession, GradeSheet.session_id == ExamSession.id)
-             .where(GradeSheet.class_id == class_id, ExamSession.year_id == klass.year_id))
+             .where(carried_cells_filter(s, class_id, klass.year_id),
+                    ExamSession.year_id == klass.year_id,
+                    Grade.student_id.in_(members(class_id)))
+             .order_by(own_sheet_last(class_id)))
         cells: dict[int, dict[int, dict[str, Entry]]] = defaultdict(lambda: defaultdict(dict))
         # plain rows (Core, not the ORM's loading): a class's year is ~3,000 cells
         for course_id, student_id, component, value, descriptive, mark in \

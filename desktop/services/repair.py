@@ -49,12 +49,12 @@ from ..models.entities import (
 from . import audit
 from .central_calls import ask
 from .context import Actor
+from .enrollment import enroll_in
 from .grades import open_sheet_in
 from .school import ensure_year, get_school, level_id
 from .students import (
     GENDERS,
     StudentInput,
-    enroll_in,
     insert_student,
     student_by_identity,
     validate_student,

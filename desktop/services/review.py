@@ -38,6 +38,7 @@ from ..models.entities import (
 )
 from . import audit
 from .context import Actor
+from .enrollment import LIVE
 from .grades import cell_entry
 from .school import get_school
 from .students import student_by_typed_id
@@ -72,8 +73,10 @@ def _window(db: Database) -> tuple[Any, Any]:
 def _sheets(s: Session, student: Student) -> list[tuple[Any, ...]]:
     """(sheet id, course, session, state) of the student's class in their latest year."""
     klass = s.execute(select(Enrollment.class_id).join(AcademicYear)
-                      .where(Enrollment.student_id == student.id)
-                      .order_by(AcademicYear.start_year.desc()).limit(1)).scalar()
+                      .where(Enrollment.student_id == student.id,
+                             Enrollment.exam_course_id.is_(None))
+                      .order_by(AcademicYear.start_year.desc(), LIVE.desc(),
+                                Enrollment.id.desc()).limit(1)).scalar()
     if klass is None:
         raise NotFound("not_found", what="کلاس دانش‌آموز", value=student.first_name)
     return list(s.execute(
@@ -101,7 +104,8 @@ def grade_record(db: Database, typed: str, out: Path) -> int:
                 f"{DEFAULT_POLICY.component_label(component)}: "
                 f"{format_grade(cell_entry(value, level, mark))}")
         klass = s.scalar(select(ClassGroup.name).join(Enrollment).where(
-            Enrollment.student_id == st.id).order_by(Enrollment.id.desc()).limit(1))
+            Enrollment.student_id == st.id).order_by(LIVE.desc(), Enrollment.id.desc())
+            .limit(1))
         fields = [("نام و نام خانوادگی", f"{st.first_name} {st.last_name}"),
                   ("کد ملی / شناسه", st.national_code or st.foreign_id_value or "—"),
                   ("کلاس", klass or "—")]

@@ -28,6 +28,7 @@ from ..models.entities import (
 )
 from . import audit
 from .context import PRINCIPAL_ACTOR, Actor
+from .enrollment import LIVE
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def create_class(db: Database, year: int, grade_level: int, name: str,
 
 
 def _class_query(year: int | None):  # type: ignore[no-untyped-def]
-    counts = (select(Enrollment.class_id, func.count().label("n"))
+    counts = (select(Enrollment.class_id, func.count().label("n")).where(LIVE)
               .group_by(Enrollment.class_id).subquery())
     q = (select(ClassGroup.id, AcademicYear.start_year, ClassGroup.name, GradeLevel.number,
                 GradeLevel.stage, Field.code, Field.name, func.coalesce(counts.c.n, 0))

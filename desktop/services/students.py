@@ -1,4 +1,4 @@
-"""Students: add, edit, search, enrol."""
+"""Students: add, edit, search (their classes: :mod:`.enrollment`)."""
 
 from __future__ import annotations
 
@@ -19,11 +19,19 @@ from ..domain.identity import (
     normalize_national_code,
     normalize_record_code,
 )
-from ..domain.text import collation_key, digits_only, is_ascii_digits, normalize, search_key
+from ..domain.text import (
+    collation_key,
+    digits_only,
+    is_ascii_digits,
+    normalize,
+    search_key,
+    typed_text,
+)
 from ..models.db import Database
 from ..models.entities import AcademicYear, ClassGroup, Enrollment, School, Student
 from . import audit
 from .context import DEFAULT_ACTOR, Actor
+from .enrollment import LIVE, enroll_in
 
 GENDERS = {"M": "M", "F": "F", "پسر": "M", "دختر": "F", "مرد": "M", "زن": "F",
            "m": "M", "f": "F", "male": "M", "female": "F"}
@@ -73,7 +81,7 @@ class StudentInfo:
 
 
 def _name(text: str | None, field: str) -> str:
-    value = normalize(text)
+    value = typed_text(text, field)
     if not value:
         raise ValidationError("name.empty", field=field)
     return value
@@ -183,7 +191,7 @@ def save_student(db: Database, student_id: int | None, inp: StudentInput,
             klass = s.get(ClassGroup, class_id)
             if klass is None:
                 raise NotFound("not_found", what="کلاس", value=class_id)
-            enroll_in(s, student, klass, actor)
+            enroll_in(s, student, klass, actor, today_tehran(db.clock()).togregorian())
         return _info(student, klass.id if klass else None, klass.name if klass else None)
 
 
@@ -272,7 +280,7 @@ def search_students(db: Database, text: str = "", class_id: int | None = None,
     class shown is that year's enrolment.  Sorted in Persian alphabetical order.
     """
     q = select(*_LIST_COLUMNS, ClassGroup.id, ClassGroup.name).select_from(Student)
-    enrol = Enrollment.student_id == Student.id
+    enrol = (Enrollment.student_id == Student.id) & LIVE
     if year is not None:
         year_ids = select(AcademicYear.id).where(AcademicYear.start_year == year)
         enrol = enrol & Enrollment.year_id.in_(year_ids.scalar_subquery())
@@ -302,44 +310,6 @@ def _jalali(day: dt.date) -> jdatetime.date:
     return jdatetime.date.fromgregorian(date=day)
 
 
-def enroll(db: Database, student_id: int, class_id: int, actor: Actor = DEFAULT_ACTOR,
-           on: dt.date | None = None) -> None:
-    """Put a student in a class for the class's school year (one class per year)."""
-    with db.unit() as s:
-        student = s.get(Student, student_id)
-        klass = s.get(ClassGroup, class_id)
-        if student is None:
-            raise NotFound("not_found", what="دانش‌آموز", value=student_id)
-        if klass is None:
-            raise NotFound("not_found", what="کلاس", value=class_id)
-        enroll_in(s, student, klass, actor, on)
-
-
-def enroll_in(s: Session, student: Student, klass: ClassGroup, actor: Actor,
-              on: dt.date | None = None) -> bool:
-    """Enrol in the caller's transaction.  False if already in that class; refused if in
-    another class of the same year (a one-course class, a repair exam's candidates for
-    that course, stands beside the others: a graduate may retake several courses)."""
-    q = (select(Enrollment).join(ClassGroup, Enrollment.class_id == ClassGroup.id)
-         .where(Enrollment.student_id == student.id, Enrollment.year_id == klass.year_id))
-    q = q.where(ClassGroup.id == klass.id) if klass.only_course_id is not None else \
-        q.where(ClassGroup.only_course_id.is_(None))
-    existing = s.scalar(q)
-    if existing is not None:
-        if existing.class_id == klass.id:
-            return False
-        other = s.get(ClassGroup, existing.class_id)
-        year = s.get(AcademicYear, klass.year_id)
-        raise ValidationError("enrollment.duplicate", klass=other.name if other else "?",
-                              year=year.start_year if year else "?")
-    s.add(Enrollment(student_id=student.id, class_id=klass.id, year_id=klass.year_id,
-                     enrolled_on=on or today_tehran().togregorian(),
-                     exam_course_id=klass.only_course_id))
-    audit.record(s, actor, "student.enroll", "student", student.id,
-                 new={"class_id": klass.id, "class": klass.name})
-    return True
-
-
 def find_by_identity(s: Session, values: dict[str, object]) -> Student | None:
     """The stored student with the same national code, or the same foreign id."""
     if values["national_code"]:
@@ -357,6 +327,12 @@ def student_by_identity(s: Session, identity: str) -> Student | None:
         return s.scalar(select(Student).where(Student.foreign_id_type == kind,
                                               Student.foreign_id_value == value))
     return s.scalar(select(Student).where(Student.national_code == identity))
+
+
+def find_student(db: Database, typed: str) -> StudentInfo:
+    """:func:`student_by_typed_id` in its own transaction."""
+    with db.unit() as s:
+        return _info(student_by_typed_id(s, typed))
 
 
 def student_by_typed_id(s: Session, typed: str) -> Student:

@@ -25,16 +25,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..domain.calendar import format_jalali, to_jalali
+from ..domain.calendar import format_jalali, to_jalali, today_tehran
 from ..domain.curriculum import Curriculum, class_of_name, curriculum_for, track_name
 from ..domain.errors import DaftarError, ValidationError
 from ..domain.grading import Mark, format_grade
 from ..domain.identity import ForeignIdType
 from ..domain.structure import GRADE_LEVEL_NAMES
-from ..domain.text import normalize, search_key, to_ascii_digits
+from ..domain.text import normalize, search_key, to_ascii_digits, to_persian_digits
 from ..models.db import Database
 from ..models.entities import ClassGroup, Enrollment, Student
 from .context import DEFAULT_ACTOR, Actor
+from .enrollment import LIVE, enroll_in
 from .grades import CellEdit, read_sheet, write_grades
 from .progress import CancelFn, Progress, ProgressFn
 from .school import year_id as school_year_id
@@ -42,7 +43,6 @@ from .setup import SETUP_ACTION, SETUP_ROLES, make_classes_in
 from .students import (
     StudentInput,
     change_student,
-    enroll_in,
     find_by_identity,
     insert_student,
     student_changes,
@@ -274,11 +274,18 @@ def _plan_student_row(s: Any, number: int, raw: list[Any], cols: dict[str, int],
     if klass is not None or new is not None:
         current = None
         if student is not None:
-            current = s.scalar(select(Enrollment.class_id).where(
-                Enrollment.student_id == student.id, Enrollment.year_id == year_id))
-        if current is not None and current != (klass.id if klass else None):
-            return RowPlan(number, Action.REFUSE, name,
-                           ("این دانش‌آموز امسال در کلاس دیگری ثبت‌نام شده است.",))
+            found = s.execute(
+                select(Enrollment.class_id, ClassGroup.name)
+                .join(ClassGroup, Enrollment.class_id == ClassGroup.id)
+                .where(Enrollment.student_id == student.id, Enrollment.year_id == year_id,
+                       Enrollment.exam_course_id.is_(None), LIVE)).first()
+            if found is not None:
+                current = found[0]
+                if current != (klass.id if klass else None):
+                    return RowPlan(number, Action.REFUSE, name, (
+                        f"این دانش‌آموز امسال در کلاس «{to_persian_digits(found[1])}» "
+                        "ثبت‌نام شده است؛ "
+                        "جابه‌جایی از راه «انتقال به کلاس دیگر» است.",))
         if current is None and klass is not None:
             details.append(f"ثبت‌نام در کلاس «{klass.name}»")
         elif current is None and new is not None:
@@ -312,6 +319,7 @@ def apply_students(db: Database, plan: ImportPlan, actor: Actor = DEFAULT_ACTOR,
             new_classes.setdefault(made[0], made[1:])
     if new_classes:
         actor.require(SETUP_ROLES, SETUP_ACTION)
+    today = today_tehran(db.clock())
     try:
         with db.unit() as s:
             curriculum = curriculum_for(int(plan.target))
@@ -333,7 +341,7 @@ def apply_students(db: Database, plan: ImportPlan, actor: Actor = DEFAULT_ACTOR,
                 if class_id is not None:
                     klass = s.get(ClassGroup, class_id)
                     assert klass is not None
-                    enroll_in(s, student, klass, actor)
+                    enroll_in(s, student, klass, actor, today.togregorian())
     except IntegrityError:
         raise DaftarError("import.stale") from None
     return {Action.ADD: plan.count(Action.ADD), Action.CHANGE: plan.count(Action.CHANGE)}

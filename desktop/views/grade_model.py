@@ -22,10 +22,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
-from ..domain.calendar import SessionKind
+from ..domain.calendar import SessionKind, format_jalali
 from ..domain.errors import DaftarError
 from ..domain.grading import DESCRIPTIVE_LABELS, Entry, Mark, format_grade
-from ..services.grades import CellEdit, CellResult, SheetData
+from ..domain.text import to_persian_digits
+from ..services.grades import CellEdit, CellResult, SheetData, SheetRow
 from .widgets import Index, RowTableModel
 
 Writer = Callable[[Sequence[CellEdit], str | None], list[CellResult]]
@@ -100,7 +101,7 @@ class GradeSheetModel(RowTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.is_editable_column(index.column()):
+        if self.is_editable_column(index.column()) and self.rows[index.row()].editable:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -124,6 +125,8 @@ class GradeSheetModel(RowTableModel):
                     return Mark.EXEMPT.label_fa
                 return out.level.label_fa if out.level is not None else format_grade(out.grade)
             if col == self.status_column:
+                if not row.editable:
+                    return self.departure(row)
                 if row.outcome.passed is None:
                     return ""
                 return self.tr("Pass") if row.outcome.passed else self.tr("Fail")
@@ -137,7 +140,7 @@ class GradeSheetModel(RowTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= self.FIXED:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if comp is not None and not comp.editable:
+            if comp is not None and not comp.editable or not row.editable:
                 return READ_ONLY
             if col >= self.result_column and row.outcome.passed is False:
                 return FAILED
@@ -148,6 +151,14 @@ class GradeSheetModel(RowTableModel):
             if row.outcome.paper_failed:
                 return self.tr("The national exam paper is below 7")
         return None
+
+    def departure(self, row: SheetRow) -> str:
+        """«Moved to …» or «Left the school» with the day, for a row no longer in the class."""
+        day = format_jalali(row.left_on) if row.left_on else ""
+        if row.moved_to:
+            return self.tr("Moved to {klass} on {date}").format(
+                klass=to_persian_digits(row.moved_to), date=day)
+        return self.tr("Left the school on {date}").format(date=day)
 
     def student_id(self, row: int) -> int:
         return self.rows[row].student_id
@@ -165,7 +176,8 @@ class GradeSheetModel(RowTableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not self.is_editable_column(index.column()):
+        if role != Qt.ItemDataRole.EditRole or not self.is_editable_column(index.column()) \
+                or not self.rows[index.row()].editable:
             return False
         comp = self.component_at(index.column())
         edit = CellEdit(self.student_id(index.row()), comp.code, "" if value is None else value)
@@ -210,8 +222,7 @@ class GradeSheetModel(RowTableModel):
                 cells.pop(res.component, None)
             else:
                 cells[res.component] = res.entry
-            self.rows[i] = type(old)(old.student_id, old.national_code, old.first_name,
-                                      old.last_name, cells, res.outcome)
+            self.rows[i] = replace(old, cells=cells, outcome=res.outcome)
             rows.add(i)
         for i in rows:
             self.dataChanged.emit(self.index(i, self.FIXED), self.index(i, self.status_column))
@@ -234,6 +245,13 @@ class GradeSheetModel(RowTableModel):
                     header = self.headers[col] if col < len(self.headers) else "?"
                     msg = self.tr("Column «{column}» cannot be edited; nothing was pasted.")
                     self.refused.emit(msg.format(column=header))
+                    return False
+                if not self.rows[row].editable:
+                    msg = self.tr("{name} is no longer in this class ({note}); nothing was "
+                                  "pasted.")
+                    gone = self.rows[row]
+                    self.refused.emit(msg.format(name=f"{gone.first_name} {gone.last_name}",
+                                                 note=self.departure(gone)))
                     return False
                 edits.append(CellEdit(self.student_id(row), self.component_at(col).code,
                                       value.strip()))
@@ -276,12 +294,18 @@ class GradeSheetModel(RowTableModel):
 
     # --- summary --------------------------------------------------------------
     def average(self) -> Decimal | None:
-        grades = [r.outcome.grade for r in self.rows if r.outcome.grade is not None]
+        grades = [r.outcome.grade for r in self.rows
+                  if r.editable and r.outcome.grade is not None]
         if self.sheet.descriptive or not grades:
             return None
         return (sum(grades) / len(grades)).quantize(Decimal("0.01"))
 
+    def members(self) -> int:
+        """Rows of students still in the class (the others left it: shown, not edited)."""
+        return sum(1 for r in self.rows if r.editable)
+
     def missing(self) -> int:
         """Cells of this session still empty (what stands between the sheet and submission)."""
         codes = [c.code for c in self._cols if c.editable]
-        return sum(1 for r in self.rows for code in codes if r.cells.get(code) is None)
+        return sum(1 for r in self.rows if r.editable
+                   for code in codes if r.cells.get(code) is None)

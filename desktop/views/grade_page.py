@@ -183,7 +183,11 @@ class GradePage(QWidget):
     def _update_summary(self) -> None:
         if self.model is None:
             return
-        parts = [self.tr("{n} students").format(n=to_persian_digits(self.model.rowCount()))]
+        parts = [self.tr("{n} students").format(n=to_persian_digits(self.model.members()))]
+        gone = self.model.rowCount() - self.model.members()
+        if gone:
+            parts.append(self.tr("{n} no longer in the class (at the foot, read-only)").format(
+                n=to_persian_digits(gone)))
         average = self.model.average()
         if average is not None:
             parts.append(self.tr("class average {avg}").format(avg=format_grade(average)))

@@ -1,4 +1,5 @@
-"""Add or edit a student: identity checked as typed, Jalali birth date, enrolment.
+"""Add or edit a student: identity checked as typed, Jalali birth date, enrolment (a
+student already in a class is moved, or marked as left, from «Move or leave…»).
 
 Nothing is written until the whole record passes the domain's checks; a refusal
 shows the Persian reason in the dialog, which stays open with what was typed.
@@ -6,13 +7,17 @@ shows the Persian reason in the dialog, which stays open with what was typed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +31,9 @@ from ..services import DEFAULT_ACTOR, Actor
 from ..services.school import list_classes
 from ..services.students import StudentInfo, StudentInput, save_student
 from .widgets import error_label
+
+if TYPE_CHECKING:
+    from .enrollment_dialog import EnrollmentDialog
 
 NATIONAL = "national"
 
@@ -73,7 +81,13 @@ class StudentDialog(QDialog):
         form.addRow(self.tr("Birth place"), self.birth_place)
         form.addRow(self.tr("Birth certificate serial"), self.serial)
         form.addRow(self.tr("Educational record code"), self.record_code)
-        form.addRow(self.tr("Class"), self.klass)
+        self.move_button = QPushButton(self.tr("Move or leave…"))
+        self.move_button.setVisible(student is not None and student.class_id is not None)
+        self.move_button.clicked.connect(self.move_or_leave)
+        klass_row = QHBoxLayout()
+        klass_row.addWidget(self.klass, 1)
+        klass_row.addWidget(self.move_button)
+        form.addRow(self.tr("Class"), klass_row)
         self.message = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -105,6 +119,21 @@ class StudentDialog(QDialog):
         self.serial.setText(st.birth_cert_serial or "")
         self.record_code.setText(st.record_code or "")
         self.klass.setCurrentIndex(max(0, self.klass.findData(st.class_id)))
+        if st.class_id is not None:  # a class of the year is changed by a move, with its day
+            self.klass.setEnabled(False)
+            self.klass.setToolTip(self.tr("To change the class, use «Move or leave…»."))
+
+    def move_or_leave(self) -> EnrollmentDialog | None:
+        """The move-or-leave dialog for this student; once saved, this dialog closes too
+        (the student's class has changed under it)."""
+        from .enrollment_dialog import EnrollmentDialog
+
+        if self._student is None:
+            return None
+        dialog = EnrollmentDialog(self._db, self._year, self._student, self._actor, self)
+        dialog.accepted.connect(self.accept)
+        dialog.open()
+        return dialog
 
     def _check_identity(self, text: str) -> None:
         """Says as soon as ten digits are typed whether the national code is valid."""
