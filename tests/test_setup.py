@@ -304,11 +304,17 @@ def test_the_demo_is_made_through_the_setup_paths(demo_db):
 
 # --- the same through the window --------------------------------------------------------
 
-def test_a_new_school_opens_on_the_setup_page_and_is_set_up_there(qtbot, school, tmp_path):
+def test_a_new_school_opens_on_the_setup_page_and_is_set_up_there(qtbot, school, tmp_path,
+                                                                   monkeypatch):
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import install_fonts, install_translators
+    from desktop.views import import_dialog, main_window
     from desktop.views.main_window import MainWindow
+
+    told: list[str] = []  # what would be said in a message box
+    monkeypatch.setattr(import_dialog, "inform", lambda _p, text: told.append(text))
+    monkeypatch.setattr(main_window, "inform", lambda _p, text: told.append(text))
 
     install_fonts(QApplication.instance())
     install_translators(QApplication.instance(), "fa")
@@ -360,5 +366,40 @@ def test_a_new_school_opens_on_the_setup_page_and_is_set_up_there(qtbot, school,
     rows = {r.course.name: r.teacher for r in setup.teaching(db, klass.id)}
     assert rows["فیزیک 1"] == "مریم فیزیک‌دان" and rows["رباتیک"] is None
     window.grab().save(str(tmp_path / "setup.png"))
+    if os.environ.get("DAFTAR_SHOTS"):  # to look at (an Xvfb run at 1366x768)
+        window.grab().save(os.path.join(os.environ["DAFTAR_SHOTS"], "setup.png"))
     need = window.minimumSizeHint()  # the page asks no more than a 1366x768 screen gives
     assert need.width() <= 1366 and need.height() <= 700, need
+
+    # 300 students from a workbook, through the window's import: one class it makes
+    book = tmp_path / "students.xlsx"
+    codes = _students_workbook(book, ["دهم ریاضی ۱", "دهم ریاضی ۲", "دهم ریاضی ۳"], 100)
+    window.tabs.setCurrentIndex(0)  # the students' page
+    window.import_students(str(book))
+    qtbot.waitUntil(lambda: getattr(window, "_import_dialog", None) is not None, timeout=20000)
+    dialog = window._import_dialog
+    assert dialog.apply_button.isEnabled() and len(dialog.plan.rows) == 300
+    assert "دهم ریاضی ۳" in dialog.summary.text() + " ".join(
+        d for r in dialog.plan.rows for d in r.details).replace("3", "۳")
+    dialog.apply()
+    qtbot.waitUntil(lambda: dialog.result() == 1, timeout=30000)
+    assert told == ["ثبت شد."]
+    counts = {c.name: c.students for c in list_classes(db)}
+    assert counts == {"دهم ریاضی 1": 100, "دهم ریاضی 2": 100, "دهم ریاضی 3": 100}
+    level = window.classes.item(0).child(0)
+    assert [level.child(i).text() for i in range(level.rowCount())] == [
+        "دهم ریاضی ۱ (۱۰۰)", "دهم ریاضی ۲ (۱۰۰)", "دهم ریاضی ۳ (۱۰۰)"]
+    assert len(codes) == 300
+    if os.environ.get("DAFTAR_SHOTS"):
+        window.grab().save(os.path.join(os.environ["DAFTAR_SHOTS"], "students.png"))
+
+    # the teacher signs in and finds only their course waiting for them
+    for course in setup.grade_courses(db, 10, "math"):
+        open_sheet(db, klass.id, course.id, SessionKind.DEY)
+    teacher = MainWindow(db, auth.login(db, "t1", PASSWORD))
+    qtbot.addWidget(teacher)
+    teacher.show()
+    queue = teacher.show_page("queue")
+    queue.refresh()
+    assert [r.course_name for r in queue.model.rows] == ["فیزیک 1"]
+    assert teacher.made("setup") is None  # no setup page for a teacher
