@@ -21,7 +21,7 @@ from desktop.domain.errors import DaftarError, ValidationError
 from desktop.domain.identity import make_national_code
 from desktop.domain.text import to_persian_digits
 from desktop.domain.verification import DocumentKind
-from desktop.domain.workflow import Action, Role
+from desktop.domain.workflow import Action, Role, SheetState
 from desktop.models.db import open_database
 from desktop.models.entities import AuditEvent, ClassGroup, Course, Teaching
 from desktop.services import approvals, auth, school_key, setup
@@ -403,3 +403,70 @@ def test_a_new_school_opens_on_the_setup_page_and_is_set_up_there(qtbot, school,
     queue.refresh()
     assert [r.course_name for r in queue.model.rows] == ["فیزیک 1"]
     assert teacher.made("setup") is None  # no setup page for a teacher
+
+    # the teacher types their sheet in the grid (a block pasted from a spreadsheet) and
+    # submits it; the other courses are filled by the office; deputy and principal approve
+    principal = auth.login(db, "principal", PASSWORD)
+    auth.create_user(db, "deputy", "معاون آموزشی", Role.DEPUTY, PASSWORD, principal)
+    physics = find_course(db, "فیزیک ۱", klass.id)
+    for course in setup.grade_courses(db, 10, "math"):
+        if course.id == physics.id:
+            continue
+        sheet = open_sheet(db, klass.id, course.id, SessionKind.DEY)
+        data = read_sheet(db, sheet)
+        write_grades(db, sheet, [
+            CellEdit(r.student_id, col.code, "19" if course.discipline else str(12 + i % 8))
+            for i, r in enumerate(data.rows) for col in data.columns if col.editable],
+            principal)
+        approvals.move(db, [sheet], Action.SUBMIT, principal)
+    teacher.show_page("grades")
+    teacher.select_class(klass.id)
+    teacher.grades.select(SessionKind.DEY, physics.id)
+    grid = teacher.grades.model
+    first = next(c for c in range(grid.columnCount()) if grid.is_editable_column(c))
+    width = sum(1 for c in range(grid.columnCount()) if grid.is_editable_column(c))
+    teacher.grades.table.setCurrentIndex(grid.index(0, first))
+    assert teacher.grades.table.paste("\n".join(
+        "\t".join(["۱۷٫۵"] * width) for _ in range(grid.rowCount())))
+    assert grid.missing() == 0 and teacher.grades.message.text() == ""
+    queue.refresh()
+    queue.table.selectAll()
+    queue.apply(Action.SUBMIT)
+    assert queue.message.text() == ""
+    for username, action in (("deputy", Action.REVIEW), ("principal", Action.APPROVE)):
+        office = MainWindow(db, auth.login(db, username, PASSWORD))
+        qtbot.addWidget(office)
+        office.show()
+        page = office.show_page("queue")
+        page.refresh()
+        page.table.selectAll()  # the Dey sheets: all in their hands now
+        assert {r.session for r in page.model.rows} == {SessionKind.DEY}, username
+        page.apply(action)
+        assert page.message.text() == "", username
+        page.refresh()
+        done = SheetState.APPROVED if action is Action.APPROVE else SheetState.REVIEWED
+        assert {r.state for r in approvals.queue(db, auth.login(db, username, PASSWORD), 1405)
+                } <= {done}, username
+
+    # the class's report cards, printed from the documents dialog to a PDF: every course of
+    # the curriculum's 10th-grade math table on them, and the local one
+    from pypdf import PdfReader
+
+    from desktop.services import certificates
+    from desktop.views import documents as documents_view
+
+    with db.unit() as s:  # the key a real school gets at enrolment, here a test centre's
+        school_key.set_passphrase(s, PASSWORD)
+        certificates.demo_keys(s, CODE)
+    dialog = documents_view.DocumentsDialog(db, principal, 1405, klass.id)
+    qtbot.addWidget(dialog)
+    dialog.session.setCurrentIndex(dialog.session.findData(SessionKind.DEY.value))
+    dialog.target.setCurrentIndex(dialog.target.findData(documents_view.TO_PDF))
+    dialog.start(str(tmp_path / "cards.pdf"))
+    qtbot.waitUntil(lambda: dialog.result() == 1, timeout=60_000)
+    pdf = PdfReader(tmp_path / "cards.pdf")
+    assert len(pdf.pages) == 100
+    printed = [n for _x, _y, _s, n in strings(pdf.pages[0])]
+    for spec in curriculum_for(1405).courses(10, "math"):
+        assert any(same(n, spec.name) for n in printed), spec.name
+    assert any(same(n, "رباتیک") for n in printed)
