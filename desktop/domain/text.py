@@ -135,23 +135,6 @@ def normalize(text: str | None) -> str:
     return text
 
 
-def typed_text(text: str | None, field: str) -> str:
-    """:func:`normalize`, refusing a control character (NUL, BEL, ESC …) rather than
-    storing it: pasted from a broken file, it is invisible on screen and on paper.
-
-    >>> typed_text("علی\x00", "نام")
-    Traceback (most recent call last):
-    ...
-    desktop.domain.errors.ValidationError: text.control
-    """
-    value = normalize(text)
-    if any(unicodedata.category(ch) == "Cc" for ch in value):
-        from .errors import ValidationError
-
-        raise ValidationError("text.control", field=field)
-    return value
-
-
 def _strip_marks(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

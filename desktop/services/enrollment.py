@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from ..domain.calendar import format_jalali, school_year_label, to_jalali, today_tehran
 from ..domain.errors import NotFound, ValidationError
 from ..domain.structure import check_leaving_date
-from ..domain.text import typed_text
+from ..domain.typed import typed_text
 from ..domain.workflow import Role
 from ..models.db import Database
 from ..models.entities import AcademicYear, ClassGroup, Enrollment, Grade, GradeSheet, Student

@@ -25,8 +25,8 @@ from ..domain.text import (
     is_ascii_digits,
     normalize,
     search_key,
-    typed_text,
 )
+from ..domain.typed import typed_text
 from ..models.db import Database
 from ..models.entities import AcademicYear, ClassGroup, Enrollment, School, Student
 from . import audit

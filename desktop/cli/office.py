@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .cli import Output, open_db
+from .common import Output, open_db
 
 
 def _size(out: Output, n: int) -> str:
@@ -21,8 +21,8 @@ def _size(out: Output, n: int) -> str:
 
 
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:
-    from .domain.calendar import format_jalali
-    from .services import backup
+    from ..domain.calendar import format_jalali
+    from ..services import backup
 
     db = open_db(args)
     if args.folder:
@@ -31,7 +31,7 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
                  f"Automatic backups are kept in '{where}'.")
         return 0
     if args.list:
-        from .services.school import get_school
+        from ..services.school import get_school
 
         for b in backup.list_backups(backup.folder(db), get_school(db).code):
             print(f"{b.path}\t{format_jalali(b.made.date())} {b.made:%H:%M}\t"
@@ -44,12 +44,12 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, out: Output) -> int:
-    from .domain.calendar import format_instant
-    from .services import backup
+    from ..domain.calendar import format_instant
+    from ..services import backup
 
     target = args.db
     if target is not None and "://" in target:
-        from .domain.errors import DaftarError
+        from ..domain.errors import DaftarError
 
         raise DaftarError("backup.server_db")
     done = backup.restore(target, args.file)
@@ -70,8 +70,8 @@ def cmd_restore(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_move(args: argparse.Namespace, out: Output) -> int:
-    from .services.move import move_school
-    from .services.settings import choose_database
+    from ..services.move import move_school
+    from ..services.settings import choose_database
 
     moved = move_school(open_db(args), args.url)
     rows = sum(moved.rows.values())
@@ -84,16 +84,16 @@ def cmd_move(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_database(args: argparse.Namespace, out: Output) -> int:
-    from .models.db import default_db_path, to_url
-    from .services.settings import choose_database, chosen_database
+    from ..models.db import default_db_path, to_url
+    from ..services.settings import choose_database, chosen_database
 
     if args.accept:
-        from .services.settings import accept_school
+        from ..services.settings import accept_school
 
         accept_school(open_db(args).url)
     if args.use or args.default:
         if args.use:
-            from .models.db import open_database
+            from ..models.db import open_database
 
             open_database(args.use).dispose()  # reachable and a Daftar database
         choose_database(args.use)

@@ -24,9 +24,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .cli import Output, open_db, signed_in
-from .domain.errors import DaftarError
-from .domain.structure import FIELDS
+from ..domain.errors import DaftarError
+from ..domain.structure import FIELDS
+from .common import Output, open_db, signed_in
 
 TRACKS = sorted(FIELDS)
 
@@ -36,9 +36,9 @@ def _yes(out: Output, flag: bool) -> str:
 
 
 def cmd_curriculum(args: argparse.Namespace, out: Output) -> int:
-    from .domain.calendar import DEFAULT_CALENDAR, today_tehran
-    from .domain.curriculum import curriculum_for, track_name
-    from .domain.structure import GRADE_LEVEL_NAMES
+    from ..domain.calendar import DEFAULT_CALENDAR, today_tehran
+    from ..domain.curriculum import curriculum_for, track_name
+    from ..domain.structure import GRADE_LEVEL_NAMES
 
     curriculum = curriculum_for(args.year or DEFAULT_CALENDAR.school_year_of(today_tehran()))
     out.line(f"برنامهٔ درسی نسخهٔ {out.num(curriculum.version)} (از سال "
@@ -64,8 +64,8 @@ def cmd_curriculum(args: argparse.Namespace, out: Output) -> int:
 
 
 def _show(db: Any, out: Output) -> None:
-    from .services.school import current_year, list_classes
-    from .services.setup import programmes
+    from ..services.school import current_year, list_classes
+    from ..services.setup import programmes
 
     classes = list_classes(db, current_year(db))
     for p in programmes(db):
@@ -77,8 +77,8 @@ def _show(db: Any, out: Output) -> None:
 
 
 def cmd_setup(args: argparse.Namespace, out: Output) -> int:
-    from .services import setup
-    from .services.school import find_class, find_course
+    from ..services import setup
+    from ..services.school import find_class, find_course
 
     db = open_db(args)
     if args.action == "show":
@@ -112,9 +112,9 @@ def cmd_setup(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_teaching(args: argparse.Namespace, out: Output) -> int:
-    from .services import setup
-    from .services.auth import assign_course
-    from .services.school import find_class, find_course
+    from ..services import setup
+    from ..services.auth import assign_course
+    from ..services.school import find_class, find_course
 
     db = open_db(args)
     klass = find_class(db, args.klass)
@@ -132,10 +132,10 @@ def cmd_teaching(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_student(args: argparse.Namespace, out: Output) -> int:
-    from .domain.calendar import format_jalali, parse_jalali, school_year_label
-    from .services import enrollment
-    from .services.school import current_year, find_class
-    from .services.students import find_student
+    from ..domain.calendar import format_jalali, parse_jalali, school_year_label
+    from ..services import enrollment
+    from ..services.school import current_year, find_class
+    from ..services.students import find_student
 
     db = open_db(args)
     student = find_student(db, args.student)

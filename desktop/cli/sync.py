@@ -10,8 +10,8 @@ import argparse
 import sys
 from typing import Any
 
-from .cli import Output, open_db, open_seal, signed_in
-from .domain.text import to_persian_digits
+from ..domain.text import to_persian_digits
+from .common import Output, open_db, open_seal, signed_in
 
 SYNC_NOTHING = 3
 
@@ -21,7 +21,7 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
 
     Exit 0: something was sent (or refused nothing and all arrived); 3: nothing to send;
     1: a failure (unreachable, a refused batch); the reason on stderr."""
-    from .services import sync
+    from ..services import sync
 
     db = open_db(args)
     if args.enrol:

@@ -1,9 +1,5 @@
-"""``daftar``: the GUI with no arguments; the same services headless with a command.
-
-Exit status: 0 success, 1 a refusal or bad input (the message says why, in
-Persian unless ``--lang en``), 2 a malformed command line; ``daftar sync`` also 3:
-nothing to send.
-"""
+"""The school's own commands: ``init``, ``users``, ``demo``, ``audit``, ``classes``,
+``students``, ``grades``, ``lists``, ``print``, ``card-parts``, ``verify`` and ``void``."""
 
 from __future__ import annotations
 
@@ -11,96 +7,24 @@ import argparse
 import csv
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import Any
 
-from .domain.calendar import SessionKind, format_jalali
-from .domain.errors import DaftarError
-from .domain.grading import Stage
-from .domain.text import to_persian_digits
-
-HEADERS = {
-    "students": (["کد ملی / شناسه", "نام خانوادگی", "نام", "نام پدر", "تاریخ تولد", "کلاس"],
-                 ["id", "last name", "first name", "father", "birth date", "class"]),
-    "classes": (["شناسه", "کلاس", "پایه", "رشته", "دانش‌آموز"],
-                ["id", "class", "grade", "field", "students"]),
-    "grades": (["کد ملی", "نام خانوادگی", "نام", "درس", "نوبت", "ستون", "نمره"],
-               ["national code", "last name", "first name", "course", "session", "component",
-                "value"]),
-}
-
-
-class Output:
-    def __init__(self, lang: str, stream: IO[str] | None = None) -> None:
-        self.lang = lang
-        self.stream = stream or sys.stdout
-
-    def text(self, fa: str, en: str) -> str:
-        return en if self.lang == "en" else fa
-
-    def num(self, value: object) -> str:
-        return str(value) if self.lang == "en" else to_persian_digits(value)
-
-    def line(self, fa: str, en: str) -> None:
-        print(self.text(fa, en), file=self.stream)
-
-    def table(self, kind: str, rows: list[list[str]]) -> None:
-        fa, en = HEADERS[kind]
-        print("\t".join(en if self.lang == "en" else fa), file=self.stream)
-        for row in rows:
-            cells = [c if self.lang == "en" else to_persian_digits(c) for c in row]
-            print("\t".join(cells), file=self.stream)
-
-
-def open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """``--db``, else this PC's chosen database (``daftar database --use``), else the file."""
-    from .models.db import open_database
-    from .services.settings import chosen_database
-
-    return open_database(args.db or chosen_database())
-
-
-def _password(prompt: str, variable: str = "DAFTAR_PASSWORD",
-              missing: str = "auth.no_password") -> str:
-    """From the environment (scripts, CI) or typed without echo."""
-    import getpass
-    import os
-
-    if os.environ.get(variable):
-        return os.environ[variable]
-    try:
-        return getpass.getpass(prompt)
-    except EOFError:  # no terminal: a script or a service
-        raise DaftarError(missing) from None
-
-
-def open_seal(db) -> None:  # type: ignore[no-untyped-def]
-    """Before signing: the school's seal is open already (the principal signed in), or
-    the principal's password comes from DAFTAR_KEY_PASSPHRASE or is typed."""
-    from .services import school_key
-
-    if school_key.needs_unlock(db):
-        school_key.unlock(db, _password("گذرواژه مدیر برای مهر مدرسه / principal's password "
-                                        "for the school's seal: ", "DAFTAR_KEY_PASSPHRASE",
-                                        "key.locked"))
-
-
-def signed_in(args: argparse.Namespace, db):  # type: ignore[no-untyped-def]
-    from .services.auth import login
-
-    return login(db, args.user, _password(f"{args.user}: "))
+from ..domain.calendar import SessionKind, format_jalali
+from ..domain.errors import DaftarError
+from ..domain.grading import Stage
+from .common import Output, ask_password, open_csv, open_db, open_seal, signed_in
 
 
 def cmd_init(args: argparse.Namespace, out: Output) -> int:
-    from .domain.identity import normalize_school_code
-    from .domain.workflow import Role
-    from .services.auth import MIN_PASSWORD, create_user
-    from .services.context import PRINCIPAL_ACTOR
-    from .services.school import create_school
+    from ..domain.identity import normalize_school_code
+    from ..domain.workflow import Role
+    from ..services.auth import MIN_PASSWORD, create_user
+    from ..services.context import PRINCIPAL_ACTOR
+    from ..services.school import create_school
 
     normalize_school_code(args.code)  # a wrong code is said before a password is asked
-    password = _password("گذرواژه مدیر / principal's password: ")
+    password = ask_password("گذرواژه مدیر / principal's password: ")
     if len(password) < MIN_PASSWORD:  # checked before anything is created
         raise DaftarError("auth.password_short", length=MIN_PASSWORD)
     db = open_db(args)
@@ -116,7 +40,7 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, out: Output) -> int:
-    from .services.audit import verify
+    from ..services.audit import verify
 
     verdict = verify(open_db(args))
     if verdict.ok:
@@ -129,15 +53,15 @@ def cmd_audit(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_users(args: argparse.Namespace, out: Output) -> int:
-    from .domain.workflow import Role
-    from .services.auth import create_user, list_users
+    from ..domain.workflow import Role
+    from ..services.auth import create_user, list_users
 
     db = open_db(args)
     if args.add:
         actor = signed_in(args, db)
         import os
 
-        password = os.environ.get("DAFTAR_NEW_PASSWORD") or _password(f"{args.add}: ")
+        password = os.environ.get("DAFTAR_NEW_PASSWORD") or ask_password(f"{args.add}: ")
         create_user(db, args.add, args.name or args.add, Role(args.role), password, actor)
     for u in list_users(db):
         print(f"{u.username}\t{u.display_name}\t"
@@ -146,7 +70,7 @@ def cmd_users(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out: Output) -> int:
-    from .services.demo import build_demo
+    from ..services.demo import build_demo
 
     started = time.perf_counter()
     db = open_db(args)
@@ -163,7 +87,7 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_classes(args: argparse.Namespace, out: Output) -> int:
-    from .services.school import list_classes
+    from ..services.school import list_classes
 
     rows = [[str(c.id), c.name, str(c.grade_level), c.field_name or "—", str(c.students)]
             for c in list_classes(open_db(args), args.year)]
@@ -171,23 +95,18 @@ def cmd_classes(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-def _open_csv(target: str) -> tuple[IO[str], bool]:
-    if target == "-":
-        return sys.stdout, False
-    # utf-8-sig: Excel on Windows opens Persian CSV correctly only with the BOM.
-    return Path(target).open("w", encoding="utf-8-sig", newline=""), True
 
 
 def cmd_students(args: argparse.Namespace, out: Output) -> int:
-    from .services.school import current_year, find_class
-    from .services.students import search_students
+    from ..services.school import current_year, find_class
+    from ..services.students import search_students
 
     db = open_db(args)
     year = args.year or current_year(db)
     class_id = find_class(db, args.klass, year).id if args.klass else None
     found = search_students(db, args.search or "", class_id=class_id, year=year)
     if args.csv:
-        stream, close = _open_csv(args.csv)
+        stream, close = open_csv(args.csv)
         try:
             w = csv.writer(stream)
             w.writerow(["national_code", "foreign_id_type", "foreign_id_value", "last_name",
@@ -211,9 +130,9 @@ def cmd_students(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_grades(args: argparse.Namespace, out: Output) -> int:
-    from .domain.grading import format_grade
-    from .services.grades import class_grades, write_csv
-    from .services.school import current_year, find_class, find_course
+    from ..domain.grading import format_grade
+    from ..services.grades import class_grades, write_csv
+    from ..services.school import current_year, find_class, find_course
 
     db = open_db(args)
     year = args.year or current_year(db)
@@ -222,7 +141,7 @@ def cmd_grades(args: argparse.Namespace, out: Output) -> int:
     session = SessionKind(args.session) if args.session else None
     rows = class_grades(db, klass.id, session, course_id)
     if args.csv:
-        stream, close = _open_csv(args.csv)
+        stream, close = open_csv(args.csv)
         try:
             write_csv(rows, stream)
         finally:
@@ -237,10 +156,10 @@ def cmd_grades(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_lists(args: argparse.Namespace, out: Output) -> int:
-    from .services.context import DEFAULT_ACTOR
-    from .services.grades import open_sheet
-    from .services.lists import grade_sheet_pdf, graduates_pdf
-    from .services.school import current_year, find_class, find_course
+    from ..services.context import DEFAULT_ACTOR
+    from ..services.grades import open_sheet
+    from ..services.lists import grade_sheet_pdf, graduates_pdf
+    from ..services.school import current_year, find_class, find_course
 
     db = open_db(args)
     year = args.year or current_year(db)
@@ -259,9 +178,9 @@ def cmd_lists(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_print(args: argparse.Namespace, out: Output) -> int:
-    from .domain.verification import DocumentKind
-    from .services.certificates import issue
-    from .services.school import current_year, find_class
+    from ..domain.verification import DocumentKind
+    from ..services.certificates import issue
+    from ..services.school import current_year, find_class
 
     db = open_db(args)
     actor = signed_in(args, db)
@@ -287,7 +206,7 @@ def cmd_print(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_card_parts(args: argparse.Namespace, out: Output) -> int:
-    from .services.certificates import OPTIONAL_PARTS, document_parts, set_document_parts
+    from ..services.certificates import OPTIONAL_PARTS, document_parts, set_document_parts
 
     db = open_db(args)
     if args.parts is not None:
@@ -301,7 +220,7 @@ def cmd_card_parts(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_verify(args: argparse.Namespace, out: Output) -> int:
     """Exit 0 genuine, 1 anything else (forged, altered, revoked, unknown)."""
-    from .services.verification import GENUINE, verify_code, verify_pdf, verify_text
+    from ..services.verification import GENUINE, verify_code, verify_pdf, verify_text
 
     db = open_db(args)
     target = args.input
@@ -319,7 +238,7 @@ def cmd_verify(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_void(args: argparse.Namespace, out: Output) -> int:
-    from .services.certificates import void
+    from ..services.certificates import void
 
     db = open_db(args)
     void(db, args.code, args.reason, signed_in(args, db))
@@ -327,17 +246,7 @@ def cmd_void(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="daftar", description="دفتر: برنامه دفتر مدرسه / Daftar")
-    p.add_argument("--db", help="SQLite file or database URL (default: the user's data folder)")
-    p.add_argument("--lang", choices=["fa", "en"], default="fa", help="output language")
-    from . import __version__
-
-    p.add_argument("--version", action="version", version=f"daftar {__version__}")
-    sub = p.add_subparsers(dest="command")
-
-    sub.add_parser("gui", help="open the window (the default)")
-
+def add_parsers(sub: Any) -> None:
     s = sub.add_parser("init", help="create the school in a new database")
     s.add_argument("--code", required=True, help="8-digit school code")
     s.add_argument("--name", required=True)
@@ -426,50 +335,3 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int)
     s.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
     s.set_defaults(func=cmd_grades)
-    from . import cli_office, cli_records, cli_setup, cli_stats, cli_sync
-
-    cli_setup.add_parsers(sub)
-    cli_records.add_parsers(sub)
-    cli_office.add_parsers(sub)
-    cli_sync.add_parsers(sub)
-    cli_stats.add_parsers(sub)
-    return p
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command in (None, "gui"):
-        try:
-            from .app import run
-        except ModuleNotFoundError as e:  # a server's install: the core without the window
-            if not (e.name or "").startswith(("PySide6", "shiboken6")):
-                raise
-            print(DaftarError("install.no_window").message(args.lang), file=sys.stderr)
-            return 1
-        return run(args.db, args.lang)
-    out = Output(args.lang)
-    import logging
-
-    from .services.logs import setup
-
-    setup()
-    log = logging.getLogger("daftar.cli")
-    try:
-        return int(args.func(args, out))
-    except BrokenPipeError:  # `daftar students | head`: the reader left; not an error
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    except DaftarError as e:
-        log.info("%s refused: %s", args.command, e.code)
-        print(("error: " if args.lang == "en" else "خطا: ") + e.message(args.lang),
-              file=sys.stderr)
-        return 1
-    except Exception:
-        log.exception("%s failed", args.command)
-        raise
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

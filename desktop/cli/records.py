@@ -24,13 +24,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .cli import Output, open_db, signed_in
-from .domain.identity import ForeignIdType
+from ..domain.identity import ForeignIdType
+from .common import Output, open_db, signed_in
 
 
 def cmd_confirm(args: argparse.Namespace, out: Output) -> int:
-    from .domain.verification import format_code
-    from .services.confirmations import request
+    from ..domain.verification import format_code
+    from ..services.confirmations import request
 
     db = open_db(args)
     if args.foreign:
@@ -49,8 +49,8 @@ def cmd_confirm(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_legacy(args: argparse.Namespace, out: Output) -> int:
-    from .domain.verification import format_code
-    from .services import legacy
+    from ..domain.verification import format_code
+    from ..services import legacy
 
     db = open_db(args)
     if args.action == "add":
@@ -86,8 +86,8 @@ def cmd_legacy(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_record_code(args: argparse.Namespace, out: Output) -> int:
-    from .domain.verification import format_code
-    from .services import record_codes
+    from ..domain.verification import format_code
+    from ..services import record_codes
 
     db = open_db(args)
     code, before = record_codes.request(db, signed_in(args, db), args.student)
@@ -100,8 +100,8 @@ def cmd_record_code(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_review(args: argparse.Namespace, out: Output) -> int:
-    from .domain.calendar import SessionKind
-    from .services import review
+    from ..domain.calendar import SessionKind
+    from ..services import review
 
     db = open_db(args)
     if args.action == "record":
@@ -130,7 +130,7 @@ def cmd_review(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_repair(args: argparse.Namespace, out: Output) -> int:
-    from .services import repair
+    from ..services import repair
 
     db = open_db(args)
     if args.action == "register":
@@ -144,7 +144,7 @@ def cmd_repair(args: argparse.Namespace, out: Output) -> int:
         out.line(f"ثبت‌نام {out.num(reg.id)} با {out.num(len(reg.courses))} درس انجام شد.",
                  f"Registration {reg.id} with {len(reg.courses)} courses.")
     elif args.action == "exam":
-        from .domain.calendar import SessionKind
+        from ..domain.calendar import SessionKind
 
         for x in repair.prepare_exam(db, signed_in(args, db), SessionKind[args.session]):
             out.line(f"{out.num(x.sheet_id)}\t{x.class_name}\t{out.num(x.candidates)} داوطلب",

@@ -14,15 +14,15 @@ import argparse
 import sys
 from typing import Any
 
-from .cli import Output, open_db
-from .domain.calendar import SessionKind
+from ..domain.calendar import SessionKind
+from .common import Output, open_db
 
 
 def cmd_stats(args: argparse.Namespace, out: Output) -> int:
-    from .domain.statistics import table_rows
-    from .domain.text import to_ascii_digits
-    from .services import statistics
-    from .services.school import current_year, find_class, find_course
+    from ..domain.statistics import table_rows
+    from ..domain.text import to_ascii_digits
+    from ..services import statistics
+    from ..services.school import current_year, find_class, find_course
 
     db = open_db(args)
     year = args.year or current_year(db)
@@ -39,16 +39,16 @@ def cmd_stats(args: argparse.Namespace, out: Output) -> int:
     else:
         report = statistics.school_report(db, year, session)
     if args.pdf:
-        from .printing.statistics import statistics_pdf
+        from ..printing.statistics import statistics_pdf
 
         with open(args.pdf, "wb") as fh:
             statistics_pdf(report, year, fh)
     if args.xlsx:
-        from .services.statistics_export import write_xlsx
+        from ..services.statistics_export import write_xlsx
 
         write_xlsx(report, year, args.xlsx)
     if args.csv:
-        from .services.statistics_export import write_csv
+        from ..services.statistics_export import write_csv
 
         if args.csv == "-":
             write_csv(report, sys.stdout)
