@@ -6,26 +6,17 @@ feed.  An accepted objection changes no grade here: the school files a change re
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from desktop.domain.calendar import SessionKind
-from desktop.domain.errors import DaftarError
 from desktop.domain.text import normalize
 from desktop.domain.workflow import ChangeState, Role, objection_decision
 
 from . import schema as t
-
-if TYPE_CHECKING:
-    from .service import Central, ReviewerAccount, SchoolAccount
-
-
-def _refusal(status: int, code: str, **params: object) -> DaftarError:
-    from .service import Refusal
-
-    return Refusal(status, code, **params)
+from .core import Core, Refusal, ReviewerAccount, SchoolAccount
 
 
 def file(conn: Connection, school: SchoolAccount, item: Any, now: dt.datetime) -> None:
@@ -36,16 +27,16 @@ def file(conn: Connection, school: SchoolAccount, item: Any, now: dt.datetime) -
         session = SessionKind(item["session"]).value
         reason = normalize(str(item["reason"]))
     except (KeyError, ValueError, TypeError):
-        raise _refusal(422, "central.payload", detail="objection") from None
+        raise Refusal(422, "central.payload", detail="objection") from None
     if not reason or not course:
-        raise _refusal(422, "central.payload", detail="objection")
+        raise Refusal(422, "central.payload", detail="objection")
     conn.execute(pg_insert(t.objection).values(
         school_code=school.code, local_id=local_id, sheet_local_id=sheet, student=student,
         course=course, session=session, reason=reason[:4000], state=ChangeState.FILED.value,
         filed_at=now).on_conflict_do_nothing())
 
 
-def waiting(central: Central, reviewer: ReviewerAccount) -> list[dict[str, Any]]:
+def waiting(central: Core, reviewer: ReviewerAccount) -> list[dict[str, Any]]:
     """Objections waiting for a district reviewer (a province reviewer has none)."""
     if reviewer.role is not Role.DISTRICT:
         return []
@@ -59,7 +50,7 @@ def waiting(central: Central, reviewer: ReviewerAccount) -> list[dict[str, Any]]
     return [dict(zip(keys, r, strict=True)) for r in rows]
 
 
-def decide(central: Central, reviewer: ReviewerAccount, objection_id: int, approve: bool,
+def decide(central: Core, reviewer: ReviewerAccount, objection_id: int, approve: bool,
            reason: str | None) -> dict[str, Any]:
     o = t.objection.c
     with central.engine.begin() as conn:

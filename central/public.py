@@ -21,7 +21,7 @@ import io
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
@@ -35,9 +35,7 @@ from desktop.domain.verification import DocumentKind, parse_code
 from desktop.domain.workflow import SheetState
 
 from . import schema as t
-
-if TYPE_CHECKING:
-    from .service import Central
+from .core import Core, Refusal
 
 MAX_UPLOAD = 4 * 1024 * 1024      # a phone photo; larger is refused before decoding
 MAX_PIXELS = 40_000_000
@@ -94,7 +92,7 @@ def _record(conn: Connection, now: dt.datetime, log: _Log, status: str) -> None:
                                           consent=log.consent))
 
 
-def check_rate(central: Central, client: str, channel: str) -> None:
+def check_rate(central: Core, client: str, channel: str) -> None:
     """Refuse (and log) a client past the limit; used by every public route."""
     now = central.clock()
     with central.engine.begin() as conn:
@@ -102,23 +100,17 @@ def check_rate(central: Central, client: str, channel: str) -> None:
         if limited:
             _record(conn, now, _Log(client, channel), "limited")
     if limited:
-        raise _refusal(429, "central.rate", limit=str(rate_limit()))
+        raise Refusal(429, "central.rate", limit=str(rate_limit()))
 
 
-def log_refusal(central: Central, client: str, channel: str) -> None:
+def log_refusal(central: Core, client: str, channel: str) -> None:
     """A refused inquiry (an upload too large, not an image, with no QR) is logged too."""
     now = central.clock()
     with central.engine.begin() as conn:
         _record(conn, now, _Log(client, channel), "invalid")
 
 
-def _refusal(status: int, code: str, **params: Any) -> DaftarError:
-    from .service import Refusal
-
-    return Refusal(status, code, **params)
-
-
-def inquire(central: Central, client: str, typed: str, national_code: str | None = None,
+def inquire(central: Core, client: str, typed: str, national_code: str | None = None,
             channel: str = "page") -> Answer:
     """One inquiry by code, logged; the grades only when ``national_code`` is the
     holder's."""
@@ -132,7 +124,7 @@ def inquire(central: Central, client: str, typed: str, national_code: str | None
             answer = _answer(conn, typed, national_code, log)
             _record(conn, now, log, answer.status)
     if answer is None:
-        raise _refusal(429, "central.rate", limit=str(rate_limit()))
+        raise Refusal(429, "central.rate", limit=str(rate_limit()))
     return answer
 
 
@@ -214,10 +206,10 @@ def decode_upload(data: bytes) -> str:
     """The text of the QR in an uploaded photo or scan, or a Persian refusal (a file
     too large, not an image, or an image with no readable QR)."""
     if len(data) > MAX_UPLOAD:
-        raise _refusal(413, "central.upload",
+        raise Refusal(413, "central.upload",
                        detail=f"بزرگ‌تر از {MAX_UPLOAD // (1024 * 1024)} مگابایت است")
     if not data:
-        raise _refusal(422, "central.upload", detail="پرونده خالی است")
+        raise Refusal(422, "central.upload", detail="پرونده خالی است")
     from PIL import Image, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -226,17 +218,17 @@ def decode_upload(data: bytes) -> str:
             im.load()
             picture = im.convert("L")
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        raise _refusal(422, "central.upload", detail="تصویر نیست یا آسیب دیده است") from None
+        raise Refusal(422, "central.upload", detail="تصویر نیست یا آسیب دیده است") from None
     import zxingcpp
 
     found = [r.text for r in zxingcpp.read_barcodes(picture, formats=zxingcpp.BarcodeFormat.QRCode)
              if r.valid]
     if not found:
-        raise _refusal(422, "central.upload", detail="رمزینه‌ای (QR) در تصویر خوانده نشد")
+        raise Refusal(422, "central.upload", detail="رمزینه‌ای (QR) در تصویر خوانده نشد")
     return found[0]
 
 
-def inquire_qr(central: Central, client: str, text: str, national_code: str | None = None
+def inquire_qr(central: Core, client: str, text: str, national_code: str | None = None
                ) -> Answer:
     """An inquiry by a QR's text: the seal checked with the central keys (offline, as a
     verifier would), then the code asked like a typed one."""
@@ -254,7 +246,7 @@ def inquire_qr(central: Central, client: str, text: str, national_code: str | No
     return inquire(central, client, opened.document.code, national_code, channel="upload")
 
 
-def log_summary(central: Central, minutes: int) -> list[tuple[str, str, int]]:
+def log_summary(central: Core, minutes: int) -> list[tuple[str, str, int]]:
     """(channel, answer, count) over the last ``minutes``: what the administrator watches
     (a burst of «unknown» from one channel is someone guessing)."""
     since = central.clock() - dt.timedelta(minutes=minutes)

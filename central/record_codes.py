@@ -10,8 +10,6 @@ Every request is logged, refusals too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
@@ -21,18 +19,10 @@ from desktop.domain.record_code import make_record_code
 
 from . import public, records
 from . import schema as t
-
-if TYPE_CHECKING:
-    from .service import Central
+from .core import Core, Refusal
 
 
-def _refusal(status: int, code: str, **params: object) -> DaftarError:
-    from .service import Refusal
-
-    return Refusal(status, code, **params)
-
-
-def issue(central: Central, kind: str, value: str, secret: str, client: str,
+def issue(central: Core, kind: str, value: str, secret: str, client: str,
           channel: str = "record", school_code: str | None = None) -> tuple[str, bool]:
     """(the person's code, whether it was issued before)."""
     if channel == "record":
@@ -42,7 +32,7 @@ def issue(central: Central, kind: str, value: str, secret: str, client: str,
         identity, second = records.identity_of(kind, value, secret)
         with central.engine.begin() as conn:
             if not records.matches(conn, identity, second):
-                raise _refusal(403, "record.identity")
+                raise Refusal(403, "record.identity")
             code, replay = _code_for(conn, identity, school_code, now)
             records.log(conn, now, client, channel, None, "issued")
         return code, replay
@@ -61,7 +51,7 @@ def _code_for(conn: Connection, identity: str, school_code: str | None, now: obj
         select(t.legacy_diploma.c.school_code).where(
             t.legacy_diploma.c.identity == identity)).scalar()
     if school_code is not None and home != school_code:
-        raise _refusal(403, "central.forbidden", detail="دانش‌آموز مدرسۀ دیگری است")
+        raise Refusal(403, "central.forbidden", detail="دانش‌آموز مدرسۀ دیگری است")
     if known is not None:
         return known, True
     province = conn.execute(select(t.school.c.province).where(t.school.c.code == home)).scalar()
@@ -79,8 +69,7 @@ def _code_for(conn: Connection, identity: str, school_code: str | None, now: obj
             return again, True
 
 
-
-def graduate_record(central: Central, record_code: str, kind: str, value: str, secret: str,
+def graduate_record(central: Core, record_code: str, kind: str, value: str, secret: str,
                     client: str) -> dict[str, object]:
     """What an adult school needs to register a past graduate for repair (seed 000): who
     they are and the final-exam courses of their record (province-approved sheets), the
@@ -93,11 +82,11 @@ def graduate_record(central: Central, record_code: str, kind: str, value: str, s
         identity, second = records.identity_of(kind, value, secret)
         with central.engine.begin() as conn:
             if not records.matches(conn, identity, second):
-                raise _refusal(403, "repair.identity")
+                raise Refusal(403, "repair.identity")
             issued = conn.execute(select(t.record_code.c.code).where(
                 t.record_code.c.identity == identity)).scalar()
             if issued != code:
-                raise _refusal(403, "record.mismatch")
+                raise Refusal(403, "record.mismatch")
             person = conn.execute(select(t.student.c.first_name, t.student.c.last_name,
                                          t.student.c.father_name, t.student.c.birth_date)
                                   .where(t.student.c.identity == identity)).first()

@@ -36,7 +36,7 @@ import datetime as dt
 import json
 import secrets
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -60,17 +60,9 @@ from desktop.printing.central_documents import legacy_body
 
 from . import public
 from . import schema as t
-
-if TYPE_CHECKING:
-    from .service import Central, ReviewerAccount, SchoolAccount
+from .core import Core, Refusal, ReviewerAccount, SchoolAccount
 
 DIPLOMAS = (int(DocumentKind.ORIGINAL), int(DocumentKind.LEGACY))
-
-
-def _refusal(status: int, code: str, **params: Any) -> DaftarError:
-    from .service import Refusal
-
-    return Refusal(status, code, **params)
 
 
 @dataclass(frozen=True)
@@ -88,13 +80,13 @@ def identity_of(kind: str, value: str, secret: str) -> tuple[str, str]:
         code = normalize_national_code(value)
         serial = normalize(to_ascii_digits(secret or "")).replace(" ", "").upper()
         if not serial:
-            raise _refusal(422, "legacy.field", field="سریال شناسنامه", value="—")
+            raise Refusal(422, "legacy.field", field="سریال شناسنامه", value="—")
         return code, serial
     foreign = normalize_foreign_id(kind, value)
     try:
         birth = to_gregorian(parse_jalali(secret))
     except (DaftarError, ValueError):
-        raise _refusal(422, "legacy.field", field="تاریخ تولد", value=secret or "—") from None
+        raise Refusal(422, "legacy.field", field="تاریخ تولد", value=secret or "—") from None
     return f"{foreign.kind.value}:{foreign.value}", birth.isoformat()
 
 
@@ -123,7 +115,7 @@ def matches(conn: Connection, identity: str, secret: str) -> bool:
     return False
 
 
-def _central_seal(central: Central, conn: Connection, school_code: str, kind: DocumentKind,
+def _central_seal(central: Core, conn: Connection, school_code: str, kind: DocumentKind,
                   identity: str, name: str, lines: list[str], now: dt.datetime
                   ) -> tuple[str, str]:
     """A fresh code of ``kind`` for the school and the central seal over it."""
@@ -141,7 +133,7 @@ def _central_seal(central: Central, conn: Connection, school_code: str, kind: Do
     return code, text
 
 
-def confirm(central: Central, kind: str, value: str, secret: str, client: str,
+def confirm(central: Core, kind: str, value: str, secret: str, client: str,
             channel: str = "confirm", school_code: str | None = None) -> Issued:
     """The academic confirmation of the diploma of the person identified (see above);
     ``school_code``: asked by that school's office, for its own graduates only."""
@@ -157,11 +149,11 @@ def confirm(central: Central, kind: str, value: str, secret: str, client: str,
         raise
 
 
-def _confirm(central: Central, identity: str, second: str, client: str, channel: str,
+def _confirm(central: Core, identity: str, second: str, client: str, channel: str,
              school_code: str | None, now: dt.datetime) -> Issued:
     with central.engine.begin() as conn:
         if not matches(conn, identity, second):
-            raise _refusal(403, "confirm.identity")
+            raise Refusal(403, "confirm.identity")
         diplomas = conn.execute(
             select(t.document.c.code, t.document.c.kind, t.document.c.issued,
                    t.document.c.revoked_at, t.document.c.revoked_reason, t.document.c.name,
@@ -169,15 +161,15 @@ def _confirm(central: Central, identity: str, second: str, client: str, channel:
             .where(t.document.c.identity == identity, t.document.c.kind.in_(DIPLOMAS))
             .order_by(t.document.c.issued.desc()).with_for_update()).all()
         if not diplomas:
-            raise _refusal(422, "confirm.not_final",
+            raise Refusal(422, "confirm.not_final",
                            detail="گواهینامۀ پایان تحصیلات او هنوز صادر نشده یا به سرور "
                                   "مرکزی نرسیده است.")
         live = [d for d in diplomas if d[3] is None]
         if not live:
-            raise _refusal(422, "confirm.revoked", detail=diplomas[0][4] or "—")
+            raise Refusal(422, "confirm.revoked", detail=diplomas[0][4] or "—")
         diploma = live[0]
         if school_code is not None and diploma[6] != school_code:
-            raise _refusal(403, "central.forbidden", detail="دانش‌آموختۀ مدرسۀ دیگری است")
+            raise Refusal(403, "central.forbidden", detail="دانش‌آموختۀ مدرسۀ دیگری است")
         done = conn.execute(select(t.document.c.code, t.document.c.body, t.document.c.seal)
                             .where(t.document.c.confirms == diploma[0],
                                    t.document.c.revoked_at.is_(None))).first()
@@ -222,7 +214,7 @@ def _final_lines(conn: Connection, diploma: Any, identity: str
                                 .where(t.grade_row.c.student == identity)))).all()
     waiting = [r[0] for r in rows if r[1] != SheetState.PROVINCE_APPROVED.value]
     if not rows or waiting:
-        raise _refusal(422, "confirm.not_final",
+        raise Refusal(422, "confirm.not_final",
                        detail=("نمره‌ای از او به سرور مرکزی نرسیده است." if not rows else
                                "برگه‌های «" + "»، «".join(sorted(set(waiting))[:5]) +
                                "» هنوز به تأیید استان نرسیده‌اند."))
@@ -259,9 +251,9 @@ def file_legacy(conn: Connection, school: SchoolAccount, item: Any, now: dt.date
         entry = ArchivedDiploma.from_wire(item, today_tehran(now).year)
         local_id = int(item["id"])
     except DaftarError as e:
-        raise _refusal(422, e.code, **e.params) from None
+        raise Refusal(422, e.code, **e.params) from None
     except (KeyError, ValueError, TypeError):
-        raise _refusal(422, "central.payload", detail="legacy") from None
+        raise Refusal(422, "central.payload", detail="legacy") from None
     fields = entry.wire()
     del fields["identity"]
     conn.execute(pg_insert(t.legacy_diploma).values(
@@ -270,7 +262,7 @@ def file_legacy(conn: Connection, school: SchoolAccount, item: Any, now: dt.date
         filed_at=now).on_conflict_do_nothing())
 
 
-def waiting_legacy(central: Central, reviewer: ReviewerAccount) -> list[dict[str, Any]]:
+def waiting_legacy(central: Core, reviewer: ReviewerAccount) -> list[dict[str, Any]]:
     state = ChangeState.FILED if reviewer.role is Role.DISTRICT else \
         ChangeState.DISTRICT_APPROVED
     lg = t.legacy_diploma.c
@@ -283,7 +275,7 @@ def waiting_legacy(central: Central, reviewer: ReviewerAccount) -> list[dict[str
              "state": r[4]} for r in rows]
 
 
-def decide_legacy(central: Central, reviewer: ReviewerAccount, legacy_id: int, approve: bool,
+def decide_legacy(central: Core, reviewer: ReviewerAccount, legacy_id: int, approve: bool,
                   reason: str | None) -> dict[str, Any]:
     """The district's or the province's step; the province's approval issues the code."""
     now = central.clock()
@@ -305,14 +297,14 @@ def decide_legacy(central: Central, reviewer: ReviewerAccount, legacy_id: int, a
     return item
 
 
-def _legacy_document(central: Central, conn: Connection, school_code: str, identity: str,
+def _legacy_document(central: Core, conn: Connection, school_code: str, identity: str,
                      fields: dict[str, str], now: dt.datetime) -> tuple[str, str]:
     taken = conn.execute(select(t.document.c.code).where(
         t.document.c.identity == identity,
         t.document.c.kind == int(DocumentKind.LEGACY),
         t.document.c.revoked_at.is_(None))).first()
     if taken is not None:
-        raise _refusal(409, "legacy.duplicate", value=format_code(taken[0]))
+        raise Refusal(409, "legacy.duplicate", value=format_code(taken[0]))
     name = f"{fields['first']} {fields['last']}"
     lines = ArchivedDiploma.sealed_lines(fields)
     code, text = _central_seal(central, conn, school_code, DocumentKind.LEGACY, identity, name,

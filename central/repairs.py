@@ -22,7 +22,7 @@ changes nothing but its history row.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -31,16 +31,14 @@ from desktop.domain.verification import DocumentKind
 from desktop.domain.workflow import SheetState
 
 from . import schema as t
-
-if TYPE_CHECKING:
-    from .service import Central
+from .core import Core
 
 # What a repair takes back: the certificates (their confirmations go with them; the
 # session's report cards stand as what they said then).
 REVOKED_KINDS = (int(DocumentKind.TEMPORARY), int(DocumentKind.ORIGINAL))
 
 
-def apply(central: Central, conn: Connection, sheet_id: int, now: dt.datetime) -> None:
+def apply(central: Core, conn: Connection, sheet_id: int, now: dt.datetime) -> None:
     """Apply a province-approved repair sheet (inside the decision's transaction)."""
     sh = t.sheet.c
     repair_sheet = conn.execute(select(sh.school_code, sh.course_code, sh.course_name)

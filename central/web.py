@@ -13,7 +13,7 @@ with the Persian reason and its HTTP status; nothing is stored but the log line.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from fastapi import FastAPI, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -23,9 +23,7 @@ from desktop.printing.central_documents import document_pdf
 from desktop.printing.fonts import FONTS
 
 from . import page, public, record_codes, records
-
-if TYPE_CHECKING:
-    from .service import Central
+from .core import Core
 
 HEADERS = {"Content-Security-Policy": page.CSP, "X-Content-Type-Options": "nosniff",
            "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
@@ -55,7 +53,7 @@ def _status(e: DaftarError) -> int:
     return int(getattr(e, "status", 422))
 
 
-def add_routes(app: FastAPI, central: Central) -> None:
+def add_routes(app: FastAPI, central: Core) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home() -> HTMLResponse:
         return _html(page.home())
