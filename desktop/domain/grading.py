@@ -31,328 +31,47 @@ domain and whole hundredths (``centi``) in the database, so 18.75 is exact.
 
 from __future__ import annotations
 
-import enum
-import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import lru_cache
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from .calendar import SessionKind
 from .errors import ValidationError
+from .grade_values import (
+    DESCRIPTIVE_LABELS,
+    Descriptive,
+    Entry,
+    Mark,
+    Rounding,
+    Stage,
+    format_grade,
+    from_centi,
+    parse_stored,
+    plain,
+    stage_of,
+    stored_text,
+    to_centi,
+)
 from .repair import RepairPolicy
-from .text import normalize, to_persian_digits
+from .schemes import (
+    Component,
+    CourseOutcome,
+    DescriptiveScheme,
+    NumericScheme,
+    Scheme,
+    weighted_average,
+)
+from .text import to_persian_digits
 
-
-class Stage(enum.StrEnum):
-    PRIMARY = "primary"                  # ابتدایی، پایه ۱ تا ۶
-    LOWER_SECONDARY = "lower_secondary"  # متوسطه اول، پایه ۷ تا ۹
-    UPPER_SECONDARY = "upper_secondary"  # متوسطه دوم، پایه ۱۰ تا ۱۲
-
-    @property
-    def label_fa(self) -> str:
-        return {
-            Stage.PRIMARY: "ابتدایی",
-            Stage.LOWER_SECONDARY: "متوسطه اول",
-            Stage.UPPER_SECONDARY: "متوسطه دوم",
-        }[self]
-
-
-def stage_of(grade_level: int) -> Stage:
-    if 1 <= grade_level <= 6:
-        return Stage.PRIMARY
-    if 7 <= grade_level <= 9:
-        return Stage.LOWER_SECONDARY
-    if 10 <= grade_level <= 12:
-        return Stage.UPPER_SECONDARY
-    raise ValueError(f"grade level {grade_level} is not 1..12")
-
-
-class Mark(enum.StrEnum):
-    """A grade cell that holds no number."""
-
-    ABSENT = "absent"  # غایب: counts as 0
-    EXEMPT = "exempt"  # معاف: the course is left out
-
-    @property
-    def label_fa(self) -> str:
-        return {Mark.ABSENT: "غایب", Mark.EXEMPT: "معاف"}[self]
-
-
-class Descriptive(enum.IntEnum):
-    """The four levels of primary descriptive evaluation (ارزشیابی توصیفی)."""
-
-    NEEDS_EFFORT = 1  # نیاز به تلاش بیشتر
-    ACCEPTABLE = 2    # قابل قبول
-    GOOD = 3          # خوب
-    VERY_GOOD = 4     # خیلی خوب
-
-    @property
-    def label_fa(self) -> str:
-        return DESCRIPTIVE_LABELS[self]
-
-
-DESCRIPTIVE_LABELS = {
-    Descriptive.VERY_GOOD: "خیلی خوب",
-    Descriptive.GOOD: "خوب",
-    Descriptive.ACCEPTABLE: "قابل قبول",
-    Descriptive.NEEDS_EFFORT: "نیاز به تلاش بیشتر",
-}
-
-
-class Rounding(enum.StrEnum):
-    CEIL_QUARTER = "ceil_quarter"        # 12.10 -> 12.25, 12.60 -> 12.75
-    NEAREST_QUARTER = "nearest_quarter"  # 12.10 -> 12.00, 12.13 -> 12.25
-    HUNDREDTHS = "hundredths"            # 12.104 -> 12.10
-
-    def apply(self, value: Decimal) -> Decimal:
-        if self is Rounding.HUNDREDTHS:
-            return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        mode = ROUND_CEILING if self is Rounding.CEIL_QUARTER else ROUND_HALF_UP
-        # Round to hundredths first so that 12.0000001 from a division is 12.
-        value = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-        return ((value * 4).quantize(Decimal(1), rounding=mode) / 4).quantize(Decimal("0.01"))
-
-
-# A cell: a number, a descriptive level, a mark, or nothing yet.
-Entry = Decimal | Descriptive | Mark | None
-
-
-@dataclass(frozen=True)
-class Component:
-    """One column of a grade sheet: its code, label, session and weight in the annual grade."""
-
-    code: str
-    label_fa: str
-    session: SessionKind
-    weight: int = 0
-    is_exam: bool = False
-
-
-@dataclass(frozen=True)
-class NumericScheme:
-    """Numeric grades 0-20 for one kind of course."""
-
-    code: str
-    components: tuple[Component, ...]
-    summer_components: tuple[Component, ...]
-    low: Decimal = Decimal(0)
-    high: Decimal = Decimal(20)
-    step: Decimal = Decimal("0.25")
-    rounding: Rounding = Rounding.CEIL_QUARTER
-    pass_mark: Decimal = Decimal(10)
-    national_paper: str | None = None       # the component that is the national exam paper
-    national_paper_min: Decimal = Decimal(7)
-    descriptive: bool = False
-
-    def components_for(self, session: SessionKind) -> tuple[Component, ...]:
-        if session is SessionKind.SHAHRIVAR:
-            return self.summer_components
-        return tuple(c for c in self.components if c.session is session)
-
-    def component(self, code: str) -> Component:
-        for c in self.components + self.summer_components:
-            if c.code == code:
-                return c
-        raise ValidationError("grade.component", value=code)
-
-    # --- input ------------------------------------------------------------
-    def parse(self, text: str | Decimal | int | float | None) -> Decimal | Mark | None:
-        """A typed cell -> a checked value, a mark, or None for an empty cell.
-
-        Accepts Persian, Arabic-Indic or ASCII digits; «.», «٫», «/» or «,» as
-        the decimal point (an office writes ۱۸/۵ for 18.5); «غ» or «غایب» for
-        absent, «م» or «معاف» for exempt.
-        """
-        if text is None:
-            return None
-        if isinstance(text, (Decimal, int, float)):
-            return self.check(Decimal(str(text)))
-        typed = normalize(text)
-        if typed == "":
-            return None
-        for mark in Mark:
-            if typed in (mark.label_fa, mark.label_fa[0], mark.value):
-                return mark
-        candidate = re.sub(r"[٫/,]", ".", typed)
-        if not re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,4})?|\.[0-9]{1,4}", candidate):
-            raise ValidationError("grade.not_number", value=text.strip())
-        try:
-            value = Decimal(candidate)
-        except InvalidOperation:  # pragma: no cover - the pattern above prevents it
-            raise ValidationError("grade.not_number", value=text.strip()) from None
-        return self.check(value, typed=text.strip())
-
-    def check(self, value: Decimal, typed: str | None = None) -> Decimal:
-        shown = typed if typed is not None else str(value)
-        if not (self.low <= value <= self.high):
-            raise ValidationError(
-                "grade.range", value=shown, low=_plain(self.low), high=_plain(self.high)
-            )
-        if value % self.step != 0:
-            raise ValidationError("grade.step", value=shown, step=_plain(self.step))
-        return value.quantize(Decimal("0.01"))
-
-    # --- computation -------------------------------------------------------
-    def annual(self, entries: Mapping[str, Entry]) -> CourseOutcome:
-        """The annual grade and the pass decision from both terms' components."""
-        return self._weighted(self.components, entries, summer=False)
-
-    def absent(self, session: SessionKind, entries: Mapping[str, Entry]) -> bool:
-        """Whether the student missed the session's exam (marked absent: it counts as 0)."""
-        return any(entries.get(c.code) is Mark.ABSENT for c in self.components_for(session)
-                   if c.is_exam)
-
-    def session_grade(self, session: SessionKind, entries: Mapping[str, Entry]) -> CourseOutcome:
-        """The result a sheet of ``session`` shows: the term grade for Dey (its own
-        components, weighted), the annual grade for Khordad, the summer grade for Shahrivar."""
-        if session is SessionKind.KHORDAD:
-            return self.annual(entries)
-        if session is SessionKind.SHAHRIVAR:
-            return self.summer(entries)
-        return self._weighted(self.components_for(session), entries, summer=True)
-
-    def summer(self, entries: Mapping[str, Entry]) -> CourseOutcome:
-        """The Shahrivar grade: the weighted summer components; exam only if no continuous."""
-        components = self.summer_components
-        if all(entries.get(c.code) is None for c in components if not c.is_exam):
-            components = tuple(c for c in components if c.is_exam)
-        return self._weighted(components, entries, summer=True)
-
-    def _weighted(
-        self, components: Iterable[Component], entries: Mapping[str, Entry], summer: bool
-    ) -> CourseOutcome:
-        total = Decimal(0)
-        weights = 0
-        for comp in components:
-            if comp.weight == 0:
-                continue
-            value = entries.get(comp.code)
-            if value is Mark.EXEMPT:
-                return CourseOutcome(None, None, exempt=True)
-            if value is None:
-                return CourseOutcome(None, None)
-            if value is Mark.ABSENT:
-                value = Decimal(0)
-            if not isinstance(value, Decimal):
-                raise ValidationError("grade.not_number", value=str(value))
-            total += value * comp.weight
-            weights += comp.weight
-        if weights == 0:
-            return CourseOutcome(None, None)
-        grade = self.rounding.apply(total / weights)
-        passed = grade >= self.pass_mark
-        paper_failed = False
-        if self.national_paper is not None and not summer:
-            paper = entries.get(self.national_paper)
-            paper_value = Decimal(0) if paper is Mark.ABSENT else paper
-            if isinstance(paper_value, Decimal) and paper_value < self.national_paper_min:
-                passed = False
-                paper_failed = True
-        return CourseOutcome(grade, passed, paper_failed=paper_failed)
-
-    def with_national_paper(self) -> NumericScheme:
-        """The same scheme for a national-exam course: its last final is the paper."""
-        finals = [c.code for c in self.components if c.is_exam]
-        return replace(self, national_paper=finals[-1] if finals else None)
-
-
-@dataclass(frozen=True)
-class DescriptiveScheme:
-    """Primary: one of four levels per course and session, never averaged."""
-
-    code: str
-    components: tuple[Component, ...]
-    summer_components: tuple[Component, ...]
-    promote_at_least: Descriptive = Descriptive.ACCEPTABLE
-    descriptive: bool = True
-
-    def components_for(self, session: SessionKind) -> tuple[Component, ...]:
-        if session is SessionKind.SHAHRIVAR:
-            return self.summer_components
-        return tuple(c for c in self.components if c.session is session)
-
-    def component(self, code: str) -> Component:
-        for c in self.components + self.summer_components:
-            if c.code == code:
-                return c
-        raise ValidationError("grade.component", value=code)
-
-    def parse(self, text: str | int | Descriptive | None) -> Descriptive | Mark | None:
-        """A level by its Persian name, or its number 1 (نیاز به تلاش بیشتر) to 4 (خیلی خوب)."""
-        if text is None or isinstance(text, Descriptive):
-            return text
-        typed = normalize(str(text))
-        if typed == "":
-            return None
-        for mark in Mark:
-            if typed in (mark.label_fa, mark.label_fa[0], mark.value):
-                return mark
-        for level, label in DESCRIPTIVE_LABELS.items():
-            if typed == label or typed == str(int(level)) or typed == level.name.lower():
-                return level
-        levels = "، ".join(
-            f"{to_persian_digits(int(lv))}: {lb}" for lv, lb in DESCRIPTIVE_LABELS.items()
-        )
-        raise ValidationError("grade.level", value=str(text).strip(), levels=levels)
-
-    def promoted(self, entries: Iterable[Entry]) -> bool | None:
-        """Khordad promotion: every course at least «قابل قبول»; None while incomplete."""
-        values = [e for e in entries if e is not Mark.EXEMPT]
-        if any(v is None for v in values):
-            return None
-        return all(isinstance(v, Descriptive) and v >= self.promote_at_least for v in values)
-
-    def absent(self, session: SessionKind, entries: Mapping[str, Entry]) -> bool:
-        """Descriptive evaluation has no exam to miss."""
-        return False
-
-    def session_grade(self, session: SessionKind, entries: Mapping[str, Entry]) -> CourseOutcome:
-        """The level the sheet of ``session`` decides (levels are never averaged)."""
-        return self._level(self.components_for(session)[-1].code, entries)
-
-    def annual(self, entries: Mapping[str, Entry]) -> CourseOutcome:
-        """The course's year result: the Khordad level decides (it is not an average)."""
-        return self._level(self.components[-1].code, entries)
-
-    def _level(self, code: str, entries: Mapping[str, Entry]) -> CourseOutcome:
-        value = entries.get(code)
-        if value is Mark.EXEMPT:
-            return CourseOutcome(None, None, exempt=True)
-        if not isinstance(value, Descriptive):
-            return CourseOutcome(None, None)
-        return CourseOutcome(None, value >= self.promote_at_least, level=value)
-
-
-Scheme = NumericScheme | DescriptiveScheme
-
-
-@dataclass(frozen=True)
-class CourseOutcome:
-    """The result of one course for one student: a grade (or level) and pass/fail."""
-
-    grade: Decimal | None
-    passed: bool | None
-    exempt: bool = False
-    paper_failed: bool = False
-    level: Descriptive | None = None
-
-    @property
-    def complete(self) -> bool:
-        return self.exempt or self.passed is not None
-
-
-def weighted_average(items: Iterable[tuple[Decimal, int]]) -> Decimal | None:
-    """معدل: sum(grade x units) / sum(units), to hundredths; None with no units."""
-    total = Decimal(0)
-    units = 0
-    for grade, unit in items:
-        total += grade * unit
-        units += unit
-    if units == 0:
-        return None
-    return (total / units).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+# The values and schemes are named here too: the policy is where the rest of the
+# program finds them (``from desktop.domain.grading import Mark``).
+__all__ = [
+    "DEFAULT_POLICY", "DEFAULT_POLICY_DATA", "DESCRIPTIVE_LABELS", "Component", "CourseOutcome",
+    "CourseRecord", "Descriptive", "DescriptiveScheme", "DiplomaResult", "Entry",
+    "GradingPolicy", "Mark", "NumericScheme", "Rounding", "Scheme", "Stage", "format_grade",
+    "from_centi", "parse_stored", "stage_of", "stored_text", "to_centi", "weighted_average",
+]
 
 
 @dataclass(frozen=True)
@@ -468,10 +187,10 @@ class GradingPolicy:
             reasons.append("درس‌های " + "، ".join(f"«{n}»" for n in unwaived)
                            + " قبول نشده‌اند و قابل ارفاق نیستند.")
         if average is None or average < self.diploma_min_average:
-            shown = "—" if average is None else to_persian_digits(_plain(average))
+            shown = "—" if average is None else to_persian_digits(plain(average))
             reasons.append(
                 f"معدل کل {shown} کمتر از "
-                f"{to_persian_digits(_plain(self.diploma_min_average))} است."
+                f"{to_persian_digits(plain(self.diploma_min_average))} است."
             )
         return DiplomaResult(not reasons, average, tuple(waived), tuple(reasons))
 
@@ -588,58 +307,3 @@ DEFAULT_POLICY_DATA: dict[str, Any] = {
 }
 
 DEFAULT_POLICY = GradingPolicy.from_dict(DEFAULT_POLICY_DATA)
-
-
-def to_centi(value: Decimal) -> int:
-    """18.75 -> 1875, the stored form."""
-    return int((value * 100).to_integral_value(rounding=ROUND_HALF_UP))
-
-
-@lru_cache(maxsize=4096)  # a grade is one of 2,001 values: made once each (Decimal is immutable)
-def from_centi(value: int) -> Decimal:
-    return (Decimal(value) / 100).quantize(Decimal("0.01"))
-
-
-def format_grade(value: Decimal | Descriptive | Mark | None, persian: bool = True) -> str:
-    """How a cell reads on screen and paper: «۱۸٫۷۵», «۱۸», «غایب», «خیلی خوب»."""
-    if value is None:
-        return ""
-    if isinstance(value, (Mark, Descriptive)):
-        return value.label_fa
-    text = _plain(value)
-    return to_persian_digits(text) if persian else text
-
-
-def stored_text(entry: Decimal | Descriptive | Mark | None) -> str | None:
-    """The plain text a value travels and is filed as: "18.75", "absent", "very_good"."""
-    if entry is None:
-        return None
-    if isinstance(entry, Descriptive):
-        return entry.name.lower()
-    if isinstance(entry, Mark):
-        return entry.value
-    return _plain(entry)
-
-
-def parse_stored(text: str | None) -> Decimal | Descriptive | Mark | None:
-    """The inverse of :func:`stored_text`; anything else is refused (``grade.stored``).
-
-    Only the form is checked here; the scheme's ``parse`` checks range and step."""
-    if text is None:
-        return None
-    if text in (m.value for m in Mark):
-        return Mark(text)
-    if text in (d.name.lower() for d in Descriptive):
-        return Descriptive[text.upper()]
-    if not _STORED_NUMBER.fullmatch(text):
-        raise ValidationError("grade.stored", value=text)
-    return Decimal(text).quantize(Decimal("0.01"))
-
-
-_STORED_NUMBER = re.compile(r"[0-9]{1,2}(\.[0-9]{1,2})?")
-
-
-def _plain(value: Decimal) -> str:
-    """18.50 -> '18.5', 18.00 -> '18'."""
-    text = format(value.normalize(), "f")
-    return text
