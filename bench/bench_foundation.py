@@ -16,8 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop.domain.calendar import SessionKind  # noqa: E402
 from desktop.models.db import open_database  # noqa: E402
+from desktop.services.class_grades import read_class  # noqa: E402
 from desktop.services.demo import build_demo  # noqa: E402
-from desktop.services.grades import open_sheet, read_class, read_sheet, write_grade  # noqa: E402
+from desktop.services.grades import open_sheet, read_sheet, write_grade  # noqa: E402
 from desktop.services.school import find_class, list_classes, list_courses  # noqa: E402
 from desktop.services.students import search_students  # noqa: E402
 

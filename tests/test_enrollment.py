@@ -15,9 +15,10 @@ from desktop.domain.identity import make_national_code
 from desktop.domain.workflow import Role
 from desktop.models.entities import AuditEvent, ClassGroup, Course, Enrollment
 from desktop.services import approvals, setup
+from desktop.services.class_grades import read_class
 from desktop.services.context import DEFAULT_ACTOR, PRINCIPAL_ACTOR, Actor
 from desktop.services.enrollment import enroll, history, mark_left, move_student
-from desktop.services.grades import CellEdit, open_sheet, read_class, read_sheet, write_grades
+from desktop.services.grades import CellEdit, open_sheet, read_sheet, write_grades
 from desktop.services.school import create_school, list_classes
 from desktop.services.students import StudentInput, add_student, search_students
 

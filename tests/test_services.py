@@ -14,8 +14,9 @@ from desktop.models.db import open_database
 from desktop.models.entities import AuditEvent, Grade, Student
 from desktop.services import Actor
 from desktop.services.audit import GENESIS, event_digest
+from desktop.services.class_grades import class_grades, read_class
 from desktop.services.enrollment import enroll
-from desktop.services.grades import class_grades, open_sheet, read_class, read_sheet, write_grade
+from desktop.services.grades import open_sheet, read_sheet, write_grade
 from desktop.services.school import (
     add_course,
     create_class,

@@ -18,7 +18,7 @@ from desktop.domain.grading import CourseOutcome, Descriptive
 from desktop.domain.statistics import BANDS, band_of, change_text, descriptive, numeric
 from desktop.services import statistics
 from desktop.services.cards import class_cards
-from desktop.services.grades import read_class
+from desktop.services.class_grades import read_class
 from desktop.services.school import find_class, list_classes, list_courses
 from desktop.services.students import search_students
 

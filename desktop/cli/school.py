@@ -131,7 +131,7 @@ def cmd_students(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_grades(args: argparse.Namespace, out: Output) -> int:
     from ..domain.grading import format_grade
-    from ..services.grades import class_grades, write_csv
+    from ..services.class_grades import class_grades, write_csv
     from ..services.school import current_year, find_class, find_course
 
     db = open_db(args)

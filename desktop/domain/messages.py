@@ -3,6 +3,9 @@
 Once, here, so that the GUI, the command line and the tests show the same words.
 Parameters are ``str.format`` fields; :class:`~desktop.domain.errors.DaftarError`
 puts Persian digits into them.
+
+One thing, and long by nature: a catalogue grows with every refusal the program can
+say.  The setup's messages are in :mod:`.messages_setup`, merged below.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from ..domain.calendar import SessionKind
 from ..domain.grading import DEFAULT_POLICY, GradingPolicy
 from ..domain.results import CardResult, CourseRow, card
 from ..models.db import Database
-from .grades import ClassCourseResult, read_class
+from .class_grades import ClassCourseResult, read_class
 from .school import ClassInfo, list_courses
 from .students import StudentInfo
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..domain.errors import DaftarError
 from ..models.db import Database
-from .sync import Refused, Transient, remote_for
+from .remote import Refused, Transient, remote_for
 
 
 def ask(db: Database, method: str, path: str, timeout: float = 30.0, **kwargs: Any) -> Any:

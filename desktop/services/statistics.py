@@ -1,7 +1,7 @@
 """Statistics of the school's results (Qt-free): a course of a class, a class, a grade level
 and the whole school, for one exam session, with the change from the session before.
 
-The outcomes are :func:`grades.read_class`'s (the policy's grades, levels and pass
+The outcomes are :func:`class_grades.read_class`'s (the policy's grades, levels and pass
 decisions, as on the report cards) and a student's average is the card's
 (:func:`cards.class_cards`): one rule, once.  The figures are computed by
 :mod:`desktop.domain.statistics`.
@@ -28,7 +28,7 @@ from ..domain.grading import Descriptive, Stage
 from ..domain.statistics import Change, Figures, change, descriptive, numeric, of_outcomes
 from ..models.db import Database
 from .cards import class_cards
-from .grades import read_class_sessions
+from .class_grades import read_class_sessions
 from .school import ClassInfo, get_class, list_classes
 from .students import search_students
 
@@ -256,9 +256,9 @@ def compare(db: Database, class_id: int, course_id: int, session: SessionKind,
     import datetime as dt
     import json
 
+    from .remote import Transient, remote_for
     from .school import list_courses
     from .state import put_state
-    from .sync import Transient, remote_for
 
     klass = get_class(db, class_id)
     course = next((c for c in list_courses(db, class_id) if c.id == course_id), None)
