@@ -48,13 +48,19 @@ def enroll(db: Database, student_id: int, class_id: int, actor: Actor = DEFAULT_
            on: dt.date | None = None) -> None:
     """Put a student in a class for the class's school year (one class per year)."""
     with db.unit() as s:
-        student = s.get(Student, student_id)
-        klass = s.get(ClassGroup, class_id)
-        if student is None:
-            raise NotFound("not_found", what="دانش‌آموز", value=student_id)
-        if klass is None:
-            raise NotFound("not_found", what="کلاس", value=class_id)
+        student, klass = _student_and_class(s, student_id, class_id)
         enroll_in(s, student, klass, actor, on or today_tehran(db.clock()).togregorian())
+
+
+def _student_and_class(s: Session, student_id: int, class_id: int) -> tuple[Student,
+                                                                           ClassGroup]:
+    student = s.get(Student, student_id)
+    klass = s.get(ClassGroup, class_id)
+    if student is None:
+        raise NotFound("not_found", what="دانش‌آموز", value=student_id)
+    if klass is None:
+        raise NotFound("not_found", what="کلاس", value=class_id)
+    return student, klass
 
 
 def enroll_in(s: Session, student: Student, klass: ClassGroup, actor: Actor,
@@ -99,14 +105,10 @@ def _current(s: Session, student_id: int, year_id: int) -> Enrollment:
     if live is not None:
         return live
     if left is not None:
-        raise ValidationError("setup.left", date=_format(left.left_on))
+        raise ValidationError("setup.left", date=format_jalali(left.left_on))
     year = s.get(AcademicYear, year_id)
     raise ValidationError("setup.not_enrolled",
                           year=school_year_label(year.start_year) if year else "?")
-
-
-def _format(day: dt.date | None) -> str:
-    return format_jalali(to_jalali(day)) if day else "—"
 
 
 def _leave(s: Session, row: Enrollment, on: jdatetime.date | None,
@@ -127,12 +129,7 @@ def move_student(db: Database, actor: Actor, student_id: int, class_id: int,
     grades given there stay on its sheets."""
     actor.require(ENROLMENT_ROLES, ENROLMENT_ACTION)
     with db.unit() as s:
-        student = s.get(Student, student_id)
-        target = s.get(ClassGroup, class_id)
-        if student is None:
-            raise NotFound("not_found", what="دانش‌آموز", value=student_id)
-        if target is None:
-            raise NotFound("not_found", what="کلاس", value=class_id)
+        _student, target = _student_and_class(s, student_id, class_id)
         if target.only_course_id is not None:
             raise ValidationError("setup.move_exam_class", klass=target.name)
         row = _current(s, student_id, target.year_id)
@@ -225,5 +222,5 @@ def departures(s: Session, class_id: int) -> dict[int, tuple[dt.date, str | None
         .join(ClassGroup, Enrollment.class_id == ClassGroup.id)
         .where(Enrollment.student_id.in_(list(left)), Enrollment.year_id == year_id, LIVE,
                Enrollment.exam_course_id.is_(None))).all())
-    back = set(s.scalars(members(class_id)))
+    back = set(s.scalars(members(class_id).where(Enrollment.student_id.in_(list(left)))))
     return {sid: (day, now.get(sid)) for sid, day in left.items() if sid not in back}

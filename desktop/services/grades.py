@@ -10,6 +10,7 @@ so nothing typed is lost if the program is killed a second later.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -346,11 +347,21 @@ def check_cells(s: Session, ctx: SheetContext,
     a value the policy accepts.  The first refusal is raised; with several cells it names
     the student and the column (:class:`CellError`).  Nothing is written here."""
     editable = {c.code: c for c in ctx.scheme.components_for(ctx.session_kind)}
-    names = {sid: f"{first} {last}" for sid, first, last in s.execute(
-        select(Student.id, Student.first_name, Student.last_name)
-        .join(Enrollment, Enrollment.student_id == Student.id)
-        .where(Enrollment.class_id == ctx.klass.id).distinct())}
-    gone = departures(s, ctx.klass.id)
+    # every row the class ever had, in one read (a cell is written on this path): a
+    # student with no live row left the class on the day their latest row ended
+    names: dict[int, str] = {}
+    live: set[int] = set()
+    ended: dict[int, dt.date] = {}
+    for sid, first, last, left_on in s.execute(
+            select(Student.id, Student.first_name, Student.last_name, Enrollment.left_on)
+            .join(Enrollment, Enrollment.student_id == Student.id)
+            .where(Enrollment.class_id == ctx.klass.id)):
+        names[sid] = f"{first} {last}"
+        if left_on is None:
+            live.add(sid)
+        else:
+            ended[sid] = max(left_on, ended.get(sid, left_on))
+    gone = {sid: day for sid, day in ended.items() if sid not in live}
     parsed: list[tuple[CellEdit, Entry]] = []
     for edit in edits:
         try:
@@ -361,7 +372,7 @@ def check_cells(s: Session, ctx: SheetContext,
                 raise ValidationError("sheet.student")
             if edit.student_id in gone:
                 raise ValidationError("sheet.student_left", name=names[edit.student_id],
-                                      date=format_jalali(to_jalali(gone[edit.student_id][0])))
+                                      date=format_jalali(gone[edit.student_id]))
             typed = edit.typed
             entry = typed if isinstance(typed, (Descriptive, Mark)) else ctx.scheme.parse(
                 typed)  # type: ignore[arg-type]

@@ -12,12 +12,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +27,7 @@ from ..services import Actor
 from ..services.enrollment import history, mark_left, move_student
 from ..services.school import list_classes
 from ..services.students import StudentInfo
-from .widgets import error_label
+from .widgets import save_or_cancel
 
 
 class EnrollmentDialog(QDialog):
@@ -70,15 +68,8 @@ class EnrollmentDialog(QDialog):
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("On"), self.day)
         form.addRow(self.tr("Classes so far"), self.history)
-        self.message = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.message, self.buttons = save_or_cancel(self, form, self.save)
+        self.setMinimumWidth(460)  # the reason's hint and a refusal read whole, not cut
         self.move.toggled.connect(self._choice)
         self._choice()
 

@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +28,7 @@ from ..models.db import Database
 from ..services import DEFAULT_ACTOR, Actor
 from ..services.school import list_classes
 from ..services.students import StudentInfo, StudentInput, save_student
-from .widgets import error_label
+from .widgets import save_or_cancel
 
 if TYPE_CHECKING:
     from .enrollment_dialog import EnrollmentDialog
@@ -88,15 +86,7 @@ class StudentDialog(QDialog):
         klass_row.addWidget(self.klass, 1)
         klass_row.addWidget(self.move_button)
         form.addRow(self.tr("Class"), klass_row)
-        self.message = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.message, self.buttons = save_or_cancel(self, form, self.save)
         self.identity.textChanged.connect(self._check_identity)
 
         if student is not None:

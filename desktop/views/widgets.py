@@ -15,7 +15,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -46,6 +49,22 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(REFUSAL_STYLE)
     return label
+
+
+def save_or_cancel(dialog: QDialog, form: QFormLayout,
+                   save: Callable[[], None]) -> tuple[QLabel, QDialogButtonBox]:
+    """A form dialog's body: the form, the refusal's label under it and Save / Cancel
+    (Save calls ``save``, which closes the dialog only when the service accepted)."""
+    message = error_label()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(message)
+    layout.addWidget(buttons)
+    return message, buttons
 
 
 def identity_inputs() -> tuple[QComboBox, QLineEdit, QLineEdit]:
