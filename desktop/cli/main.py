@@ -5,7 +5,7 @@ Persian unless ``--lang en``), 2 a malformed command line; ``daftar sync`` also 
 nothing to send.
 
 The command modules each add their parsers: :mod:`.school` (the school's own commands),
-:mod:`.setup`, :mod:`.records`, :mod:`.office`, :mod:`.sync`, :mod:`.stats`; what they
+:mod:`.setup`, :mod:`.year`, :mod:`.records`, :mod:`.office`, :mod:`.sync`, :mod:`.stats`; what they
 share is in :mod:`.common`, below them all.
 """
 
@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from ..domain.errors import DaftarError
-from . import office, records, school, setup, stats, sync
+from . import office, records, school, setup, stats, sync, year
 from .common import Output
 
 
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     office.add_parsers(sub)
     sync.add_parsers(sub)
     stats.add_parsers(sub)
+    year.add_parsers(sub)
     return p
 
 

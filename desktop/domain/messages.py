@@ -11,6 +11,7 @@ say.  The setup's messages are in :mod:`.messages_setup`, merged below.
 from __future__ import annotations
 
 from .messages_setup import SETUP_MESSAGES
+from .messages_year import YEAR_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # identity
@@ -587,3 +588,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 MESSAGES.update(SETUP_MESSAGES)
+MESSAGES.update(YEAR_MESSAGES)

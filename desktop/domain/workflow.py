@@ -158,16 +158,20 @@ def is_editable(state: SheetState) -> bool:
 
 
 def edit_refusal(state: SheetState, role: Role, locked: bool, deadline_text: str,
-                 session_text: str, assigned: bool) -> WorkflowError | None:
+                 session_text: str, assigned: bool,
+                 closed_year: str | None = None) -> WorkflowError | None:
     """Why a grade on this sheet may not be changed by ``role`` now, or None if it may.
 
     The checks, in the order the office needs to hear them: the role may not enter
     grades at all; the session's deadline has passed (a change then needs a change
-    request approved by district and province); the sheet has left draft; a teacher
+    request approved by district and province); the year was closed (``closed_year``,
+    its label: the session's outcomes are decided); the sheet has left draft; a teacher
     and a course that is not theirs.
     """
     if role not in EDITOR_ROLES:
         return WorkflowError("workflow.role", role=role.label_fa, action="ثبت نمره")
+    if closed_year is not None:
+        return WorkflowError("sheet.year_closed", year=closed_year, session=session_text)
     if locked:
         return WorkflowError("sheet.deadline", session=session_text, date=deadline_text)
     if state not in EDITABLE_STATES:

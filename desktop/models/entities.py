@@ -31,6 +31,7 @@ from ..domain.calendar import SessionKind
 from ..domain.grading import Stage
 from ..domain.identity import ForeignIdType
 from ..domain.workflow import Role, SheetState
+from ..domain.year_end import ClosingStage, Outcome
 from .base import Base, UTCDateTime, str_enum, utcnow
 
 
@@ -55,6 +56,9 @@ class AcademicYear(Base):
     school_id: Mapped[int] = mapped_column(ForeignKey("school.id"))
     start_year: Mapped[int] = mapped_column(Integer)  # Jalali year of 1 Mehr, e.g. 1404
     opening_date: Mapped[dt.date] = mapped_column(Date)
+    # closed after Khordad (re-sits to come) or wholly (domain.year_end.ClosingStage)
+    closed: Mapped[ClosingStage | None] = mapped_column(str_enum(ClosingStage, 10))
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     sessions: Mapped[list[ExamSession]] = relationship(back_populates="year")
 
@@ -204,6 +208,22 @@ class Enrollment(Base):
     enrolled_on: Mapped[dt.date] = mapped_column(Date)
     exam_course_id: Mapped[int | None] = mapped_column(ForeignKey("course.id"))
     left_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class YearOutcome(Base):
+    """What a student's school year came to when the year was closed (domain.year_end),
+    in the class they ended it in; kept with the year (a closing undone deletes them)."""
+
+    __tablename__ = "year_outcome"
+    __table_args__ = (UniqueConstraint("year_id", "student_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year_id: Mapped[int] = mapped_column(ForeignKey("academic_year.id"))
+    student_id: Mapped[int] = mapped_column(ForeignKey("student.id"))
+    class_id: Mapped[int] = mapped_column(ForeignKey("class_group.id"))
+    outcome: Mapped[Outcome] = mapped_column(str_enum(Outcome, 12))
+    courses: Mapped[str] = mapped_column(Text, default="[]")  # JSON: ids sent to Shahrivar
+    average_centi: Mapped[int | None] = mapped_column(Integer)
 
 
 class User(Base):

@@ -18,10 +18,18 @@ import jdatetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain.calendar import SessionKind, days_left, format_jalali, lock_instant, today_tehran
+from ..domain.calendar import (
+    SessionKind,
+    days_left,
+    format_jalali,
+    lock_instant,
+    school_year_label,
+    today_tehran,
+)
 from ..domain.errors import DaftarError, WorkflowError
 from ..domain.grading import DEFAULT_POLICY, GradingPolicy
-from ..domain.workflow import Action, Role, SheetState, transition
+from ..domain.workflow import OFFICE, Action, Role, SheetState, transition
+from ..domain.year_end import ClosingStage
 from ..models.db import Database
 from ..models.entities import (
     AcademicYear,
@@ -39,6 +47,7 @@ from . import audit, live
 from .clock import trusted_now
 from .context import Actor
 from .enrollment import LIVE
+from .resits import candidates_of
 
 NEEDS_COMPLETE = frozenset({Action.SUBMIT, Action.REVIEW, Action.APPROVE, Action.QUEUE})
 # What each role's queue shows: the states in which the next move is theirs.
@@ -99,19 +108,30 @@ def sheet_summaries(s: Session, year: int | None = None, sheet_ids: Sequence[int
                               .group_by(Enrollment.class_id)).all())
     filled: Counter[tuple[int, str]] = Counter()
     # the cells of the class's members: one who left it is not waited for
+    summer = {r[0] for r in rows if r[4] is SessionKind.SHAHRIVAR}
     for sheet_id, component, n in s.execute(
             select(Grade.sheet_id, Grade.component, func.count())
             .join(GradeSheet, Grade.sheet_id == GradeSheet.id)
             .join(Enrollment, (Enrollment.class_id == GradeSheet.class_id)
                   & (Enrollment.student_id == Grade.student_id) & LIVE)
-            .where(Grade.sheet_id.in_(ids)).group_by(Grade.sheet_id, Grade.component)):
+            .where(Grade.sheet_id.in_([i for i in ids if i not in summer]))
+            .group_by(Grade.sheet_id, Grade.component)):
         filled[(sheet_id, component)] = n
+    # a Shahrivar sheet waits for its re-sitters only
+    course_of = {sheet: course for sheet, course in s.execute(
+        select(GradeSheet.id, GradeSheet.course_id).where(GradeSheet.id.in_(summer)))}
+    sitting = candidates_of(s, [(class_of[i], course_of[i]) for i in summer])
+    for sheet_id, student_id, component in s.execute(
+            select(Grade.sheet_id, Grade.student_id, Grade.component)
+            .where(Grade.sheet_id.in_(summer))):
+        if student_id in sitting[(class_of[sheet_id], course_of[sheet_id])]:
+            filled[(sheet_id, component)] += 1
     out = []
     for (sid, cid, cname, course, kind, state, reason, deadline, level, has_final,
          national, exam_only) in rows:
         codes = [c.code for c in policy.scheme_for(level, has_final, national, exam_only)
                  .components_for(kind)]
-        n = students.get(cid, 0)
+        n = len(sitting[(cid, course_of[sid])]) if sid in summer else students.get(cid, 0)
         expected = n * len(codes)
         have = sum(min(filled[(sid, code)], n) for code in codes)
         out.append(SheetSummary(sid, cid, cname, course, kind, state, expected - have, expected,
@@ -166,6 +186,13 @@ def move_in(s: Session, db: Database, sheet_ids: Sequence[int], action: Action, 
     in_outbox = set(s.scalars(select(GradeSheet.id).join(
         SyncBatch, GradeSheet.batch_id == SyncBatch.id).where(
         GradeSheet.id.in_(list(sheet_ids)), SyncBatch.state == "queued")))
+    # a closed year's outcomes stand on its approved sheets: the office sends none back
+    closed = {sid: school_year_label(start) for sid, kind, stage, start in s.execute(
+        select(GradeSheet.id, ExamSession.kind, AcademicYear.closed, AcademicYear.start_year)
+        .join(ExamSession, GradeSheet.session_id == ExamSession.id)
+        .join(AcademicYear, ExamSession.year_id == AcademicYear.id)
+        .where(GradeSheet.id.in_(list(sheet_ids)), AcademicYear.closed.is_not(None)))
+        if ClosingStage(stage).locks(kind)}
     now = trusted_now(s, db)
     problems: list[str] = []
     steps = []
@@ -183,6 +210,9 @@ def move_in(s: Session, db: Database, sheet_ids: Sequence[int], action: Action, 
                     now >= lock_instant(summary.deadline) and action is not Action.QUEUE:
                 raise WorkflowError("sheet.deadline", session=summary.session.label_fa,
                                     date=format_jalali(summary.deadline))
+            if action is Action.REJECT and sid in closed and actor.role in OFFICE:
+                raise WorkflowError("sheet.year_closed", year=closed[sid],
+                                    session=summary.session.label_fa)
             if action is Action.REJECT and sid in in_outbox:
                 raise WorkflowError("sync.in_outbox", sheet=summary.title)
         except DaftarError as e:

@@ -20,7 +20,13 @@ import jdatetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.calendar import SessionKind, format_jalali, lock_instant, to_jalali
+from ..domain.calendar import (
+    SessionKind,
+    format_jalali,
+    lock_instant,
+    school_year_label,
+    to_jalali,
+)
 from ..domain.errors import CellError, NotFound, ValidationError, WorkflowError
 from ..domain.grading import (
     DEFAULT_POLICY,
@@ -36,6 +42,7 @@ from ..domain.grading import (
 )
 from ..domain.text import collation_key
 from ..domain.workflow import EDITOR_ROLES, SheetState, edit_refusal
+from ..domain.year_end import ClosingStage
 from ..models.base import utcnow
 from ..models.db import Database
 from ..models.entities import (
@@ -54,6 +61,7 @@ from .auth import teaches
 from .clock import trusted_now
 from .context import DEFAULT_ACTOR, Actor
 from .enrollment import departures
+from .resits import candidates
 
 
 @dataclass(frozen=True)
@@ -173,7 +181,18 @@ class SheetContext:
         return edit_refusal(
             self.sheet.state, actor.role, locked=now >= lock_instant(self.deadline),
             deadline_text=format_jalali(self.deadline), session_text=self.session_kind.label_fa,
-            assigned=teaches(s, actor, self.klass.id, self.course.id))
+            assigned=teaches(s, actor, self.klass.id, self.course.id),
+            closed_year=closed_year_label(s, self.year_id, self.session_kind))
+
+
+def closed_year_label(s: Session, year_id: int, session: SessionKind) -> str | None:
+    """The school year's label if it was closed for ``session``'s grades (its outcomes
+    are decided: :class:`desktop.domain.year_end.ClosingStage`), else None."""
+    row = s.execute(select(AcademicYear.closed, AcademicYear.start_year)
+                    .where(AcademicYear.id == year_id)).first()
+    if row is None or row[0] is None or not ClosingStage(row[0]).locks(session):
+        return None
+    return school_year_label(row[1])
 
 
 def sheet_context(s: Session, sheet_id: int, policy: GradingPolicy) -> SheetContext:
@@ -252,6 +271,9 @@ def read_sheet(db: Database, sheet_id: int, policy: GradingPolicy = DEFAULT_POLI
             .where(Enrollment.class_id == ctx.klass.id).distinct()
         ).all()
         gone = departures(s, ctx.klass.id)
+        if ctx.session_kind is SessionKind.SHAHRIVAR:  # its re-sitters only
+            sitting = candidates(s, ctx.klass.id, ctx.course.id)
+            students = [r for r in students if r.id in sitting]
         # the class's members in name order, then those who left it (their grades kept)
         students = sorted(students, key=lambda r: (
             r.id in gone, _name_order(r.last_name, r.first_name, r.id)))
@@ -362,6 +384,8 @@ def check_cells(s: Session, ctx: SheetContext,
         else:
             ended[sid] = max(left_on, ended.get(sid, left_on))
     gone = {sid: day for sid, day in ended.items() if sid not in live}
+    sitting = candidates(s, ctx.klass.id, ctx.course.id) \
+        if ctx.session_kind is SessionKind.SHAHRIVAR else None
     parsed: list[tuple[CellEdit, Entry]] = []
     for edit in edits:
         try:
@@ -373,6 +397,9 @@ def check_cells(s: Session, ctx: SheetContext,
             if edit.student_id in gone:
                 raise ValidationError("sheet.student_left", name=names[edit.student_id],
                                       date=format_jalali(gone[edit.student_id]))
+            if sitting is not None and edit.student_id not in sitting:
+                raise ValidationError("sheet.not_resit", name=names[edit.student_id],
+                                      course=ctx.course.name)
             typed = edit.typed
             entry = typed if isinstance(typed, (Descriptive, Mark)) else ctx.scheme.parse(
                 typed)  # type: ignore[arg-type]
