@@ -194,62 +194,62 @@
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="41" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="39" />
         <source>Move or leave: {name}</source>
         <translation>انتقال یا رفتن: {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="45" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="43" />
         <source>Move to another class of the year</source>
         <translation>انتقال به کلاس دیگری از همین سال</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="46" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="44" />
         <source>Left the school</source>
         <translation>از مدرسه رفته است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="56" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="54" />
         <source>e.g. moved to another city</source>
         <translation>مثلاً به شهر دیگری رفته است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="57" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="55" />
         <source>{year}: {klass}, from {since} to {until}</source>
         <translation>{year}: {klass}، از {since} تا {until}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="60" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="58" />
         <source>now</source>
         <translation>اکنون</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="62" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="60" />
         <source>Not in any class yet.</source>
         <translation>هنوز در هیچ کلاسی نیست.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="66" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="64" />
         <source>Now in</source>
         <translation>کلاس کنونی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="68" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="66" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="70" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="68" />
         <source>Reason</source>
         <translation>علت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="71" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="69" />
         <source>On</source>
         <translation>در تاریخ</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="72" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="70" />
         <source>Classes so far</source>
         <translation>کلاس‌ها تاکنون</translation>
     </message>
@@ -466,12 +466,12 @@
 <context>
     <name>IdentityInputs</name>
     <message>
-        <location filename="../desktop/views/widgets.py" line="58" />
+        <location filename="../desktop/views/widgets.py" line="77" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/widgets.py" line="62" />
+        <location filename="../desktop/views/widgets.py" line="81" />
         <source>birth certificate serial, or birth date for a foreign graduate</source>
         <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
     </message>
@@ -624,14 +624,14 @@
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="102" />
-        <location filename="../desktop/views/main_window.py" line="407" />
+        <location filename="../desktop/views/main_window.py" line="420" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
         <location filename="../desktop/views/main_window.py" line="103" />
-        <location filename="../desktop/views/main_window.py" line="379" />
-        <location filename="../desktop/views/main_window.py" line="389" />
+        <location filename="../desktop/views/main_window.py" line="392" />
+        <location filename="../desktop/views/main_window.py" line="402" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
@@ -706,28 +706,28 @@
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="286" />
+        <location filename="../desktop/views/main_window.py" line="299" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="293" />
+        <location filename="../desktop/views/main_window.py" line="306" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="301" />
+        <location filename="../desktop/views/main_window.py" line="314" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="334" />
+        <location filename="../desktop/views/main_window.py" line="347" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="385" />
-        <location filename="../desktop/views/main_window.py" line="410" />
+        <location filename="../desktop/views/main_window.py" line="398" />
+        <location filename="../desktop/views/main_window.py" line="423" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -1390,103 +1390,108 @@ Qt {qt} (PySide6)
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="60" />
+        <location filename="../desktop/views/setup_page.py" line="61" />
         <source>Setting up the school year: 1. choose a grade (and track) and make its classes; its courses come from the official curriculum. 2. add teachers on the Users page. 3. choose who teaches each course of each class below. 4. add students on the Students page, one by one or from a workbook.</source>
         <translation>راه‌اندازی سال تحصیلی: ۱. پایه (و رشته) را برگزینید و کلاس‌هایش را بسازید؛ دروس آن از برنامهٔ درسی رسمی می‌آید. ۲. معلمان را در زبانهٔ «کاربران» بیفزایید. ۳. در جدول پایین، معلم هر درس هر کلاس را برگزینید. ۴. دانش‌آموزان را در زبانهٔ «دانش‌آموزان» یکی‌یکی یا از کاربرگ اکسل وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="69" />
-        <location filename="../desktop/views/setup_page.py" line="90" />
+        <location filename="../desktop/views/setup_page.py" line="70" />
+        <location filename="../desktop/views/setup_page.py" line="91" />
         <source>Grade and track</source>
         <translation>پایه و رشته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="69" />
+        <location filename="../desktop/views/setup_page.py" line="70" />
         <source>Courses</source>
         <translation>دروس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="69" />
+        <location filename="../desktop/views/setup_page.py" line="70" />
         <source>Classes</source>
         <translation>کلاس‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="80" />
+        <location filename="../desktop/views/setup_page.py" line="81" />
         <source>or the names, separated by commas</source>
         <translation>یا نام کلاس‌ها، جدا با ویرگول</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="81" />
+        <location filename="../desktop/views/setup_page.py" line="82" />
         <source>Make classes</source>
         <translation>ساخت کلاس‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="87" />
+        <location filename="../desktop/views/setup_page.py" line="88" />
         <source>Add a local course</source>
         <translation>افزودن درس محلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="95" />
+        <location filename="../desktop/views/setup_page.py" line="96" />
         <source>How many classes</source>
         <translation>تعداد کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="98" />
+        <location filename="../desktop/views/setup_page.py" line="99" />
         <source>Units (0: out of the average)</source>
         <translation>واحد (۰: بیرون از معدل)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="101" />
+        <location filename="../desktop/views/setup_page.py" line="102" />
         <source>Local course</source>
         <translation>درس محلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="102" />
+        <location filename="../desktop/views/setup_page.py" line="103" />
         <source>Grades, tracks and classes</source>
         <translation>پایه‌ها، رشته‌ها و کلاس‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="112" />
+        <location filename="../desktop/views/setup_page.py" line="113" />
         <source>Course</source>
         <translation>درس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="112" />
+        <location filename="../desktop/views/setup_page.py" line="113" />
         <source>Units</source>
         <translation>واحد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="112" />
+        <location filename="../desktop/views/setup_page.py" line="113" />
         <source>Teacher</source>
         <translation>معلم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="119" />
+        <location filename="../desktop/views/setup_page.py" line="120" />
         <source>Who teaches what</source>
         <translation>چه کسی چه درسی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="122" />
+        <location filename="../desktop/views/setup_page.py" line="123" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="181" />
+        <location filename="../desktop/views/setup_page.py" line="132" />
+        <source>The year's end and the next year…</source>
+        <translation>پایان سال و سال بعد…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/setup_page.py" line="197" />
         <source>Classes made: {names}</source>
         <translation>کلاس‌ها ساخته شد: {names}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="196" />
+        <location filename="../desktop/views/setup_page.py" line="212" />
         <source>Local course added: {name}</source>
         <translation>درس محلی افزوده شد: {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="211" />
+        <location filename="../desktop/views/setup_page.py" line="227" />
         <source>(nobody yet)</source>
         <translation>(هنوز کسی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="232" />
+        <location filename="../desktop/views/setup_page.py" line="248" />
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
@@ -1625,102 +1630,102 @@ Qt {qt} (PySide6)
 <context>
     <name>StudentDialog</name>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="48" />
+        <location filename="../desktop/views/student_dialog.py" line="46" />
         <source>Edit student</source>
         <translation>ویرایش دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="48" />
+        <location filename="../desktop/views/student_dialog.py" line="46" />
         <source>New student</source>
         <translation>دانش‌آموز جدید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="51" />
+        <location filename="../desktop/views/student_dialog.py" line="49" />
         <source>Iranian (national code)</source>
         <translation>ایرانی (کد ملی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="58" />
+        <location filename="../desktop/views/student_dialog.py" line="56" />
         <source>Girl</source>
         <translation>دختر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="59" />
+        <location filename="../desktop/views/student_dialog.py" line="57" />
         <source>Boy</source>
         <translation>پسر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="65" />
+        <location filename="../desktop/views/student_dialog.py" line="63" />
         <source>19 digits, once issued</source>
         <translation>۱۹ رقم، پس از صدور</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="73" />
+        <location filename="../desktop/views/student_dialog.py" line="71" />
         <source>Identity</source>
         <translation>شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="74" />
+        <location filename="../desktop/views/student_dialog.py" line="72" />
         <source>Code</source>
         <translation>کد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="76" />
+        <location filename="../desktop/views/student_dialog.py" line="74" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="77" />
+        <location filename="../desktop/views/student_dialog.py" line="75" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="78" />
+        <location filename="../desktop/views/student_dialog.py" line="76" />
         <source>Father's name</source>
         <translation>نام پدر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="79" />
+        <location filename="../desktop/views/student_dialog.py" line="77" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="80" />
+        <location filename="../desktop/views/student_dialog.py" line="78" />
         <source>Birth date</source>
         <translation>تاریخ تولد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="81" />
+        <location filename="../desktop/views/student_dialog.py" line="79" />
         <source>Birth place</source>
         <translation>محل تولد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="82" />
+        <location filename="../desktop/views/student_dialog.py" line="80" />
         <source>Birth certificate serial</source>
         <translation>سریال شناسنامه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="83" />
+        <location filename="../desktop/views/student_dialog.py" line="81" />
         <source>Educational record code</source>
         <translation>کد سابقه تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="84" />
+        <location filename="../desktop/views/student_dialog.py" line="82" />
         <source>Move or leave…</source>
         <translation>انتقال یا رفتن…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="90" />
+        <location filename="../desktop/views/student_dialog.py" line="88" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="124" />
+        <location filename="../desktop/views/student_dialog.py" line="114" />
         <source>To change the class, use «Move or leave…».</source>
         <translation>برای تغییر کلاس، «انتقال یا رفتن…» را به کار ببرید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="148" />
+        <location filename="../desktop/views/student_dialog.py" line="138" />
         <source>National code is valid.</source>
         <translation>کد ملی درست است.</translation>
     </message>
@@ -1868,6 +1873,155 @@ Qt {qt} (PySide6)
         <location filename="../desktop/views/documents.py" line="203" />
         <source>Check</source>
         <translation>بررسی</translation>
+    </message>
+</context>
+<context>
+    <name>YearEndDialog</name>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="63" />
+        <source>The year's end</source>
+        <translation>پایان سال تحصیلی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="70" />
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="70" />
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="70" />
+        <location filename="../desktop/views/year_end_dialog.py" line="74" />
+        <source>Class</source>
+        <translation>کلاس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="70" />
+        <source>Outcome</source>
+        <translation>نتیجهٔ سال</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="71" />
+        <source>Shahrivar courses</source>
+        <translation>درس‌های شهریور</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="71" />
+        <source>Average</source>
+        <translation>معدل</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="74" />
+        <source>Promoted</source>
+        <translation>ارتقا</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="74" />
+        <source>Next year's class</source>
+        <translation>کلاس سال بعد</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="75" />
+        <source>Repeating</source>
+        <translation>تکرار پایه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="75" />
+        <source>Repeating in</source>
+        <translation>کلاس تکرار پایه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="75" />
+        <source>Note</source>
+        <translation>توضیح</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="84" />
+        <source>Outcomes</source>
+        <translation>نتیجه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="85" />
+        <source>The next year's classes</source>
+        <translation>کلاس‌های سال بعد</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="87" />
+        <source>Edit a name to rename the class; give two classes one name to merge them. A class is split after opening, by moving students.</source>
+        <translation>برای تغییر نام، نام را ویرایش کنید؛ دو کلاس با یک نام یکی می‌شوند. تقسیم یک کلاس پس از گشودن سال است، با انتقال دانش‌آموزان.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="91" />
+        <source>Close the year</source>
+        <translation>بستن سال</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="92" />
+        <source>Settle the Shahrivar results</source>
+        <translation>ثبت نتیجهٔ شهریور</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="93" />
+        <source>Open the next year</source>
+        <translation>گشودن سال بعد</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="94" />
+        <source>Undo the closing…</source>
+        <translation>برگرداندن بستن سال…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="110" />
+        <source>School year</source>
+        <translation>سال تحصیلی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="145" />
+        <source>open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="174" />
+        <source>The principal's</source>
+        <translation>کار مدیر است</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="188" />
+        <source>The year was closed: {stage}.</source>
+        <translation>سال بسته شد: {stage}.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="194" />
+        <source>The Shahrivar results were settled; the year is closed.</source>
+        <translation>نتیجهٔ شهریور ثبت شد؛ سال بسته است.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="209" />
+        <source>School year {year} was opened: {classes} classes, {promoted} promoted, {repeating} repeating, {teaching} courses with their teacher.</source>
+        <translation>سال تحصیلی {year} گشوده شد: {classes} کلاس، {promoted} ارتقا، {repeating} تکرار پایه، {teaching} درس با معلمش.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="217" />
+        <source>Not placed: {who}</source>
+        <translation>جای داده نشد: {who}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="226" />
+        <source>Undo the closing</source>
+        <translation>برگرداندن بستن سال</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="227" />
+        <source>Undo the closing of {year}? Every outcome is removed, and school year {next}, if it was opened, is removed with its classes and enrolments (it has no grade).</source>
+        <translation>بستن سال {year} برگردانده شود؟ همهٔ نتیجه‌ها برداشته می‌شود، و سال تحصیلی {next}، اگر گشوده شده باشد، با کلاس‌ها و ثبت‌نام‌هایش برداشته می‌شود (نمره‌ای ندارد).</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/year_end_dialog.py" line="234" />
+        <source>The closing of {year} was undone.</source>
+        <translation>بستن سال {year} برگردانده شد.</translation>
     </message>
 </context>
 </TS>

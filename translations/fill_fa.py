@@ -353,6 +353,42 @@ FA = {
     "{n} no longer in the class (at the foot, read-only)":
         "{n} نفر دیگر در کلاس نیستند (پایین فهرست، فقط‌خواندنی)",
     "Reason": "علت",
+    "The year's end and the next year…": "پایان سال و سال بعد…",
+    "The year's end": "پایان سال تحصیلی",
+    "Outcome": "نتیجهٔ سال",
+    "Shahrivar courses": "درس‌های شهریور",
+    "Promoted": "ارتقا",
+    "Next year's class": "کلاس سال بعد",
+    "Repeating": "تکرار پایه",
+    "Repeating in": "کلاس تکرار پایه",
+    "Note": "توضیح",
+    "Outcomes": "نتیجه‌ها",
+    "The next year's classes": "کلاس‌های سال بعد",
+    "Edit a name to rename the class; give two classes one name to merge them. A "
+    "class is split after opening, by moving students.":
+        "برای تغییر نام، نام را ویرایش کنید؛ دو کلاس با یک نام یکی می‌شوند. تقسیم یک کلاس "
+        "پس از گشودن سال است، با انتقال دانش‌آموزان.",
+    "Close the year": "بستن سال",
+    "Settle the Shahrivar results": "ثبت نتیجهٔ شهریور",
+    "Open the next year": "گشودن سال بعد",
+    "Undo the closing…": "برگرداندن بستن سال…",
+    "School year": "سال تحصیلی",
+    "open": "باز",
+    "The principal's": "کار مدیر است",
+    "The year was closed: {stage}.": "سال بسته شد: {stage}.",
+    "The Shahrivar results were settled; the year is closed.":
+        "نتیجهٔ شهریور ثبت شد؛ سال بسته است.",
+    "School year {year} was opened: {classes} classes, {promoted} promoted, {repeating} "
+    "repeating, {teaching} courses with their teacher.":
+        "سال تحصیلی {year} گشوده شد: {classes} کلاس، {promoted} ارتقا، {repeating} تکرار "
+        "پایه، {teaching} درس با معلمش.",
+    "Not placed: {who}": "جای داده نشد: {who}",
+    "Undo the closing": "برگرداندن بستن سال",
+    "Undo the closing of {year}? Every outcome is removed, and school year {next}, if it "
+    "was opened, is removed with its classes and enrolments (it has no grade).":
+        "بستن سال {year} برگردانده شود؟ همهٔ نتیجه‌ها برداشته می‌شود، و سال تحصیلی {next}، "
+        "اگر گشوده شده باشد، با کلاس‌ها و ثبت‌نام‌هایش برداشته می‌شود (نمره‌ای ندارد).",
+    "The closing of {year} was undone.": "بستن سال {year} برگردانده شد.",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

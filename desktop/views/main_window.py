@@ -265,7 +265,20 @@ class MainWindow(QMainWindow):
 
         page = SetupPage(self._db, self._actor, self._first_year)
         page.classes_changed.connect(self._refresh_all)
+        page.year_changed.connect(lambda _y: self.change_year())
         return page
+
+    def change_year(self) -> None:
+        """The latest school year changed (opened, or a closing undone): the pages of the
+        year are made again for it, and the class tree shows it."""
+        self._year = self._first_year = list_years(self._db)[-1]
+        for name in ("queue", "deadlines", "sync", "statistics", "setup"):
+            later = self._pages.get(name)
+            if later is not None:
+                later.remake()
+        self._class_id = None
+        self._refresh_all()
+        self.refresh_students()
 
     def _make_users(self) -> QWidget:
         from .approval_pages import UsersPage

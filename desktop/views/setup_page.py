@@ -46,6 +46,7 @@ from .widgets import error_label
 
 class SetupPage(QWidget):
     classes_changed = Signal()
+    year_changed = Signal(int)  # a year opened, or a closing undone: the window's year
 
     def __init__(self, db: Database, actor: Actor, year: int,
                  parent: QWidget | None = None) -> None:
@@ -128,12 +129,27 @@ class SetupPage(QWidget):
         split.addWidget(right)
         self.message = error_label()
         self.said = QLabel()
+        self.year_end_button = QPushButton(self.tr("The year's end and the next year…"))
+        self.year_end_button.clicked.connect(lambda: self.year_end_dialog().open())
+        head = QHBoxLayout()
+        head.addWidget(self.guide, 1)
+        head.addWidget(self.year_end_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.guide)
+        layout.addLayout(head)
         layout.addWidget(split, 1)
         layout.addWidget(self.said)
         layout.addWidget(self.message)
         self.refresh()
+
+    def year_end_dialog(self) -> QWidget:
+        """The year's end (:mod:`.year_end_dialog`), owned by the window: opening a year
+        remakes this page."""
+        from .year_end_dialog import YearEndDialog
+
+        dialog = YearEndDialog(self._db, self._actor, self.window())
+        dialog.year_opened.connect(self.year_changed)
+        dialog.year_reopened.connect(self.year_changed)
+        return dialog
 
     def _title(self, grade: int, track: str | None) -> str:
         name = GRADE_LEVEL_NAMES[grade]

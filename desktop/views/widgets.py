@@ -132,6 +132,15 @@ class LaterPage(QWidget):
                 self.page.show()
         return self.page
 
+    def remake(self) -> None:
+        """Drop the page made (it is made again when next shown: a new school year)."""
+        if self.page is not None:
+            self.page.hide()
+            self.page.deleteLater()
+            self.page = None
+            if self.isVisible():
+                self.get()
+
     def showEvent(self, event: Any) -> None:  # noqa: N802
         self.get()
         super().showEvent(event)
