@@ -132,6 +132,7 @@ case "${1:-}" in
         .venv/bin/python bench/bench_inquiry.py
         .venv/bin/python bench/bench_repair.py
         .venv/bin/python bench/bench_setup.py
+        .venv/bin/python bench/bench_year_end.py
         .venv/bin/python bench/bench_qr_photos.py
         [ -x dist/daftar/daftar ] || build_package
         .venv/bin/python bench/bench_office.py
