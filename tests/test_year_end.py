@@ -15,10 +15,11 @@ from sqlalchemy import func, select
 from desktop.domain.calendar import SessionKind
 from desktop.domain.errors import DaftarError, ValidationError, WorkflowError
 from desktop.domain.identity import make_national_code
+from desktop.domain.verification import DocumentKind
 from desktop.domain.workflow import Action, Role
 from desktop.domain.year_end import ClosingStage, Outcome, next_class_name, subject_of
 from desktop.models.entities import AuditEvent, Enrollment
-from desktop.services import approvals, next_year, setup, year_end
+from desktop.services import approvals, certificates, next_year, school_key, setup, year_end
 from desktop.services.auth import assign_course, create_user
 from desktop.services.context import PRINCIPAL_ACTOR, Actor
 from desktop.services.enrollment import enroll, mark_left
@@ -95,7 +96,7 @@ def test_the_names_of_the_next_year():
     assert subject_of("انضباط") == "انضباط"
 
 
-def test_a_year_closed_settled_opened_and_undone(school):
+def test_a_year_closed_settled_opened_and_undone(school, tmp_path):
     db, classes, people = school
     ten, eleven, twelve = (classes[n] for n in PEOPLE)
     math10 = next(c for c in setup.grade_courses(db, 10, "math") if not c.discipline)
@@ -216,6 +217,18 @@ def test_a_year_closed_settled_opened_and_undone(school):
     with pytest.raises(ValidationError) as kept:
         year_end.reopen_year(db, PRINCIPAL_ACTOR, 1405)
     assert kept.value.code == "year.next_has_grades"
+
+    # the past year prints again with its own year on it: its class, its members
+    with db.unit() as s:
+        school_key.set_passphrase(s, "school-seal-1")
+        certificates.demo_keys(s, "29153406")
+    keep: list = []
+    issued = certificates.issue_class(db, ten.id, DocumentKind.REPORT_CARD,
+                                      SessionKind.KHORDAD, PRINCIPAL_ACTOR,
+                                      tmp_path / "1405.pdf", keep=keep)
+    assert {i.student_id for i in issued} == {a, b, c, d}
+    assert {dict(k.fields)["سال تحصیلی"] for k in keep} == {"1405-1406"}
+    assert all(i.code[8:10] == "05" for i in issued)  # the code's year is the card's
 
 
 def test_a_merge_of_two_grades_into_one_class_is_refused(school):
