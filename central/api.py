@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from desktop.domain.calendar import SessionKind
 from desktop.domain.errors import DaftarError
 
-from . import objections, public, record_codes, records, stats, web
+from . import objections, public, record_codes, records, stats, transfers, web
 from .db import make_engine
 from .service import Central, Refusal, ReviewerAccount, SchoolAccount, utcnow
 
@@ -279,6 +279,14 @@ def create_app(central: Central) -> FastAPI:
                                           web.client_of(request), channel="school",
                                           school_code=school.code)
         return {"code": code, "replay": replay}
+
+    @app.get("/v1/transfers/{identity}", responses=REFUSALS, tags=["school"])
+    def transfer(identity: Annotated[str, Path(max_length=40)],
+                 school: School) -> dict[str, Any]:
+        """A student's transfer to this school (the latest), with the grades the centre
+        holds for them: the sending school's sheets of that year that reached the centre,
+        and province-approved sheets of earlier years."""
+        return transfers.lookup(central, school, identity)
 
     @app.post("/v1/repair/record", responses=REFUSALS, tags=["school"])
     def repair_record(body: RepairRecordIn, request: Request, school: School) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from desktop.domain.workflow import (
     SheetState,
 )
 
-from . import objections, records
+from . import objections, records, transfers
 from . import schema as t
 from .core import (
     MAX_ITEMS,
@@ -112,11 +112,13 @@ class Intake(Core):
         voids = list_of(payload, "voids")
         legacy = list_of(payload, "legacy")
         objected = list_of(payload, "objections")
+        moved = list_of(payload, "transfers")
+        arrived = list_of(payload, "arrivals")
         students = payload.get("students") or {}
         if not isinstance(students, dict):
             raise bad("students")
         items = len(sheets) + len(changes) + len(prints) + len(voids) + len(legacy) + \
-            len(objected)
+            len(objected) + len(moved) + len(arrived)
         if items == 0 or items > MAX_ITEMS:
             raise bad(f"شمار اقلام {items}")
         self._students(conn, school, students)
@@ -132,6 +134,10 @@ class Intake(Core):
             records.file_legacy(conn, school, item, now)
         for item in objected:
             objections.file(conn, school, item, now)
+        for item in moved:
+            transfers.file(self, conn, school, item, now)
+        for item in arrived:
+            transfers.arrive(self, conn, school, item, now)
         return items, rows, [int(s["id"]) for s in sheets]
 
     def _students(self, conn: Connection, school: SchoolAccount,

@@ -304,3 +304,24 @@ repair = Table(
     Column("repair_sheet_id", BigInteger, ForeignKey("sheet.id"), nullable=False),
     Column("applied_at", TZ, nullable=False),
 )
+
+
+# A student leaving one school for another (issue 23): filed by the sending school in a
+# batch ("transfers"), found by the receiving school by the student's identity (only a
+# transfer addressed to it), and marked arrived when that school enrols them ("arrivals");
+# the sending school hears of it in its feed.
+transfer = Table(
+    "transfer", metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("identity", String(40), nullable=False, index=True),
+    Column("from_school", String(8), ForeignKey("school.code"), nullable=False),
+    Column("to_school", String(8), ForeignKey("school.code"), nullable=False),
+    Column("slip", String(12), nullable=False),      # the sending school's slip number
+    Column("year", Integer, nullable=False),
+    Column("left_on", Date, nullable=False),
+    Column("details", Text, nullable=False),       # JSON: names, gender, birth, class
+    Column("state", String(12), nullable=False),   # sent | arrived
+    Column("filed_at", TZ, nullable=False),
+    Column("arrived_on", Date),
+    UniqueConstraint("from_school", "slip"),
+)

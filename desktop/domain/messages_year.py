@@ -60,6 +60,45 @@ YEAR_MESSAGES: dict[str, tuple[str, str]] = {
         "کلاس «{value}» در این سال نیست.",
         "Class '{value}' is not one of this year's.",
     ),
+    "transfer.same_school": (
+        "کد مدرسهٔ مقصد ({value}) کد همین مدرسه است.",
+        "The destination school's code ({value}) is this school's own.",
+    ),
+    "transfer.arrived": (
+        "ورود «{name}» با این برگهٔ انتقال پیش‌تر ثبت شده است.",
+        "The arrival of '{name}' with this transfer slip was recorded already.",
+    ),
+    "transfer.enrolled": (
+        "«{name}» هم‌اکنون در کلاس «{klass}» این مدرسه است؛ دانش‌آموز هم‌زمان در دو کلاس "
+        "یا دو مدرسه نیست.",
+        "'{name}' is in class '{klass}' of this school already; a student is not in two "
+        "classes or two schools at once.",
+    ),
+    "central.transfer_school": (
+        "مدرسهٔ مقصد با کد «{value}» در سرور مرکزی نیست (یا همین مدرسه است).",
+        "The destination school '{value}' is not on the central server (or is this school).",
+    ),
+    "central.not_your_student": (
+        "دانش‌آموز «{value}» در سرور مرکزی از مدرسهٔ دیگری است؛ انتقال او با این مدرسه نیست.",
+        "Student '{value}' belongs to another school at the centre; this school cannot "
+        "transfer them.",
+    ),
+    "central.no_transfer": (
+        "برای «{value}» انتقالی به این مدرسه در سرور مرکزی ثبت نشده است (مدرسهٔ مبدأ هنوز "
+        "آن را نفرستاده، یا مقصد مدرسهٔ دیگری است).",
+        "No transfer of '{value}' to this school is on the central server (the sending "
+        "school has not sent it yet, or it names another school).",
+    ),
+    "central.transfer_not_yours": (
+        "انتقال «{value}» به مدرسهٔ دیگری است؛ ورود او در این مدرسه پذیرفته نشد.",
+        "The transfer of '{value}' names another school; the arrival was refused.",
+    ),
+    "sheet.carried": (
+        "این نمرهٔ «{name}» در مدرسهٔ پیشین او گرفته شده و همان‌جا شمرده می‌شود؛ دوباره "
+        "نوشته نمی‌شود.",
+        "This grade of '{name}' was earned at their previous school and counts from there; "
+        "it is not written again.",
+    ),
     "sheet.not_resit": (
         "«{name}» درس «{course}» را در شهریور نمی‌دهد (بستن سال او را برای این درس به "
         "شهریور نفرستاده است).",

@@ -495,3 +495,48 @@ class RepairRegistration(Base):
     student_id: Mapped[int | None] = mapped_column(ForeignKey("student.id"))  # once placed
     registered_by: Mapped[str] = mapped_column(String(50))
     registered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Transfer(Base):
+    """A student leaving for another school (``out``: the slip the family carries, sent to
+    the centre, then marked arrived from the feed) or arriving from one (``in``: enrolled
+    here from the centre's record, the arrival reported back).  Never deleted."""
+
+    __tablename__ = "transfer"
+    __table_args__ = (UniqueConstraint("direction", "other_school", "slip"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))          # out | in
+    student_id: Mapped[int] = mapped_column(ForeignKey("student.id"))
+    identity: Mapped[str] = mapped_column(String(40))          # as between systems
+    other_school: Mapped[str] = mapped_column(String(8))       # where to / where from
+    other_name: Mapped[str | None] = mapped_column(String(200))
+    slip: Mapped[str] = mapped_column(String(12))              # the sending school's number
+    year: Mapped[int] = mapped_column(Integer)                 # the school year
+    day: Mapped[dt.date] = mapped_column(Date)                 # left (out) or enrolled (in)
+    reason: Mapped[str | None] = mapped_column(Text)
+    arrived_on: Mapped[dt.date | None] = mapped_column(Date)   # out: the other school's day
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("sync_batch.id"))  # sent in
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CarriedGrade(Base):
+    """A grade a student brought from the school they transferred from, for the year they
+    arrived in (the centre's row: course by code, value in its stored text).  It counts
+    here once: where this school's own sheet has the same cell, that one wins."""
+
+    __tablename__ = "carried_grade"
+    __table_args__ = (
+        UniqueConstraint("student_id", "year", "session", "course_code", "component"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("student.id"), index=True)
+    transfer_id: Mapped[int] = mapped_column(ForeignKey("transfer.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    session: Mapped[SessionKind] = mapped_column(str_enum(SessionKind, 12))
+    course_code: Mapped[str] = mapped_column(String(40))
+    course_name: Mapped[str] = mapped_column(String(100))
+    component: Mapped[str] = mapped_column(String(8))
+    value: Mapped[str] = mapped_column(String(20))
+    school_code: Mapped[str] = mapped_column(String(8))

@@ -44,6 +44,7 @@ from ..models.entities import (
     Teaching,
 )
 from . import audit, live
+from .carried import any_carried, carried_cells
 from .clock import trusted_now
 from .context import Actor
 from .enrollment import LIVE
@@ -126,6 +127,15 @@ def sheet_summaries(s: Session, year: int | None = None, sheet_ids: Sequence[int
             .where(Grade.sheet_id.in_(summer))):
         if student_id in sitting[(class_of[sheet_id], course_of[sheet_id])]:
             filled[(sheet_id, component)] += 1
+    # cells a member brought from the school they transferred from count as written
+    brought = {cid: carried_cells(s, cid) for cid in set(class_of.values())} \
+        if any_carried(s) else {}
+    course_ids = dict(s.execute(select(GradeSheet.id, GradeSheet.course_id)
+                                .where(GradeSheet.id.in_(ids))).all()) if brought else {}
+    for sheet_id, class_id in class_of.items():
+        for cells in brought.get(class_id, {}).get(course_ids.get(sheet_id, 0), {}).values():
+            for component in cells:
+                filled[(sheet_id, component)] += 1
     out = []
     for (sid, cid, cname, course, kind, state, reason, deadline, level, has_final,
          national, exam_only) in rows:

@@ -69,6 +69,7 @@ from ..models.entities import (
 from ..printing.forms import FORMS, Form, report_form
 from . import audit, live, school_key
 from .cards import class_cards
+from .carried import earned_elsewhere
 from .context import Actor
 from .progress import Progress
 from .school import get_class, get_school
@@ -250,6 +251,10 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
     with db.unit() as s:
         live.exclusive(s, "daftar.issue")  # one PC issues at a time: serials, print numbers
         private, certificate = signing_key(s)
+        elsewhere = {}
+        for year in {klass.year for klass, *_ in batch}:
+            elsewhere.update(earned_elsewhere(
+                s, [st.id for klass, st, *_ in batch if klass.year == year], year))
         rules: dict[int, tuple] = {}  # type: ignore[type-arg]
         serials: list[int] | None = None
         school_permit, permitted = _permits(s, today.togregorian())
@@ -277,6 +282,7 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
             form = (report_form(result.descriptive, session is SessionKind.DEY)
                     if kind is DocumentKind.REPORT_CARD else FORMS[kind.name.lower()])
             rows, summary, notes = _page(result, form, rank)
+            notes += tuple(elsewhere.get(st.id, ()))  # where a carried grade was earned
             stage = stage_of(klass.grade_level)
             existing = earlier.get((st.id, session_id))
             digest = grades_digest([" ".join(row.values()) for row in rows])

@@ -32,6 +32,7 @@ from ..models.entities import (
     GradeSheet,
     Student,
 )
+from .carried import carried_cells
 from .enrollment import carried_cells_filter, members, own_sheet_last
 from .grades import CELL_COLUMNS, audit_text, cell_entry
 
@@ -119,6 +120,11 @@ def read_class_sessions(db: Database, class_id: int, sessions: Sequence[SessionK
         for course_id, student_id, component, value, descriptive, mark in \
                 s.connection().execute(q):
             cells[course_id][student_id][component] = cell_entry(value, descriptive, mark)
+        # what members brought from the school they transferred from: under their own cells
+        for course_id, by_student in carried_cells(s, class_id).items():
+            for student_id, brought in by_student.items():
+                for component, entry in brought.items():
+                    cells[course_id][student_id].setdefault(component, entry)  # type: ignore[arg-type]
         courses = s.scalars(select(Course).where(Course.id.in_(list(cells)))
                             .order_by(Course.id)).all()
         out: dict[SessionKind, list[ClassCourseResult]] = {k: [] for k in sessions}

@@ -154,18 +154,27 @@ def mark_left(db: Database, actor: Actor, student_id: int, school_year: int,
     actor.require(ENROLMENT_ROLES, ENROLMENT_ACTION)
     why = typed_text(reason, "علت رفتن") or None
     with db.unit() as s:
-        if s.get(Student, student_id) is None:
-            raise NotFound("not_found", what="دانش‌آموز", value=student_id)
-        year_id = s.scalar(select(AcademicYear.id).where(
-            AcademicYear.start_year == school_year))
-        if year_id is None:
-            raise ValidationError("setup.not_enrolled", year=school_year_label(school_year))
-        row = _current(s, student_id, year_id)
-        klass = s.get(ClassGroup, row.class_id)
-        day = _leave(s, row, on, db.clock())
-        audit.record(s, actor, "student.leave", "student", student_id,
-                     old={"class_id": row.class_id, "class": klass.name if klass else "?"},
-                     new={"left_on": day.isoformat()}, reason=why)
+        leave_in(s, actor, student_id, school_year, on, why, db.clock())
+
+
+def leave_in(s: Session, actor: Actor, student_id: int, school_year: int,
+             on: jdatetime.date | None, why: str | None,
+             clock: dt.datetime | None) -> tuple[ClassGroup, dt.date]:
+    """:func:`mark_left` in the caller's transaction (a transfer to another school too):
+    the class they left and the day."""
+    if s.get(Student, student_id) is None:
+        raise NotFound("not_found", what="دانش‌آموز", value=student_id)
+    year_id = s.scalar(select(AcademicYear.id).where(AcademicYear.start_year == school_year))
+    if year_id is None:
+        raise ValidationError("setup.not_enrolled", year=school_year_label(school_year))
+    row = _current(s, student_id, year_id)
+    klass = s.get(ClassGroup, row.class_id)
+    assert klass is not None
+    day = _leave(s, row, on, clock)
+    audit.record(s, actor, "student.leave", "student", student_id,
+                 old={"class_id": row.class_id, "class": klass.name},
+                 new={"left_on": day.isoformat()}, reason=why)
+    return klass, day
 
 
 def history(db: Database, student_id: int) -> list[Stay]:

@@ -34,7 +34,7 @@ from ..models.entities import (
     RevokedCode,
     SyncBatch,
 )
-from . import audit, legacy, review
+from . import audit, legacy, review, transfers
 from .approvals import move_in
 from .certificates import trusted_keys_in
 from .changes import decide_in
@@ -100,6 +100,8 @@ def apply(s: Session, db: Database, kind: str, body: dict[str, Any]) -> None:
         review.apply_decision(s, central_actor(body.get("by") or Role.DISTRICT.label_fa), body)
     elif kind == "permit":
         _apply_permit(s, body)
+    elif kind == "transfer":
+        transfers.apply_arrival(s, central_actor(), body)
     elif kind == "repair":
         _apply_repair(s, body)
     elif kind == "revocation":

@@ -58,6 +58,7 @@ from ..models.entities import (
 )
 from . import audit, live
 from .auth import teaches
+from .carried import carried_cells
 from .clock import trusted_now
 from .context import DEFAULT_ACTOR, Actor
 from .enrollment import departures
@@ -227,6 +228,10 @@ def stored_entries(s: Session, class_id: int, course_id: int, year_id: int,
     out: dict[int, dict[str, Entry]] = defaultdict(dict)
     for student_id, component, value, level, mark in s.execute(q):
         out[student_id][component] = cell_entry(value, level, mark)
+    # what a student brought from the school they transferred from (never over a cell here)
+    for student_id, cells in carried_cells(s, class_id, student_ids).get(course_id, {}).items():
+        for component, entry in cells.items():
+            out[student_id].setdefault(component, entry)  # type: ignore[arg-type]
     return out
 
 
@@ -386,6 +391,8 @@ def check_cells(s: Session, ctx: SheetContext,
     gone = {sid: day for sid, day in ended.items() if sid not in live}
     sitting = candidates(s, ctx.klass.id, ctx.course.id) \
         if ctx.session_kind is SessionKind.SHAHRIVAR else None
+    brought = carried_cells(s, ctx.klass.id, {e.student_id for e in edits}).get(
+        ctx.course.id, {})
     parsed: list[tuple[CellEdit, Entry]] = []
     for edit in edits:
         try:
@@ -397,6 +404,8 @@ def check_cells(s: Session, ctx: SheetContext,
             if edit.student_id in gone:
                 raise ValidationError("sheet.student_left", name=names[edit.student_id],
                                       date=format_jalali(gone[edit.student_id]))
+            if edit.component in brought.get(edit.student_id, {}):
+                raise ValidationError("sheet.carried", name=names[edit.student_id])
             if sitting is not None and edit.student_id not in sitting:
                 raise ValidationError("sheet.not_resit", name=names[edit.student_id],
                                       course=ctx.course.name)

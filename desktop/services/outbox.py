@@ -1,6 +1,7 @@
 """The outbox: everything ready for the central server packed into immutable, signed
 batches (:func:`pack`), grade sheets by session and up to ``ROWS_PER_BATCH`` rows, and
-the events (change requests, prints and voids, archived diplomas, objections) in batches
+the events (change requests, prints and voids, archived diplomas, objections,
+transfers out and arrivals) in batches
 of their own.  A batch never changes once made; :mod:`.sync` sends and resends it.
 """
 
@@ -38,7 +39,7 @@ from ..models.entities import (
     Student,
     SyncBatch,
 )
-from . import legacy, review
+from . import legacy, review, transfers
 from .certificates import signing_key
 from .grades import cell_entry
 from .state import get_state
@@ -172,7 +173,8 @@ def _pack_events(s: Session, key: Ed25519PrivateKey, school: str,
                        .order_by(CertificatePrint.id)).all()
     archived = legacy.pending(s)
     objected = review.pending(s)
-    if not requests and not prints and not archived and not objected:
+    moved = transfers.pending(s)
+    if not requests and not prints and not archived and not objected and not moved:
         return []
     identity_of: dict[int, str] = {}
     student_ids = {c["student_id"] for r in requests for c in json.loads(r.changes)}
@@ -197,10 +199,12 @@ def _pack_events(s: Session, key: Ed25519PrivateKey, school: str,
                                          "printer": p.printer}))
     events += [("legacy", row, item) for row, item in archived]
     events += [("objections", row, item) for row, item in objected]
+    events += moved
     made = []
     for chunk in _chunks(events, EVENTS_PER_BATCH):
         content: dict[str, list[dict[str, Any]]] = {"changes": [], "prints": [], "voids": [],
-                                                    "legacy": [], "objections": []}
+                                                    "legacy": [], "objections": [],
+                                                    "transfers": [], "arrivals": []}
         for kind, _row, item in chunk:
             content[kind].append(item)
         batch = _new_batch(s, key, school, EVENTS, content, len(chunk), 0, now)

@@ -40,6 +40,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('academic_year', schema=None) as batch_op:
+        batch_op.drop_constraint('closingstage', type_='check')
         batch_op.drop_column('closed_at')
         batch_op.drop_column('closed')
 
