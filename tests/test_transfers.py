@@ -141,6 +141,20 @@ def test_a_student_moves_mid_year_and_their_grades_count_once(two_schools, tmp_p
     (sent,) = [t for t in transfers.list_transfers(a_db) if t.direction == "out"]
     assert sent.arrived_on == jdatetime.date(1405, 9, 1) and "رسید" in sent.state_fa
     assert sent.other_name == "دبیرستان فرزانگان"
+    # the same on the command line
+    done = _daftar(a_db, "transfer", "list")
+    assert done.returncode == 0 and "۰۵۰۰۰۰۰۱" in done.stdout and "به مدرسهٔ مقصد رسید" in \
+        done.stdout
+
+
+def _daftar(db, *args: str):  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "desktop", "--db", db.engine.url.database,
+                           *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 def test_a_transfer_of_another_schools_student_is_refused(two_schools):
@@ -162,3 +176,5 @@ def test_a_transfer_of_another_schools_student_is_refused(two_schools):
     with pytest.raises(DaftarError) as e:
         transfers.find_incoming(b_db, code)
     assert "انتقالی به این مدرسه" in e.value.message()
+    done = _daftar(b_db, "transfer", "find", "--student", code)
+    assert done.returncode == 1 and "انتقالی به این مدرسه" in done.stderr

@@ -1,5 +1,7 @@
-"""``daftar year``: the year's end from the command line, through the same services as
-the window's year-end dialog (``services.year_end``, ``services.next_year``).
+"""``daftar year`` and ``daftar transfer``: the year's end and transfers between schools
+from the command line, through the same services as
+the window's (``services.year_end``, ``services.next_year``,
+``services.transfers``).
 
   daftar year show [--year Y]        how far the year is closed; every student's outcome
   daftar year close [--year Y]       after Khordad: the outcomes (refused, naming what is
@@ -8,6 +10,11 @@ the window's year-end dialog (``services.year_end``, ``services.next_year``).
   daftar year reopen [--year Y]      undo the closing (and the next year, if it has no grade)
   daftar year plan [--year Y]        the next year's classes as proposed
   daftar year open [--year Y] [--rename "دهم ریاضی 1=یازدهم الف"]...   open the next year
+
+  daftar transfer out --student CODE --to SCHOOL [--on DATE] [--reason TEXT]
+  daftar transfer find --student CODE          the centre's record of one coming here
+  daftar transfer in --student CODE --class NAME [--on DATE]   enrol them here
+  daftar transfer list                          every transfer, out and in
 
 ``--year`` is the school year closed (its opening Jalali year); the latest by default.
 Changes are the principal's, signed in (``--user``; the password from DAFTAR_PASSWORD or
@@ -128,3 +135,59 @@ def add_parsers(sub: Any) -> None:
                    help="the next year's class for OLD named NEW (twice the same NEW merges)")
     s.add_argument("--user", default="principal")
     s.set_defaults(func=cmd_year)
+    add_transfer_parser(sub)
+
+
+def cmd_transfer(args: argparse.Namespace, out: Output) -> int:
+    from ..domain.calendar import format_jalali, parse_jalali
+    from ..services import transfers
+    from ..services.school import current_year, find_class
+    from ..services.students import find_student
+
+    db = open_db(args)
+    if args.action == "out":
+        student = find_student(db, args.student or "")
+        actor = signed_in(args, db)
+        done = transfers.transfer_out(db, actor, student.id, args.to or "",
+                                      parse_jalali(args.on) if args.on else None, args.reason)
+        out.line(f"انتقال {done.name} به مدرسهٔ {out.num(done.other_school)} ثبت شد؛ شمارهٔ "
+                 f"برگهٔ انتقال: {out.num(done.slip)}",
+                 f"Transfer of {done.name} to school {done.other_school} recorded; slip "
+                 f"{done.slip}.")
+    elif args.action in ("find", "in"):
+        incoming = transfers.find_incoming(db, args.student or "")
+        out.line(f"{incoming.name}، از «{incoming.from_name}» ({out.num(incoming.from_school)})، "
+                 f"برگهٔ {out.num(incoming.slip)}، رفته در {format_jalali(incoming.left_on)}؛ "
+                 f"{out.num(len(incoming.grades))} نمره در سرور مرکزی",
+                 f"{incoming.name}, from {incoming.from_school}, slip {incoming.slip}; "
+                 f"{len(incoming.grades)} grades at the centre")
+        for g in incoming.grades:
+            print("\t".join(out.num(str(g[k])) for k in ("year", "session", "course",
+                                                           "component", "value", "state")),
+                  file=out.stream)
+        if args.action == "in":
+            klass = find_class(db, args.klass or "", current_year(db))
+            actor = signed_in(args, db)
+            transfers.transfer_in(db, actor, incoming, klass.id,
+                                  parse_jalali(args.on) if args.on else None)
+            out.line(f"{incoming.name} در کلاس «{out.num(klass.name)}» ثبت‌نام شد.",
+                     f"{incoming.name} enrolled in {klass.name}.")
+        return 0
+    for t in transfers.list_transfers(db):
+        way = out.text("به" if t.direction == "out" else "از", t.direction)
+        print("\t".join([out.num(t.slip), t.identity, t.name, f"{way} {out.num(t.other_school)}",
+                         format_jalali(t.day, out.lang != "en"), t.state_fa]), file=out.stream)
+    return 0
+
+
+def add_transfer_parser(sub: Any) -> None:
+    s = sub.add_parser("transfer", help="a student to or from another school, through the "
+                       "central server: out, find, in, list")
+    s.add_argument("action", choices=["out", "find", "in", "list"])
+    s.add_argument("--student", help="national code or foreign id")
+    s.add_argument("--to", help="out: the 8-digit code of the school they go to")
+    s.add_argument("--class", dest="klass", help="in: the class they join")
+    s.add_argument("--on", help="the day (Jalali); today if not given")
+    s.add_argument("--reason", help="out: why (kept in the audit trail)")
+    s.add_argument("--user", default="principal")
+    s.set_defaults(func=cmd_transfer)
