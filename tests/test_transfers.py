@@ -147,6 +147,14 @@ def test_a_student_moves_mid_year_and_their_grades_count_once(two_schools, tmp_p
         done.stdout
 
 
+def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    if os.environ.get("DAFTAR_SHOTS"):
+        widget.show()
+        widget.grab().save(os.path.join(os.environ["DAFTAR_SHOTS"], name))
+
+
 def _daftar(db, *args: str):  # type: ignore[no-untyped-def]
     import os
     import subprocess
@@ -178,3 +186,57 @@ def test_a_transfer_of_another_schools_student_is_refused(two_schools):
     assert "انتقالی به این مدرسه" in e.value.message()
     done = _daftar(b_db, "transfer", "find", "--student", code)
     assert done.returncode == 1 and "انتقالی به این مدرسه" in done.stderr
+
+
+def test_a_transfer_from_the_windows_of_both_schools(two_schools, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from desktop.app import install_fonts, install_translators
+    from desktop.domain.text import to_persian_digits
+    from desktop.views import import_dialog
+    from desktop.views.enrollment_dialog import EnrollmentDialog
+    from desktop.views.student_dialog import StudentDialog
+
+    (a_db, a_class, (moving, *_rest)), (b_db, b_class, _b_ids) = two_schools
+    app = QApplication.instance()
+    install_fonts(app)
+    install_translators(app, "fa")
+    told: list[str] = []
+    monkeypatch.setattr(import_dialog, "inform", lambda _p, text: told.append(text))
+    save = QDialogButtonBox.StandardButton.Save
+
+    # A: the move-or-leave dialog sends the student to B, and says the slip's number
+    student = next(st for st in search_students(a_db, class_id=a_class.id) if st.id == moving)
+    out = EnrollmentDialog(a_db, 1405, student, PRINCIPAL_ACTOR)
+    qtbot.addWidget(out)
+    out.transfer.setChecked(True)
+    assert out.to_school.isEnabled() and not out.klass.isEnabled()
+    out.to_school.setText("۲۹۱۵۳۴۰۶")  # its own code: refused, the dialog stays
+    out.day.setText("۱۴۰۵/۰۹/۰۱")
+    out.buttons.button(save).click()
+    assert "همین مدرسه" in out.message.text() and out.slip is None
+    out.to_school.setText(to_persian_digits(B))
+    _shot(out, "transfer_out.png")
+    out.buttons.button(save).click()
+    assert out.slip == "05000001" and "۰۵۰۰۰۰۰۱" in told[-1] and out.result()
+    assert sync.run(a_db).ok
+
+    # B: New student → from another school: found by national code, enrolled
+    new = StudentDialog(b_db, 1405, actor=PRINCIPAL_ACTOR)
+    qtbot.addWidget(new)
+    assert not new.arriving_button.isHidden()
+    inbound = new.arriving()
+    inbound.identity.setText("۰۰۰۰۰۰۰۰۱۸")  # a wrong check digit: said, nothing asked
+    inbound.find_button.click()
+    assert inbound.message.text() and not inbound.buttons.button(save).isEnabled()
+    inbound.identity.setText(to_persian_digits(make_national_code("000000001")))
+    inbound.find_button.click()
+    assert inbound.message.text() == "", inbound.message.text()
+    assert "دبیرستان نمونه" in inbound.details.text() and "۰۵۰۰۰۰۰۱" in inbound.details.text()
+    assert inbound.grades.rowCount() == 0  # A sent no sheet yet: nothing held at the centre
+    inbound.klass.setCurrentIndex(inbound.klass.findData(b_class.id))
+    _shot(inbound, "transfer_in.png")
+    inbound.day.setText("۱۴۰۵/۰۹/۰۱")
+    inbound.buttons.button(save).click()
+    assert inbound.result() and new.result() and inbound.student_id is not None
+    assert inbound.student_id in {st.id for st in search_students(b_db, class_id=b_class.id)}

@@ -194,64 +194,84 @@
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="39" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="41" />
         <source>Move or leave: {name}</source>
         <translation>انتقال یا رفتن: {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="43" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="45" />
         <source>Move to another class of the year</source>
         <translation>انتقال به کلاس دیگری از همین سال</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="44" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="46" />
         <source>Left the school</source>
         <translation>از مدرسه رفته است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="54" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="47" />
+        <source>Transferred to another school</source>
+        <translation>انتقال به مدرسهٔ دیگر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="49" />
+        <source>the 8-digit code of the school</source>
+        <translation>کد ۸ رقمی مدرسهٔ مقصد</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="60" />
         <source>e.g. moved to another city</source>
         <translation>مثلاً به شهر دیگری رفته است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="55" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="61" />
         <source>{year}: {klass}, from {since} to {until}</source>
         <translation>{year}: {klass}، از {since} تا {until}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="58" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="64" />
         <source>now</source>
         <translation>اکنون</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="60" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="66" />
         <source>Not in any class yet.</source>
         <translation>هنوز در هیچ کلاسی نیست.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="64" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="70" />
         <source>Now in</source>
         <translation>کلاس کنونی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="66" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="72" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="68" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="75" />
+        <source>School code</source>
+        <translation>کد مدرسه</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="76" />
         <source>Reason</source>
         <translation>علت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="69" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="77" />
         <source>On</source>
         <translation>در تاریخ</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="70" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="78" />
         <source>Classes so far</source>
         <translation>کلاس‌ها تاکنون</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="105" />
+        <source>The transfer was recorded. Its slip number, for the family to take to the new school: {slip}</source>
+        <translation>انتقال ثبت شد. شمارهٔ برگهٔ انتقال، که خانواده به مدرسهٔ تازه می‌برد: {slip}</translation>
     </message>
 </context>
 <context>
@@ -1720,12 +1740,17 @@ Qt {qt} (PySide6)
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="114" />
+        <location filename="../desktop/views/student_dialog.py" line="89" />
+        <source>From another school (a transfer)…</source>
+        <translation>آمده از مدرسهٔ دیگر (انتقالی)…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/student_dialog.py" line="118" />
         <source>To change the class, use «Move or leave…».</source>
         <translation>برای تغییر کلاس، «انتقال یا رفتن…» را به کار ببرید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/student_dialog.py" line="138" />
+        <location filename="../desktop/views/student_dialog.py" line="152" />
         <source>National code is valid.</source>
         <translation>کد ملی درست است.</translation>
     </message>
@@ -1818,6 +1843,74 @@ Qt {qt} (PySide6)
         <location filename="../desktop/views/tasks.py" line="70" />
         <source>Cancel</source>
         <translation>لغو</translation>
+    </message>
+</context>
+<context>
+    <name>TransferInDialog</name>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="46" />
+        <source>A student from another school</source>
+        <translation>دانش‌آموز انتقالی از مدرسهٔ دیگر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="48" />
+        <source>national code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="49" />
+        <source>Find on the central server</source>
+        <translation>جست‌وجو در سرور مرکزی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="56" />
+        <source>School year</source>
+        <translation>سال تحصیلی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="56" />
+        <source>Session</source>
+        <translation>نوبت</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="56" />
+        <source>Course</source>
+        <translation>درس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="56" />
+        <source>Column</source>
+        <translation>ستون</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="57" />
+        <source>Grade</source>
+        <translation>نمره</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="71" />
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="73" />
+        <source>Grades at the centre</source>
+        <translation>نمره‌ها در سرور مرکزی</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="74" />
+        <source>Class</source>
+        <translation>کلاس</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="75" />
+        <source>Enrolled on</source>
+        <translation>تاریخ ورود</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/transfer_dialog.py" line="100" />
+        <source>{name}, child of {father}, born {birth}; left {school} (code {code}) on {day}, class {klass}; slip {slip}.</source>
+        <translation>{name}، فرزند {father}، زادهٔ {birth}؛ رفته از {school} (کد {code}) در {day}، کلاس {klass}؛ برگهٔ انتقال {slip}.</translation>
     </message>
 </context>
 <context>

@@ -389,6 +389,22 @@ FA = {
         "بستن سال {year} برگردانده شود؟ همهٔ نتیجه‌ها برداشته می‌شود، و سال تحصیلی {next}، "
         "اگر گشوده شده باشد، با کلاس‌ها و ثبت‌نام‌هایش برداشته می‌شود (نمره‌ای ندارد).",
     "The closing of {year} was undone.": "بستن سال {year} برگردانده شد.",
+    "Transferred to another school": "انتقال به مدرسهٔ دیگر",
+    "the 8-digit code of the school": "کد ۸ رقمی مدرسهٔ مقصد",
+    "School code": "کد مدرسه",
+    "The transfer was recorded. Its slip number, for the family to take to the new school: "
+    "{slip}": "انتقال ثبت شد. شمارهٔ برگهٔ انتقال، که خانواده به مدرسهٔ تازه می‌برد: {slip}",
+    "From another school (a transfer)…": "آمده از مدرسهٔ دیگر (انتقالی)…",
+    "A student from another school": "دانش‌آموز انتقالی از مدرسهٔ دیگر",
+    "national code": "کد ملی",
+    "Find on the central server": "جست‌وجو در سرور مرکزی",
+    "Column": "ستون",
+    "Grade": "نمره",
+    "Grades at the centre": "نمره‌ها در سرور مرکزی",
+    "Enrolled on": "تاریخ ورود",
+    "{name}, child of {father}, born {birth}; left {school} (code {code}) on {day}, class "
+    "{klass}; slip {slip}.": "{name}، فرزند {father}، زادهٔ {birth}؛ رفته از {school} (کد {code}) "
+    "در {day}، کلاس {klass}؛ برگهٔ انتقال {slip}.",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

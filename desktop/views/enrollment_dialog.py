@@ -1,4 +1,6 @@
-"""Move a student to another class of the year, or record that they left the school.
+"""Move a student to another class of the year, record that they left the school, or
+send them to another school (a transfer through the central server: its slip number is
+said when it is saved).
 
 The choice of classes holds only those of the student's grade and track (a change of
 track has its own procedure); the day is a Jalali date, today unless typed.  The
@@ -42,6 +44,10 @@ class EnrollmentDialog(QDialog):
         here = next((c for c in classes if c.id == student.class_id), None)
         self.move = QRadioButton(self.tr("Move to another class of the year"))
         self.leave = QRadioButton(self.tr("Left the school"))
+        self.transfer = QRadioButton(self.tr("Transferred to another school"))
+        self.to_school = QLineEdit()
+        self.to_school.setPlaceholderText(self.tr("the 8-digit code of the school"))
+        self.slip: str | None = None  # a transfer's slip number, once saved
         self.klass = QComboBox()
         for c in classes:
             if here is not None and c.id != here.id and \
@@ -65,18 +71,22 @@ class EnrollmentDialog(QDialog):
         form.addRow(self.move)
         form.addRow(self.tr("Class"), self.klass)
         form.addRow(self.leave)
+        form.addRow(self.transfer)
+        form.addRow(self.tr("School code"), self.to_school)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("On"), self.day)
         form.addRow(self.tr("Classes so far"), self.history)
         self.message, self.buttons = save_or_cancel(self, form, self.save)
         self.setMinimumWidth(460)  # the reason's hint and a refusal read whole, not cut
-        self.move.toggled.connect(self._choice)
+        for button in (self.move, self.leave, self.transfer):
+            button.toggled.connect(self._choice)
         self._choice()
 
     def _choice(self) -> None:
         moving = self.move.isChecked()
         self.klass.setEnabled(moving)
         self.reason.setEnabled(not moving)
+        self.to_school.setEnabled(self.transfer.isChecked())
 
     def save(self) -> None:
         try:
@@ -84,6 +94,17 @@ class EnrollmentDialog(QDialog):
             if self.move.isChecked():
                 move_student(self._db, self._actor, self._student.id, self.klass.currentData(),
                              day)
+            elif self.transfer.isChecked():
+                from ..services.transfers import transfer_out
+
+                self.slip = transfer_out(self._db, self._actor, self._student.id,
+                                         self.to_school.text(), day,
+                                         self.reason.text().strip() or None).slip
+                from .import_dialog import inform
+
+                inform(self, self.tr("The transfer was recorded. Its slip number, for the "
+                                     "family to take to the new school: {slip}").format(
+                    slip=to_persian_digits(self.slip)))
             else:
                 mark_left(self._db, self._actor, self._student.id, self._year, day,
                           self.reason.text().strip() or None)

@@ -86,6 +86,10 @@ class StudentDialog(QDialog):
         klass_row.addWidget(self.klass, 1)
         klass_row.addWidget(self.move_button)
         form.addRow(self.tr("Class"), klass_row)
+        self.arriving_button = QPushButton(self.tr("From another school (a transfer)…"))
+        self.arriving_button.setVisible(student is None)
+        self.arriving_button.clicked.connect(lambda: self.arriving())
+        form.addRow("", self.arriving_button)
         self.message, self.buttons = save_or_cancel(self, form, self.save)
         self.identity.textChanged.connect(self._check_identity)
 
@@ -121,6 +125,16 @@ class StudentDialog(QDialog):
         if self._student is None:
             return None
         dialog = EnrollmentDialog(self._db, self._year, self._student, self._actor, self)
+        dialog.accepted.connect(self.accept)
+        dialog.open()
+        return dialog
+
+    def arriving(self):  # type: ignore[no-untyped-def]
+        """The dialog for a student transferred here (:mod:`.transfer_dialog`); once they
+        are enrolled, this dialog closes too."""
+        from .transfer_dialog import TransferInDialog
+
+        dialog = TransferInDialog(self._db, self._year, self._actor, self)
         dialog.accepted.connect(self.accept)
         dialog.open()
         return dialog
