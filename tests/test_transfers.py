@@ -30,6 +30,7 @@ from desktop.services.grades import CellEdit, open_sheet, read_sheet, write_grad
 from desktop.services.school import create_school, list_classes
 from desktop.services.students import StudentInput, add_student, search_students
 from tests.conftest import fixed
+from tests.test_documents import same, strings
 from tests.test_year_end import fill
 
 A, B = "29153406", "29153414"
@@ -83,6 +84,15 @@ def test_a_student_moves_mid_year_and_their_grades_count_once(two_schools, tmp_p
     slip = transfers.transfer_out(a_db, PRINCIPAL_ACTOR, moving, B,
                                   jdatetime.date(1405, 9, 1), "جابه‌جایی خانواده")
     assert slip.slip == "05000001" and "صف" in slip.state_fa
+    # the slip the family carries: who, where to, and the year's grades given here
+    paper = tmp_path / "slip.pdf"
+    assert transfers.print_slip(a_db, slip.id, paper, PRINCIPAL_ACTOR) == 1
+    printed = [n for _x, _y, _s, n in strings(PdfReader(paper).pages[0])]
+    for said in ("برگۀ انتقال تحصیلی", "فارسی 1", "مستمر نوبت اول", "پایانی نوبت اول", "16"):
+        assert any(same(n, said) for n in printed), said
+    lines = " ".join(printed)
+    for said in ("05000001", "نام1", "خانواده1", B):  # inside the lines under the title
+        assert any(same(word.strip("،.«»"), said) for word in lines.split()), said
     assert moving not in {st.id for st in search_students(a_db, class_id=a_class.id)}
     with pytest.raises(ValidationError):  # gone from A: not sent twice
         transfers.transfer_out(a_db, PRINCIPAL_ACTOR, moving, B)
@@ -188,7 +198,8 @@ def test_a_transfer_of_another_schools_student_is_refused(two_schools):
     assert done.returncode == 1 and "انتقالی به این مدرسه" in done.stderr
 
 
-def test_a_transfer_from_the_windows_of_both_schools(two_schools, qtbot, monkeypatch):
+def test_a_transfer_from_the_windows_of_both_schools(two_schools, qtbot, monkeypatch,
+                                                    tmp_path):
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
     from desktop.app import install_fonts, install_translators
@@ -203,6 +214,10 @@ def test_a_transfer_from_the_windows_of_both_schools(two_schools, qtbot, monkeyp
     install_translators(app, "fa")
     told: list[str] = []
     monkeypatch.setattr(import_dialog, "inform", lambda _p, text: told.append(text))
+    from desktop.views import widgets
+
+    slip_file = tmp_path / "slip.pdf"
+    monkeypatch.setattr(widgets, "ask_save_file", lambda *_a: str(slip_file))
     save = QDialogButtonBox.StandardButton.Save
 
     # A: the move-or-leave dialog sends the student to B, and says the slip's number
@@ -219,6 +234,7 @@ def test_a_transfer_from_the_windows_of_both_schools(two_schools, qtbot, monkeyp
     _shot(out, "transfer_out.png")
     out.buttons.button(save).click()
     assert out.slip == "05000001" and "۰۵۰۰۰۰۰۱" in told[-1] and out.result()
+    assert slip_file.stat().st_size > 0 and str(slip_file) in told[-1]
     assert sync.run(a_db).ok
 
     # B: New student → from another school: found by national code, enrolled

@@ -269,9 +269,19 @@
         <translation>کلاس‌ها تاکنون</translation>
     </message>
     <message>
-        <location filename="../desktop/views/enrollment_dialog.py" line="105" />
+        <location filename="../desktop/views/enrollment_dialog.py" line="122" />
+        <source>Save the transfer slip</source>
+        <translation>ذخیرهٔ برگهٔ انتقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="126" />
         <source>The transfer was recorded. Its slip number, for the family to take to the new school: {slip}</source>
         <translation>انتقال ثبت شد. شمارهٔ برگهٔ انتقال، که خانواده به مدرسهٔ تازه می‌برد: {slip}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/enrollment_dialog.py" line="129" />
+        <source>The slip was written to {path}.</source>
+        <translation>برگهٔ انتقال در {path} نوشته شد.</translation>
     </message>
 </context>
 <context>

@@ -405,6 +405,8 @@ FA = {
     "{name}, child of {father}, born {birth}; left {school} (code {code}) on {day}, class "
     "{klass}; slip {slip}.": "{name}، فرزند {father}، زادهٔ {birth}؛ رفته از {school} (کد {code}) "
     "در {day}، کلاس {klass}؛ برگهٔ انتقال {slip}.",
+    "Save the transfer slip": "ذخیرهٔ برگهٔ انتقال",
+    "The slip was written to {path}.": "برگهٔ انتقال در {path} نوشته شد.",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

@@ -11,7 +11,7 @@ the window's (``services.year_end``, ``services.next_year``,
   daftar year plan [--year Y]        the next year's classes as proposed
   daftar year open [--year Y] [--rename "دهم ریاضی 1=یازدهم الف"]...   open the next year
 
-  daftar transfer out --student CODE --to SCHOOL [--on DATE] [--reason TEXT]
+  daftar transfer out --student CODE --to SCHOOL [--on DATE] [--reason T] [--slip F.pdf]
   daftar transfer find --student CODE          the centre's record of one coming here
   daftar transfer in --student CODE --class NAME [--on DATE]   enrol them here
   daftar transfer list                          every transfer, out and in
@@ -154,6 +154,12 @@ def cmd_transfer(args: argparse.Namespace, out: Output) -> int:
                  f"برگهٔ انتقال: {out.num(done.slip)}",
                  f"Transfer of {done.name} to school {done.other_school} recorded; slip "
                  f"{done.slip}.")
+        if args.slip:
+            from pathlib import Path
+
+            pages = transfers.print_slip(db, done.id, Path(args.slip), actor)
+            out.line(f"برگهٔ انتقال در {args.slip} نوشته شد ({out.num(pages)} صفحه).",
+                     f"The slip was written to {args.slip} ({pages} pages).")
     elif args.action in ("find", "in"):
         incoming = transfers.find_incoming(db, args.student or "")
         out.line(f"{incoming.name}، از «{incoming.from_name}» ({out.num(incoming.from_school)})، "
@@ -189,5 +195,6 @@ def add_transfer_parser(sub: Any) -> None:
     s.add_argument("--class", dest="klass", help="in: the class they join")
     s.add_argument("--on", help="the day (Jalali); today if not given")
     s.add_argument("--reason", help="out: why (kept in the audit trail)")
+    s.add_argument("--slip", help="out: write the transfer slip (PDF) to this file")
     s.add_argument("--user", default="principal")
     s.set_defaults(func=cmd_transfer)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jdatetime
@@ -272,3 +273,58 @@ def apply_arrival(s: Session, actor: Actor, body: dict[str, Any]) -> None:
     t.other_name = str(body.get("name") or "")[:200] or None
     audit.record(s, actor, "student.transfer_arrived", "student", t.student_id,
                  new={"school": body.get("school"), "on": body["on"], "slip": t.slip})
+
+
+def print_slip(db: Database, transfer_id: int, out: Path, actor: Actor) -> int:
+    """The transfer slip the family carries to the new school: who, from which class and
+    school, to which school, on which day, its number, and every grade of the year given
+    here (as it stands: approved or not, the state said).  Returns pages; audited."""
+    from ..domain.calendar import school_year_label
+    from ..domain.grading import DEFAULT_POLICY, format_grade
+    from ..printing.lists import Column, ListDocument, render
+    from .class_grades import class_grades
+
+    with db.unit() as s:
+        t = s.get(Transfer, transfer_id)
+        if t is None or t.direction != OUT:
+            raise NotFound("not_found", what="انتقال", value=transfer_id)
+        st = s.get(Student, t.student_id)
+        school = s.scalar(select(School))
+        assert st is not None and school is not None
+        class_id = s.scalar(select(Enrollment.class_id).where(
+            Enrollment.student_id == st.id, Enrollment.left_on == t.day,
+            Enrollment.exam_course_id.is_(None)).order_by(Enrollment.id.desc()).limit(1))
+        klass = s.get(ClassGroup, class_id) if class_id else None
+        grade_level = klass.grade_level.number if klass else 10
+        identity = identity_text(st.national_code, st.foreign_id_type, st.foreign_id_value)
+    scheme = DEFAULT_POLICY.scheme_for(grade_level, True, False, False)
+
+    def column(code: str) -> str:
+        try:
+            return scheme.component(code).label_fa
+        except DaftarError:
+            return code
+
+    rows = [[g.course_name, g.session.label_fa, column(g.component),
+             format_grade(g.entry, persian=False)]
+            for g in (class_grades(db, class_id) if class_id else [])
+            if (g.national_code or f"{g.foreign_id}") == (st.national_code or
+                                                           f"{st.foreign_id_value}")]
+    lines = [f"{school.name} — کد مدرسه {school.code} — {school.district}، استان "
+             f"{school.province}",
+             f"شمارۀ برگه {t.slip} — سال تحصیلی {school_year_label(t.year, False)} — "
+             f"تاریخ رفتن {format_jalali(t.day, False)}",
+             f"{st.first_name} {st.last_name}، فرزند {st.father_name}، شناسه {identity}، "
+             f"زادۀ {format_jalali(st.birth_date, False)}، کلاس "
+             f"«{klass.name if klass else '—'}»",
+             f"مدرسۀ مقصد: کد {t.other_school}. نمره‌های زیر در سرور مرکزی نیز برای مدرسۀ "
+             "مقصد خواندنی است."]
+    doc = ListDocument("برگۀ انتقال تحصیلی", lines,
+                       [Column("درس", 200), Column("نوبت", 110), Column("ستون", 110, True),
+                        Column("نمره", 60, True)], rows or [["—", "—", "—", "—"]],
+                       ["مدیر مدرسه", "مهر مدرسه"])
+    pages = render(doc, out).pages
+    with db.unit() as s:
+        audit.record(s, actor, "print.transfer_slip", "student", t.student_id,
+                     new={"slip": t.slip, "file": Path(out).name, "pages": pages})
+    return pages

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.calendar import format_jalali, parse_jalali, school_year_label, today_tehran
 from ..domain.errors import DaftarError
-from ..domain.text import to_persian_digits
+from ..domain.text import isolate, to_persian_digits
 from ..models.db import Database
 from ..services import Actor
 from ..services.enrollment import history, mark_left, move_student
@@ -97,14 +97,11 @@ class EnrollmentDialog(QDialog):
             elif self.transfer.isChecked():
                 from ..services.transfers import transfer_out
 
-                self.slip = transfer_out(self._db, self._actor, self._student.id,
-                                         self.to_school.text(), day,
-                                         self.reason.text().strip() or None).slip
-                from .import_dialog import inform
-
-                inform(self, self.tr("The transfer was recorded. Its slip number, for the "
-                                     "family to take to the new school: {slip}").format(
-                    slip=to_persian_digits(self.slip)))
+                done = transfer_out(self._db, self._actor, self._student.id,
+                                    self.to_school.text(), day,
+                                    self.reason.text().strip() or None)
+                self.slip = done.slip
+                self._slip_file(done.id)
             else:
                 mark_left(self._db, self._actor, self._student.id, self._year, day,
                           self.reason.text().strip() or None)
@@ -112,3 +109,23 @@ class EnrollmentDialog(QDialog):
             self.message.setText(e.message())
             return
         self.accept()
+
+    def _slip_file(self, transfer_id: int) -> None:
+        """Say the slip's number, and write the slip (PDF) where the office chooses."""
+        from pathlib import Path
+
+        from ..services.transfers import print_slip
+        from .import_dialog import inform
+        from .widgets import ask_save_file
+
+        slip = to_persian_digits(self.slip)
+        path = ask_save_file(self, self.tr("Save the transfer slip"),
+                             f"transfer-{self.slip}.pdf", "PDF (*.pdf)")
+        if path:
+            print_slip(self._db, transfer_id, Path(path), self._actor)
+        said = self.tr("The transfer was recorded. Its slip number, for the family to take "
+                       "to the new school: {slip}").format(slip=slip)
+        if path:
+            said += "\n" + self.tr("The slip was written to {path}.").format(
+                path=isolate(path))
+        inform(self, said)
