@@ -114,6 +114,9 @@ def test_a_year_closed_settled_opened_and_undone(school, tmp_path):
     # one leaves mid-year: gone, not graded, not placed
     mark_left(db, PRINCIPAL_ACTOR, e, 1405, jdatetime.date(1405, 8, 1), "به شهر دیگر")
 
+    # a Shahrivar sheet before the closing: empty, and says why
+    early = read_sheet(db, open_sheet(db, ten.id, math10.id, SessionKind.SHAHRIVAR))
+    assert early.rows == () and "بستن سال" in (early.lock_reason or "")
     # closing waits for the Khordad sheets, and names them
     before = _events(db)
     with pytest.raises(ValidationError) as refused:

@@ -99,6 +99,12 @@ YEAR_MESSAGES: dict[str, tuple[str, str]] = {
         "This grade of '{name}' was earned at their previous school and counts from there; "
         "it is not written again.",
     ),
+    "sheet.summer_early": (
+        "برگهٔ شهریور پس از بستن سال (پس از خرداد) دانش‌آموزانی را که باید درس را دوباره "
+        "بدهند فهرست می‌کند؛ سال هنوز بسته نشده است.",
+        "A Shahrivar sheet lists the students who re-sit the course once the year is closed "
+        "after Khordad; the year is not closed yet.",
+    ),
     "sheet.not_resit": (
         "«{name}» درس «{course}» را در شهریور نمی‌دهد (بستن سال او را برای این درس به "
         "شهریور نفرستاده است).",

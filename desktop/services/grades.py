@@ -295,8 +295,16 @@ def read_sheet(db: Database, sheet_id: int, policy: GradingPolicy = DEFAULT_POLI
             ctx.course.units, ctx.course.national_exam, ctx.level, ctx.year, ctx.session_kind,
             ctx.sheet.state, ctx.sheet.last_reason, ctx.scheme.descriptive,
             _columns_for(ctx.scheme, ctx.session_kind), rows, ctx.deadline,
-            refusal.message() if refusal else None,
+            refusal.message() if refusal else _summer_not_yet(s, ctx),
         )
+
+
+def _summer_not_yet(s: Session, ctx: SheetContext) -> str | None:
+    """A Shahrivar sheet before the year's closing named its re-sitters: why it is empty."""
+    if ctx.session_kind is not SessionKind.SHAHRIVAR:
+        return None
+    closed = s.scalar(select(AcademicYear.closed).where(AcademicYear.id == ctx.year_id))
+    return None if closed is not None else ValidationError("sheet.summer_early").message()
 
 
 def _stored(entry: Entry) -> dict[str, int | str | None]:
