@@ -139,22 +139,12 @@ def transfer_out(db: Database, actor: Actor, student_id: int, to_school: str,
         return _info(t, student, False)
 
 
-def find_incoming(db: Database, identity: str, remote: Any = None) -> Incoming:
+def find_incoming(db: Database, identity: str) -> Incoming:
     """The centre's record of a transfer of ``identity`` to this school (refused, with the
     centre's reason, when there is none: the sending school has not sent it yet)."""
-    from .remote import Refused, Transient, remote_for
+    from .central_calls import ask
 
-    own = remote is None
-    remote = remote or remote_for(db)
-    try:
-        body = remote.call("GET", f"/v1/transfers/{identity}")
-    except Refused as e:
-        raise DaftarError("sync.refused", reason=e.message) from None
-    except Transient as e:
-        raise e.error from None
-    finally:
-        if own:
-            remote.close()
+    body = ask(db, "GET", f"/v1/transfers/{identity}").json()
     return Incoming(identity, str(body["slip"]), str(body["from"]), str(body["from_name"]),
                     int(body["year"]), dt.date.fromisoformat(body["left_on"]),
                     {k: str(v) for k, v in body["details"].items()}, str(body["state"]),
