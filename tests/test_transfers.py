@@ -23,6 +23,7 @@ from desktop.domain.verification import DocumentKind
 from desktop.domain.workflow import Action, SheetState
 from desktop.models.db import open_database
 from desktop.services import approvals, certificates, school_key, setup, sync, transfers
+from desktop.services.arrivals import find_incoming
 from desktop.services.class_grades import read_class
 from desktop.services.context import PRINCIPAL_ACTOR
 from desktop.services.enrollment import enroll
@@ -78,7 +79,7 @@ def test_a_student_moves_mid_year_and_their_grades_count_once(two_schools, tmp_p
 
     # not yet filed: the receiving school finds nothing, and says why
     with pytest.raises(DaftarError) as nothing:
-        transfers.find_incoming(b_db, identity)
+        find_incoming(b_db, identity)
     assert "انتقالی به این مدرسه" in nothing.value.message()
 
     slip = transfers.transfer_out(a_db, PRINCIPAL_ACTOR, moving, B,
@@ -101,7 +102,7 @@ def test_a_student_moves_mid_year_and_their_grades_count_once(two_schools, tmp_p
     assert transfers.list_transfers(a_db)[0].sent
 
     # B finds them on the centre with the grades it holds, and enrols them
-    incoming = transfers.find_incoming(b_db, identity)
+    incoming = find_incoming(b_db, identity)
     assert (incoming.from_school, incoming.from_name, incoming.slip) == (
         A, "دبیرستان نمونه", "05000001")
     assert incoming.details["first"] == "نام1" and incoming.details["class"] == "دهم ریاضی 1"
@@ -192,7 +193,7 @@ def test_a_transfer_of_another_schools_student_is_refused(two_schools):
     assert not report.ok and any("مدرسهٔ دیگری" in r for r in report.refused), report
     # and a school the transfer does not name finds nothing
     with pytest.raises(DaftarError) as e:
-        transfers.find_incoming(b_db, code)
+        find_incoming(b_db, code)
     assert "انتقالی به این مدرسه" in e.value.message()
     done = _daftar(b_db, "transfer", "find", "--student", code)
     assert done.returncode == 1 and "انتقالی به این مدرسه" in done.stderr

@@ -37,6 +37,7 @@ from desktop.services import (
     transfers,
     year_end,
 )
+from desktop.services.arrivals import find_incoming
 from desktop.services.class_grades import read_class
 from desktop.services.context import PRINCIPAL_ACTOR
 from desktop.services.enrollment import enroll
@@ -175,10 +176,10 @@ def test_a_school_through_two_years_with_transfers(central, tmp_path):
     transfers.transfer_out(b_db, PRINCIPAL_ACTOR, x, A, day)
     assert transfers.print_slip(a_db, out_c.id, tmp_path / "slip-c.pdf", PRINCIPAL_ACTOR) == 1
     assert sync.run(a_db).ok and sync.run(b_db).ok
-    c_at_b = transfers.find_incoming(b_db, make_national_code(f"{3:09d}"))
+    c_at_b = find_incoming(b_db, make_national_code(f"{3:09d}"))
     assert {int(r["year"]) for r in c_at_b.grades} == {1405, 1406}  # last year's, and this
     c_id = transfers.transfer_in(b_db, PRINCIPAL_ACTOR, c_at_b, b11.id, day)
-    x_at_a = transfers.find_incoming(a_db, make_national_code(f"{100:09d}"))
+    x_at_a = find_incoming(a_db, make_national_code(f"{100:09d}"))
     x_id = transfers.transfer_in(a_db, PRINCIPAL_ACTOR, x_at_a, a11.id, day)
 
     # Khordad at both: the newcomers' Dey from the old school, their Khordad here

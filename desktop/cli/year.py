@@ -161,7 +161,9 @@ def cmd_transfer(args: argparse.Namespace, out: Output) -> int:
             out.line(f"برگهٔ انتقال در {args.slip} نوشته شد ({out.num(pages)} صفحه).",
                      f"The slip was written to {args.slip} ({pages} pages).")
     elif args.action in ("find", "in"):
-        incoming = transfers.find_incoming(db, args.student or "")
+        from ..services.arrivals import find_incoming
+
+        incoming = find_incoming(db, args.student or "")
         out.line(f"{incoming.name}، از «{incoming.from_name}» ({out.num(incoming.from_school)})، "
                  f"برگهٔ {out.num(incoming.slip)}، رفته در {format_jalali(incoming.left_on)}؛ "
                  f"{out.num(len(incoming.grades))} نمره در سرور مرکزی",

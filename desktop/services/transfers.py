@@ -6,12 +6,12 @@ one who left (:func:`desktop.services.enrollment.leave_in`), and a transfer is k
 its slip number, which the family carries to the new school.  The next batch carries it
 to the centre (``transfers``); the centre's feed says when they arrived.
 
-Arriving (:func:`find_incoming`, :func:`transfer_in`): the receiving office finds the
-student by national code on the centre (only a transfer addressed to it), sees what the
-centre holds for them, and enrols them in a class: the student is made here from the
-centre's record (or found, if they studied here before), and the grades of the year that
-came with them are kept as :class:`CarriedGrade` rows, counted once by
-:mod:`.carried`.  The next batch reports the arrival (``arrivals``).
+Arriving (:func:`desktop.services.arrivals.find_incoming`, :func:`transfer_in`): the
+receiving office finds the student by national code on the centre (only a transfer
+addressed to it), sees what the centre holds for them, and enrols them in a class: the
+student is made here from the centre's record (or found, if they studied here before),
+and the grades of the year that came with them are kept as :class:`CarriedGrade` rows,
+counted once by :mod:`.carried`.  The next batch reports the arrival (``arrivals``).
 
 Either school may be offline for days: each side's step waits in its outbox, and the
 feed brings the answer when it next connects.  Every step is audited.
@@ -137,18 +137,6 @@ def transfer_out(db: Database, actor: Actor, student_id: int, to_school: str,
                      old={"class": klass.name},
                      new={"to": code, "slip": slip, "on": day.isoformat()}, reason=why)
         return _info(t, student, False)
-
-
-def find_incoming(db: Database, identity: str) -> Incoming:
-    """The centre's record of a transfer of ``identity`` to this school (refused, with the
-    centre's reason, when there is none: the sending school has not sent it yet)."""
-    from .central_calls import ask
-
-    body = ask(db, "GET", f"/v1/transfers/{identity}").json()
-    return Incoming(identity, str(body["slip"]), str(body["from"]), str(body["from_name"]),
-                    int(body["year"]), dt.date.fromisoformat(body["left_on"]),
-                    {k: str(v) for k, v in body["details"].items()}, str(body["state"]),
-                    tuple(body["grades"]))
 
 
 def _student_from(s: Session, actor: Actor, incoming: Incoming) -> Student:

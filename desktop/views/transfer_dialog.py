@@ -31,8 +31,9 @@ from ..domain.identity import normalize_national_code
 from ..domain.text import isolate, to_persian_digits
 from ..models.db import Database
 from ..services import Actor
+from ..services.arrivals import find_incoming
 from ..services.school import list_classes
-from ..services.transfers import Incoming, find_incoming, transfer_in
+from ..services.transfers import Incoming, transfer_in
 from .widgets import save_or_cancel
 
 
