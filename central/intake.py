@@ -10,6 +10,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import logging
 import uuid as uuidlib
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,7 @@ from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DataError
 
+from desktop.domain.authority import seal_fault
 from desktop.domain.calendar import (
     SessionKind,
     format_jalali,
@@ -46,6 +48,17 @@ from .core import (
     list_of,
     str_of,
 )
+
+log = logging.getLogger("central.intake")
+
+
+def _kind_fa(kind: int) -> str:
+    from desktop.domain.verification import DocumentKind
+
+    try:
+        return DocumentKind(kind).label_fa
+    except ValueError:
+        return str(kind)
 
 
 class Intake(Core):
@@ -267,8 +280,15 @@ class Intake(Core):
         except SealError:
             raise bad("seal") from None
         doc = opened.document
-        if not opened.valid or opened.certificate.school_code != school.code \
-                or doc.code[:8] != school.code:
+        fault = seal_fault(opened)
+        if fault is not None and fault.code == "authority" or opened.by_centre:
+            # a kind only the centre issues, sealed by a school's key (or a centre seal
+            # passed off as the school's print): a modified office program or a stolen key
+            log.warning("batch from %s: a print of kind %s refused (%s)", school.code,
+                        doc.kind, fault.code if fault else "centre seal")
+            raise Refusal(403, "central.kind_authority", kind=_kind_fa(doc.kind))
+        if fault is not None or opened.certificate is None \
+                or opened.certificate.school_code != school.code or doc.code[:8] != school.code:
             raise Refusal(403, "central.signature")
         stmt = pg_insert(t.document).values(
             code=doc.code, school_code=school.code, kind=doc.kind, identity=doc.identity,

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
+from desktop.domain.authority import seal_fault
 from desktop.domain.calendar import format_jalali, to_jalali
 from desktop.domain.errors import DaftarError
 from desktop.domain.grading import DEFAULT_POLICY, format_grade, parse_stored
@@ -121,14 +122,15 @@ def inquire(central: Core, client: str, typed: str, national_code: str | None = 
             _record(conn, now, log, "limited")
             answer = None
         else:
-            answer = _answer(conn, typed, national_code, log)
+            answer = _answer(conn, typed, national_code, log, central.public_keys())
             _record(conn, now, log, answer.status)
     if answer is None:
         raise Refusal(429, "central.rate", limit=str(rate_limit()))
     return answer
 
 
-def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log) -> Answer:
+def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log,
+            keys: list[bytes]) -> Answer:
     try:
         code = parse_code(typed).text
     except DaftarError as e:
@@ -137,7 +139,8 @@ def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log) 
     row = conn.execute(
         select(t.document.c.kind, t.document.c.name, t.document.c.issued,
                t.document.c.revoked_at, t.document.c.revoked_reason, t.school.c.name,
-               t.document.c.identity, t.document.c.session, t.document.c.body)
+               t.document.c.identity, t.document.c.session, t.document.c.body,
+               t.document.c.seal)
         .join(t.school, t.school.c.code == t.document.c.school_code)
         .where(t.document.c.code == code)).first()
     if row is None or row[0] is None:
@@ -145,6 +148,12 @@ def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log) 
                       message="سندی با این کد صحت در سرور مرکزی ثبت نیست. اگر سند تازه چاپ "
                               "شده است، ممکن است مدرسه هنوز آن را نفرستاده باشد.")
     kind = DocumentKind(row[0])
+    if row[9] and _wrong_authority(row[9], keys):
+        # registered before the intake checked who may seal what: a school's key on a
+        # kind only the centre issues is no document of the centre's
+        return Answer("forged", code=code,
+                      message=f"«{kind.label_fa}» را فقط سرور مرکزی صادر می‌کند؛ این یکی با "
+                              "کلید یک مدرسه مهر شده و معتبر نیست.")
     answer = Answer("genuine", "", code=code, kind=kind.label_fa, year=1400 + int(code[8:10]),
                     school=row[5], name=mask(row[1]) if row[1] else None,
                     issued=row[2].isoformat() if row[2] else None)
@@ -163,6 +172,14 @@ def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log) 
             answer.consent = ("کد ملی واردشده با دارندۀ سند یکی نیست؛ "
                               "نمره‌ها فقط با کد ملی دارنده نشان داده می‌شوند.")
     return answer
+
+
+def _wrong_authority(seal_text: str, keys: list[bytes]) -> bool:
+    try:
+        fault = seal_fault(open_seal(seal_text, keys))
+    except SealError:
+        return False
+    return fault is not None and fault.code == "authority"
 
 
 def _holder(identity: str | None, typed: str) -> bool:
@@ -236,8 +253,7 @@ def inquire_qr(central: Core, client: str, text: str, national_code: str | None 
         opened = open_seal(text, central.public_keys())
     except SealError:
         opened = None
-    if opened is None or not opened.valid or \
-            opened.document.code[:8] != opened.certificate.school_code:
+    if opened is None or seal_fault(opened) is not None:
         check_rate(central, client, "upload")
         now = central.clock()
         with central.engine.begin() as conn:

@@ -269,6 +269,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "The central server access token is not valid."),
     "central.forbidden": ("این کار برای شما مجاز نیست: {detail}",
                           "You may not do this: {detail}"),
+    "central.kind_authority": (
+        "«{kind}» را فقط سرور مرکزی صادر می‌کند؛ چاپ آن از مدرسه پذیرفته نشد.",
+        "Only the central server issues a '{kind}'; a school's print of one was refused.",
+    ),
     "central.signature": ("امضای بسته با کلید ثبت‌شدهٔ مدرسه جور نیست؛ بسته پذیرفته نشد.",
                           "The batch's signature does not match the school's enrolled key; "
                           "it was refused."),

@@ -19,6 +19,17 @@ prefix ``DF1:`` so the whole QR is in alphanumeric mode:
 
 About 250 bytes: a QR of version 12-13 at error correction Q, within the
 version-15 limit for 35 mm on a 300 dpi printer.
+
+What only the central server issues (an academic confirmation, an archived diploma's
+code: :data:`desktop.domain.authority.AUTHORITY`) is sealed by its own key, with no key
+certificate, after the prefix ``DF2:``:
+
+    document | central signature (64) over b"DFC1" + document
+
+so a centre seal cannot be confused with a school's (:attr:`Opened.by_centre`).  Centre
+documents sealed before ``DF2:`` carry the central key certified by itself as if it were
+a school's; they keep verifying, as centre seals, since only the central key can make
+such a certificate.
 """
 
 from __future__ import annotations
@@ -33,6 +44,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 PREFIX = "DF1:"
+CENTRE_PREFIX = "DF2:"
 EPOCH = dt.date(2000, 1, 1)
 _B45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 _B45_INDEX = {ch: i for i, ch in enumerate(_B45)}
@@ -190,39 +202,30 @@ def seal(document: Document, certificate: KeyCertificate, school: Ed25519Private
 
 
 def seal_by_central(central: Ed25519PrivateKey, document: Document) -> str:
-    """A document the central server signs itself (an academic confirmation, an archived
-    diploma's code): its key certificate is the central key certified by itself for the
-    code's school, so an offline verifier holding the central key accepts it unchanged."""
-    valid = document.issued + dt.timedelta(days=3650)
-    cert = certify(central, document.code[:8], raw_public(central.public_key()), valid)
-    return seal(document, cert, central)
+    """A document the central server issues itself (an academic confirmation, an archived
+    diploma's code): ``DF2:``, signed by the central key alone."""
+    body = document.encode()
+    return CENTRE_PREFIX + b45encode(body + central.sign(b"DFC1" + body))
 
 
 @dataclass(frozen=True)
 class Opened:
-    """A payload read back; ``valid`` says whether both signatures hold."""
+    """A payload read back; ``valid`` says whether both signatures hold.  ``by_centre``:
+    sealed by a trusted central key (a ``DF2:`` seal, or a ``DF1:`` one whose certified
+    key is the central key itself); ``certificate`` is None for a ``DF2:`` seal."""
 
     document: Document
-    certificate: KeyCertificate
+    certificate: KeyCertificate | None
     certificate_ok: bool
     signature_ok: bool
+    by_centre: bool = False
 
     @property
     def valid(self) -> bool:
         return self.certificate_ok and self.signature_ok
 
 
-def open_seal(text: str, central_keys: list[bytes]) -> Opened:
-    """Read and check a QR text against the trusted central public keys."""
-    text = text.strip()
-    if not text.startswith(PREFIX):
-        raise SealError("not a Daftar QR")
-    data = b45decode(text[len(PREFIX):])
-    if len(data) < CERT_LENGTH + 31 + 64:
-        raise SealError("too short")
-    cert = KeyCertificate.decode(data)
-    body, signature = data[:-64], data[-64:]
-    d = data[CERT_LENGTH:-64]
+def _document(d: bytes) -> Document:
     try:
         identity, pos = _unpack_text(d, 29)
         name, pos = _unpack_text(d, pos)
@@ -230,19 +233,38 @@ def open_seal(text: str, central_keys: list[bytes]) -> Opened:
             raise SealError("bad length")
     except (IndexError, UnicodeDecodeError):
         raise SealError("damaged") from None
-    document = Document(str(int.from_bytes(d[0:9], "big")).zfill(20), d[9], d[10],
-                        _date(d[11:13]), d[13:29], identity, name)
-    cert_ok = False
-    for key in central_keys:
-        try:
-            Ed25519PublicKey.from_public_bytes(key).verify(cert.signature, b"DFK1" + cert.body())
-            cert_ok = True
-            break
-        except (InvalidSignature, ValueError):
-            continue
+    return Document(str(int.from_bytes(d[0:9], "big")).zfill(20), d[9], d[10],
+                    _date(d[11:13]), d[13:29], identity, name)
+
+
+def _verifies(key: bytes, signature: bytes, message: bytes) -> bool:
     try:
-        Ed25519PublicKey.from_public_bytes(cert.public_key).verify(signature, b"DFD1" + body)
-        sig_ok = True
+        Ed25519PublicKey.from_public_bytes(key).verify(signature, message)
+        return True
     except (InvalidSignature, ValueError):
-        sig_ok = False
-    return Opened(document, cert, cert_ok, sig_ok)
+        return False
+
+
+def open_seal(text: str, central_keys: list[bytes]) -> Opened:
+    """Read and check a QR text against the trusted central public keys (the rule of who
+    may seal what is :func:`desktop.domain.authority.seal_fault`)."""
+    text = text.strip()
+    if text.startswith(CENTRE_PREFIX):
+        data = b45decode(text[len(CENTRE_PREFIX):])
+        if len(data) < 31 + 64:
+            raise SealError("too short")
+        body, signature = data[:-64], data[-64:]
+        ok = any(_verifies(k, signature, b"DFC1" + body) for k in central_keys)
+        return Opened(_document(body), None, ok, ok, by_centre=True)
+    if not text.startswith(PREFIX):
+        raise SealError("not a Daftar QR")
+    data = b45decode(text[len(PREFIX):])
+    if len(data) < CERT_LENGTH + 31 + 64:
+        raise SealError("too short")
+    cert = KeyCertificate.decode(data)
+    body, signature = data[:-64], data[-64:]
+    document = _document(data[CERT_LENGTH:-64])
+    cert_ok = any(_verifies(k, cert.signature, b"DFK1" + cert.body()) for k in central_keys)
+    sig_ok = _verifies(cert.public_key, signature, b"DFD1" + body)
+    return Opened(document, cert, cert_ok, sig_ok,
+                  by_centre=cert_ok and cert.public_key in central_keys)

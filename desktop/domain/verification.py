@@ -68,11 +68,6 @@ class DocumentKind(enum.IntEnum):
         }[self]
 
 
-# What a school prints itself; confirmations and codes for archived diplomas come
-# from the central server, signed by its key.
-SCHOOL_KINDS = (DocumentKind.REPORT_CARD, DocumentKind.TEMPORARY, DocumentKind.ORIGINAL)
-
-
 def damm(digits: str) -> int:
     """The Damm check digit of ASCII digits (0 for a string that already ends in it)."""
     interim = 0

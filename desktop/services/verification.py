@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ..domain.authority import seal_fault
 from ..domain.calendar import format_jalali, to_jalali, today_tehran
 from ..domain.errors import DaftarError, ValidationError
 from ..domain.seal import Document, SealError, open_seal
@@ -65,14 +66,9 @@ def verify_text(db: Database, text: str, printed: str | None = None,
     except SealError:
         return Verdict(FORGED, ("رمزینه از دفتر نیست یا آسیب دیده است.",))
     doc = opened.document
-    if not opened.certificate_ok:
-        return Verdict(FORGED, ("کلید امضاکننده را سرور مرکزی گواهی نکرده است.",), doc)
-    if not opened.signature_ok:
-        return Verdict(ALTERED, ("داده‌های رمزینه پس از امضا تغییر کرده است.",), doc)
-    if doc.code[:8] != opened.certificate.school_code:
-        return Verdict(FORGED, ("کد صحت از مدرسه صاحب کلید نیست.",), doc)
-    if doc.issued > opened.certificate.valid_until:
-        return Verdict(FORGED, ("سند پس از پایان اعتبار کلید مدرسه صادر شده است.",), doc)
+    fault = seal_fault(opened)  # the one rule: certified key, intact, the right authority
+    if fault is not None:
+        return Verdict(FORGED if fault.status == "forged" else ALTERED, (fault.reason,), doc)
     revoked = _revoked(db, doc.code)
     if revoked is not None:
         when = format_jalali(today_tehran(revoked[0]))

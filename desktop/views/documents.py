@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.authority import SCHOOL_KINDS
 from ..domain.calendar import SessionKind
 from ..domain.errors import DaftarError
 from ..domain.text import to_persian_digits
-from ..domain.verification import SCHOOL_KINDS, DocumentKind
+from ..domain.verification import DocumentKind
 from ..models.db import Database
 from ..services import Actor
 from ..services.certificates import issue
