@@ -131,8 +131,12 @@ def inquire(central: Core, client: str, typed: str, national_code: str | None = 
 
 def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log,
             keys: list[bytes]) -> Answer:
+    def known(candidate: str) -> bool:  # the reverse reading only for a known document
+        return conn.scalar(select(t.document.c.code).where(t.document.c.code == candidate)) \
+            is not None
+
     try:
-        code = parse_code(typed).text
+        code = parse_code(typed, known=known).text
     except DaftarError as e:
         return Answer("invalid", e.message())
     log.code = code

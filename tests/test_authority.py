@@ -104,3 +104,41 @@ def test_a_school_key_cannot_mint_what_the_centre_issues(enrolled, central):
             name=doc.name, issued=doc.issued, seal=text, prints=1, session=doc.session))
     answer = public.inquire(central, "192.0.2.8", doc.code)
     assert answer.status == "forged" and "فقط سرور مرکزی" in answer.message
+
+
+def test_a_one_digit_typo_is_misread_never_another_reading():
+    """Issue 24, 3a: all one-digit changes of 100 codes of a school whose code's 6th digit
+    is 1-5 (the reverse group order passes the check digit for about one in ten): never
+    a reading but the typed one unless it is a known document."""
+    from desktop.domain.errors import ValidationError
+    from desktop.domain.verification import parse_code
+
+    codes = [make_code("29153406", 1405, DocumentKind.REPORT_CARD, 10_000_000 + 7919 * i).text
+             for i in range(100)]
+    known = set(codes)
+    reverse_passes = 0
+    tried = 0
+    for code in codes:
+        for i in range(20):
+            for digit in "0123456789":
+                if digit == code[i]:
+                    continue
+                typo = code[:i] + digit + code[i + 1:]
+                tried += 1
+                reverse = "".join(typo[j:j + 5] for j in range(15, -1, -5))
+                if parse_reverse_passes(reverse):
+                    reverse_passes += 1
+                with pytest.raises(ValidationError) as e:
+                    parse_code(typo, known=set().__contains__)
+                assert e.value.code == "verify.check"
+                try:  # with the school's documents known: only one of them, never another
+                    assert parse_code(typo, known=known.__contains__).text in known
+                except ValidationError:
+                    pass
+    assert tried == 18_000 and reverse_passes > 500  # the trap is real; none fell in it
+
+
+def parse_reverse_passes(candidate: str) -> bool:
+    from desktop.domain.verification import damm
+
+    return damm(candidate) == 0 and candidate[10] in "12345"

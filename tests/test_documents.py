@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select, update
 
 from desktop.domain.calendar import SessionKind
+from desktop.domain.errors import ValidationError
 from desktop.domain.text import to_persian_digits
 from desktop.domain.verification import DocumentKind, damm, make_code, parse_code
 from desktop.domain.workflow import SheetState
@@ -346,9 +347,13 @@ def test_codes_typed_in_any_grouping_and_the_visual_group_order():
     groups = [text[i:i + 5] for i in range(0, 20, 5)]
     persian = text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
     for typed in (text, " ".join(groups), "-".join(groups), persian,
-                  " ".join(reversed(groups)),                      # as the groups stand on a page
-                  "".join(reversed(groups)), f" {text[:7]} - {text[7:]} "):
+                  f" {text[:7]} - {text[7:]} "):
         assert parse_code(typed) == code, typed
+    # as the groups stand on a page: the reverse reading, for a document that exists only
+    for typed in (" ".join(reversed(groups)), "".join(reversed(groups))):
+        assert parse_code(typed, known={text}.__contains__) == code, typed
+        with pytest.raises(ValidationError):
+            parse_code(typed, known=set().__contains__)
     # the one format: grouped, Persian digits, isolated left to right
     assert code.display() == "\u2066۱۲۳۴۵ ۶۷۸۰۵ ۱۰۰۰۰ ۰۰۱۸۶\u2069"
 

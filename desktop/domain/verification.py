@@ -128,25 +128,27 @@ def make_code(school_code: str, year: int, kind: DocumentKind, serial: int) -> V
     return VerificationCode(school_code, year, kind, serial)
 
 
-def parse_code(typed: str, century: int = 1400) -> VerificationCode:
+def parse_code(typed: str, century: int = 1400,
+               known: Callable[[str], bool] | None = None) -> VerificationCode:
     """A typed code -> its parts, or a Persian refusal.
 
     Any digit form, any spaces or dashes.  A code copied from a page in the order the
     groups stand left to right (a code printed right to left puts its last group
-    first) is taken in reverse group order when only that order passes the check
-    digit.  ``verify.length`` / ``verify.check`` say the code was misread."""
+    first) is taken in reverse group order only when the typed order fails the check
+    digit, the reverse passes it, and ``known`` says a document has that code: one
+    wrong digit in a typed code passes the check in reverse order about once in ten
+    tries (a school code whose 6th digit is 1-5), and must be said to be misread, not
+    «unknown».  ``verify.length`` / ``verify.check`` say the code was misread."""
     shown = (typed or "").strip()
     code = digits_only(typed)
     if not is_ascii_digits(code) or len(code) != CODE_LENGTH:
         raise ValidationError("verify.length", value=_shown(shown))
-    candidates = [code]
     groups = [g for g in re.split(r"[^0-9]+", to_ascii(typed or "")) if g]
-    if len(groups) > 1:
-        candidates.append("".join(reversed(groups)))
-    else:
-        candidates.append("".join(code[i:i + 5] for i in range(15, -1, -5)))
-    for candidate in candidates:
-        if damm(candidate) == 0 and candidate[10] in _KINDS:
+    reverse = "".join(reversed(groups)) if len(groups) > 1 else \
+        "".join(code[i:i + 5] for i in range(15, -1, -5))
+    for candidate, typed_order in ((code, True), (reverse, False)):
+        if damm(candidate) == 0 and candidate[10] in _KINDS and \
+                (typed_order or (known is not None and known(candidate))):
             return VerificationCode(candidate[:8], century + int(candidate[8:10]),
                                     DocumentKind(int(candidate[10])), int(candidate[11:19]))
     raise ValidationError("verify.check", value=_shown(shown))
