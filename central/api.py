@@ -215,12 +215,35 @@ def problem_response(e: DaftarError, status: int,
                          "message_en": e.message("en")}, status_code=status, headers=headers)
 
 
+class NoSniff:
+    """Every answer, JSON included, says ``X-Content-Type-Options: nosniff`` (a plain ASGI
+    middleware: it adds a header and nothing else)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def sending(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = [h for h in message.get("headers", [])
+                           if h[0].lower() != b"x-content-type-options"]
+                message["headers"] = [*headers, (b"x-content-type-options", b"nosniff")]
+            await send(message)
+
+        await self.app(scope, receive, sending)
+
+
 def create_app(central: Central) -> FastAPI:
     app = FastAPI(
         title="Daftar central server", version=VERSION,
         description="Receives the schools' batches; district and province review; print "
                     "permits; revocations; verification inquiries.")
     app.state.central = central
+    app.add_middleware(NoSniff)
 
     @app.exception_handler(RequestValidationError)
     async def malformed(_request: Request, e: RequestValidationError) -> JSONResponse:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from html import escape
 
+from desktop.domain.calendar import school_year_label
 from desktop.domain.identity import ForeignIdType
 from desktop.domain.text import to_persian_digits
 from desktop.domain.verification import format_code
 
 from .public import Answer
 
-CSP = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; form-action 'self'"
+CSP = ("default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; "
+       "form-action 'self'; frame-ancestors 'none'")
 
 _STATUS = {
     "genuine": ("معتبر", "ok"),
@@ -55,8 +57,9 @@ def forms(code: str = "", national: str = "") -> str:
 <button type="submit">استعلام</button></form></section>
 <section class="card"><h2>استعلام با تصویر رمزینه (QR)</h2>
 <form method="post" action="/verify/upload" enctype="multipart/form-data">
-<label for="photo">عکس یا اسکن سند (تا ۴ مگابایت)</label>
-<input id="photo" name="photo" type="file" accept="image/*" required>
+<p>عکس یا اسکن سند (تا ۴ مگابایت)</p>
+<input id="photo" class="file" name="photo" type="file" accept="image/*" required>
+<label for="photo" class="pick">انتخاب عکس یا اسکن…</label>
 <label for="national2">کد ملی دارنده (اختیاری)</label>
 <input id="national2" name="national" dir="ltr" inputmode="numeric" maxlength="20">
 <button type="submit">بارگذاری و استعلام</button></form></section>"""
@@ -71,7 +74,8 @@ def answer(a: Answer, code: str = "", national: str = "") -> str:
     rows = []
     if a.code:
         rows.append(("کد صحت", escape(format_code(a.code))))
-    for title, value in (("نوع سند", a.kind), ("سال تحصیلی", a.year), ("مدرسه", a.school),
+    year = school_year_label(a.year) if a.year else None   # as on the card: ۱۴۰۵-۱۴۰۶
+    for title, value in (("نوع سند", a.kind), ("سال تحصیلی", year), ("مدرسه", a.school),
                          ("نام دارنده", a.name)):
         if value:
             rows.append((title, _fa(value)))
@@ -87,9 +91,9 @@ def answer(a: Answer, code: str = "", national: str = "") -> str:
         lines = "".join(f"<tr><td>{_fa(i)}</td><td>{_fa(g['course'])}</td><td>{_fa(g['units'])}"
                         f"</td><td>{_fa(g['grades'])}</td><td>{_fa(g.get('state', ''))}</td></tr>"
                         for i, g in enumerate(a.grades, start=1))
-        grades = ("<h3>نمره‌ها (با رضایت دارنده)</h3><table class='grades'><tr><th>ردیف</th>"
-                  "<th>درس</th><th>واحد</th><th>نمره‌ها</th><th>وضعیت</th></tr>"
-                  f"{lines or '<tr><td colspan=5>نمره‌ای ثبت نیست.</td></tr>'}</table>")
+        grades = ("<h3>نمره‌ها (با رضایت دارنده)</h3><div class='wide'><table class='grades'>"
+                  "<tr><th>ردیف</th><th>درس</th><th>واحد</th><th>نمره‌ها</th><th>وضعیت</th></tr>"
+                  f"{lines or '<tr><td colspan=5>نمره‌ای ثبت نیست.</td></tr>'}</table></div>")
     consent = f"<p class='note'>{escape(a.consent)}</p>" if a.consent else ""
     body = (f"<section class='result {css}' id='result'><h2>{escape(label)}</h2>"
             f"<p>{_fa(a.message)}</p><table>{table}</table>{grades}{consent}</section>"
@@ -169,5 +173,15 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #e1e4e8; padding: 4px 8px; text-align: right; }
 .note { color: #8a4b00; }
 .code { font-size: 1.6em; font-weight: bold; letter-spacing: .05em; text-align: right; }
+.wide { overflow-x: auto; }
+.file { position: absolute; width: 1px; height: 1px; opacity: 0; }
+.pick { display: inline-block; margin-top: 6px; padding: 6px 18px; border: 1px solid #12355b;
+        border-radius: 4px; color: #12355b; background: #fff; cursor: pointer; }
+.file:focus + .pick { outline: 2px solid #12355b; }
+@media (max-width: 480px) {
+  main { padding: 0 4px; }
+  .card, .result { padding: 8px 10px; }
+  .grades th, .grades td { padding: 2px 4px; font-size: .85em; white-space: nowrap; }
+}
 footer { max-width: 760px; margin: 0 auto 24px; color: #59606b; font-size: .9em; padding: 0 12px; }
 """

@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
-from desktop.domain.authority import seal_fault
+from desktop.domain.authority import AUTHORITY, Authority, seal_fault
 from desktop.domain.calendar import format_jalali, to_jalali
 from desktop.domain.errors import DaftarError
 from desktop.domain.grading import DEFAULT_POLICY, format_grade, parse_stored
@@ -80,8 +80,12 @@ def mask(name: str) -> str:
 
 
 def _limited(conn: Connection, now: dt.datetime, client: str) -> bool:
+    """Whether the client had ``rate_limit()`` answered inquiries in the last minute.  A
+    refusal for the limit itself does not count (issue 24, 3d): a client that keeps
+    polling faster than the limit is answered again once its answered ones age out."""
     since = now - dt.timedelta(minutes=1)
-    recent = (select(t.inquiry.c.id).where(t.inquiry.c.client == client, t.inquiry.c.at > since)
+    recent = (select(t.inquiry.c.id).where(t.inquiry.c.client == client, t.inquiry.c.at > since,
+                                           t.inquiry.c.status != "limited")
               .limit(rate_limit()).subquery())   # counts no further than the limit
     count = conn.execute(select(func.count()).select_from(recent)).scalar_one()
     return count >= rate_limit()
@@ -165,9 +169,13 @@ def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log,
         answer.status = "revoked"
         answer.message = f"این سند باطل شده است: {row[4]}"
         return answer
-    answer.message = (f"{kind.label_fa} صادرشده در "
-                      f"{format_jalali(to_jalali(row[2])) if row[2] else '—'} "
-                      f"از «{row[5]}» در سرور مرکزی ثبت و معتبر است.")
+    day = format_jalali(to_jalali(row[2])) if row[2] else "—"
+    if AUTHORITY[kind] is Authority.CENTRE:   # issued by the centre, about the school's graduate
+        answer.message = (f"{kind.label_fa} صادرشدهٔ سرور مرکزی در {day}، برای "
+                          f"دانش‌آموختهٔ «{row[5]}»، ثبت و معتبر است.")
+    else:
+        answer.message = f"{kind.label_fa} صادرشده در {day} از «{row[5]}» در سرور مرکزی ثبت و " \
+                         "معتبر است."
     if national_code:
         if _holder(row[6], national_code):
             log.consent = True

@@ -19,6 +19,7 @@ from fastapi import FastAPI, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from desktop.domain.errors import DaftarError
+from desktop.domain.typed import check_typed
 from desktop.printing.central_documents import document_pdf
 from desktop.printing.fonts import FONTS
 
@@ -49,6 +50,13 @@ def _html(text: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(text, status_code=status, headers=HEADERS)
 
 
+def _typed_identity(kind: str, value: str, secret: str) -> None:
+    """The identity forms' fields refused with a message if they hold anything invisible."""
+    for text, field in ((kind, "نوع شناسه"), (value, "کد ملی یا شناسه"),
+                        (secret, "سریال شناسنامه یا تاریخ تولد")):
+        check_typed(text, field)
+
+
 def _status(e: DaftarError) -> int:
     return int(getattr(e, "status", 422))
 
@@ -74,6 +82,11 @@ def add_routes(app: FastAPI, central: Core) -> None:
     def verify_page(request: Request, code: Annotated[str, Query()] = "",
                     national: Annotated[str, Query()] = "") -> HTMLResponse:
         code, national = code[:60], national[:20]
+        try:
+            check_typed(code, "کد صحت")
+            check_typed(national, "کد ملی")
+        except DaftarError as e:  # nothing invisible echoed into the page or looked up
+            return _html(page.refused(e.message()), 422)
         try:
             answer = public.inquire(central, client_of(request), code, national or None)
         except DaftarError as e:
@@ -127,6 +140,7 @@ def add_routes(app: FastAPI, central: Core) -> None:
                 value: Annotated[str, Form()] = "",
                 secret: Annotated[str, Form()] = "") -> Response:
         try:
+            _typed_identity(kind, value, secret)
             issued = records.confirm(central, kind[:20], value[:30], secret[:30],
                                      client_of(request))
         except DaftarError as e:
@@ -142,6 +156,7 @@ def add_routes(app: FastAPI, central: Core) -> None:
                     value: Annotated[str, Form()] = "",
                     secret: Annotated[str, Form()] = "") -> HTMLResponse:
         try:
+            _typed_identity(kind, value, secret)
             code, replay = record_codes.issue(central, kind[:20], value[:30], secret[:30],
                                               client_of(request))
         except DaftarError as e:

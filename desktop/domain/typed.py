@@ -18,3 +18,19 @@ def typed_text(text: str | None, field: str) -> str:
     if any(unicodedata.category(ch) == "Cc" for ch in value):
         raise ValidationError("text.control", field=field)
     return value
+
+
+# Marks that reorder what follows them (LRE RLE PDF LRO RLO, LRI RLI FSI PDI, LRM RLM ALM):
+# typed into a code or an identity they only hide what was typed.  ZWNJ and ZWJ are
+# letters' business in Persian and stay.
+BIDI_MARKS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                       "\u200e\u200f\u061c")
+
+
+def check_typed(text: str, field: str) -> str:
+    """A field typed into a public form (a code, an identity, a serial): refused
+    (``text.control``) if it holds a control character or a reordering mark, so that
+    nothing invisible is echoed or looked up; returned unchanged otherwise."""
+    if any(unicodedata.category(ch) == "Cc" or ch in BIDI_MARKS for ch in text):
+        raise ValidationError("text.control", field=field)
+    return text
