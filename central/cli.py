@@ -87,6 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     s.add_argument("--out", type=Path, required=True)
     s = sub.add_parser("inquiries", help="the inquiry log, counted (codes are not listed)")
     s.add_argument("--minutes", type=int, default=60)
+    s.add_argument("--key", type=int, help="one bulk verifier's API key (its id) only")
+    s = sub.add_parser("apikey", help="an API key for an office that verifies in bulk (a "
+                       "university's registrar): its own quota a minute; prints the key")
+    s.add_argument("action", choices=["add"])
+    s.add_argument("name")
+    s.add_argument("--per-minute", type=int, default=600)
     s = sub.add_parser("openapi", help="write the OpenAPI document")
     s.add_argument("--out", type=Path, default=OPENAPI)
     args = p.parse_args(argv)
@@ -135,8 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "inquiries":
             from .public import log_summary
 
-            for channel, status, count in log_summary(central, args.minutes):
+            for channel, status, count in log_summary(central, args.minutes, args.key):
                 print(f"{channel}\t{status}\t{count}")
+        elif args.command == "apikey":
+            print(central.add_api_key(args.name, args.per_minute))
         elif args.command == "deadline":
             central.set_deadline(args.year, SessionKind(args.session),
                                  to_gregorian(parse_jalali(args.day)))

@@ -167,6 +167,24 @@ class Core:
                       "district": district if role is Role.DISTRICT else None}))
         return token
 
+    def add_api_key(self, name: str, per_minute: int) -> str:
+        """A bulk verifier's key (shown once) with its own quota a minute."""
+        if not name.strip() or not 1 <= per_minute <= 100_000:
+            raise Refusal(422, "central.payload", detail="api key")
+        key = "k_" + secrets.token_urlsafe(24)
+        with self.engine.begin() as conn:
+            conn.execute(insert(t.api_key).values(name=name.strip()[:200],
+                                                  key_hash=token_hash(key),
+                                                  per_minute=per_minute, created_at=self.clock()))
+        return key
+
+    def api_key_by(self, key: str) -> tuple[int, int] | None:
+        """(id, quota a minute) of a bulk verifier's key, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.api_key.c.id, t.api_key.c.per_minute)
+                               .where(t.api_key.c.key_hash == token_hash(key))).first()
+        return (row[0], row[1]) if row else None
+
     def make_partitions(self, years: list[int] | None = None) -> list[int]:
         """The grade rows' partitions of these school years' exam sessions (default: last
         year's, this year's and next year's), made ahead of their batches; the terms made.

@@ -79,16 +79,17 @@ def mask(name: str) -> str:
     return " ".join(p[0] + "*" * (len(p) - 1) for p in name.split())
 
 
-def _limited(conn: Connection, now: dt.datetime, client: str) -> bool:
+def _limited(conn: Connection, now: dt.datetime, client: str, limit: int | None = None) -> bool:
     """Whether the client had ``rate_limit()`` answered inquiries in the last minute.  A
     refusal for the limit itself does not count (issue 24, 3d): a client that keeps
     polling faster than the limit is answered again once its answered ones age out."""
+    limit = limit or rate_limit()
     since = now - dt.timedelta(minutes=1)
     recent = (select(t.inquiry.c.id).where(t.inquiry.c.client == client, t.inquiry.c.at > since,
                                            t.inquiry.c.status != "limited")
-              .limit(rate_limit()).subquery())   # counts no further than the limit
+              .limit(limit).subquery())   # counts no further than the limit
     count = conn.execute(select(func.count()).select_from(recent)).scalar_one()
-    return count >= rate_limit()
+    return count >= limit
 
 
 def _record(conn: Connection, now: dt.datetime, log: _Log, status: str) -> None:
@@ -116,20 +117,24 @@ def log_refusal(central: Core, client: str, channel: str) -> None:
 
 
 def inquire(central: Core, client: str, typed: str, national_code: str | None = None,
-            channel: str = "page") -> Answer:
+            channel: str = "page", api_key: tuple[int, int] | None = None) -> Answer:
     """One inquiry by code, logged; the grades only when ``national_code`` is the
-    holder's."""
+    holder's.  With a bulk verifier's ``api_key`` (id, quota): its own quota and its own
+    lines in the log ("key:<id>"), not the address's."""
     now = central.clock()
+    if api_key is not None:
+        client = f"key:{api_key[0]}"
+    limit = api_key[1] if api_key is not None else rate_limit()
     log = _Log(client, channel)
     with central.engine.begin() as conn:
-        if _limited(conn, now, client):
+        if _limited(conn, now, client, limit):
             _record(conn, now, log, "limited")
             answer = None
         else:
             answer = _answer(conn, typed, national_code, log, central.public_keys())
             _record(conn, now, log, answer.status)
     if answer is None:
-        raise Refusal(429, "central.rate", limit=str(rate_limit()))
+        raise Refusal(429, "central.rate", limit=str(limit))
     return answer
 
 
@@ -274,13 +279,17 @@ def inquire_qr(central: Core, client: str, text: str, national_code: str | None 
     return inquire(central, client, opened.document.code, national_code, channel="upload")
 
 
-def log_summary(central: Core, minutes: int) -> list[tuple[str, str, int]]:
+def log_summary(central: Core, minutes: int, key: int | None = None
+                ) -> list[tuple[str, str, int]]:
     """(channel, answer, count) over the last ``minutes``: what the administrator watches
-    (a burst of «unknown» from one channel is someone guessing)."""
+    (a burst of «unknown» from one channel is someone guessing); ``key``: one bulk
+    verifier's lines only."""
     since = central.clock() - dt.timedelta(minutes=minutes)
     with central.engine.connect() as conn:
-        rows = conn.execute(select(t.inquiry.c.channel, t.inquiry.c.status, func.count())
-                            .where(t.inquiry.c.at > since)
+        q = select(t.inquiry.c.channel, t.inquiry.c.status, func.count())
+        if key is not None:
+            q = q.where(t.inquiry.c.client == f"key:{key}")
+        rows = conn.execute(q.where(t.inquiry.c.at > since)
                             .group_by(t.inquiry.c.channel, t.inquiry.c.status)
                             .order_by(t.inquiry.c.channel, t.inquiry.c.status)).all()
     return [(a, b, int(c)) for a, b, c in rows]

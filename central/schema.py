@@ -244,6 +244,18 @@ inquiry = Table(
     Index("ix_inquiry_client_at", "client", "at"),
 )
 
+# An office that verifies in bulk (a university's registrar): its own key, its own quota
+# a minute and its own lines in the inquiry log (client "key:<id>"), instead of sharing
+# the per-address limit of the public.
+api_key = Table(
+    "api_key", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("per_minute", Integer, nullable=False),
+    Column("created_at", TZ, nullable=False),
+)
+
 # A diploma from a school's paper archive (seed 003), entered by the school, confirmed
 # by the district and then the province (the change-request steps); the province's
 # approval gives it a code and a seal, sent back to the school in its feed.

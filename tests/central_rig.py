@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES = ("transfer", "repair", "objection", "record_code", "inquiry", "legacy_diploma",
+TABLES = ("api_key", "transfer", "repair", "objection", "record_code", "inquiry", "legacy_diploma",
           "update_feed", "permit",
           "document", "change_request", "student", "grade_row", "sheet", "batch", "deadline",
           "reviewer", "school")

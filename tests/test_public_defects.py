@@ -60,3 +60,31 @@ def test_headers_the_year_and_who_issued(central):
                                       kind="کارنامه", year=1405, school="دبیرستان"))
     assert "۱۴۰۵-۱۴۰۶" in shown                           # the school year as on the card
     assert "max-width: 480px" in page.CSS and "overflow-x: auto" in page.CSS
+
+
+def test_a_bulk_verifier_has_its_own_key_quota_and_log(central):
+    """A university's registrar behind one address verifies with an API key: its own quota
+    a minute, its own lines in the log, and the public's limit untouched."""
+    from tests.central_rig import central_cli
+
+    done = central_cli(central.engine.url.render_as_string(hide_password=False),
+                       "apikey", "add", "دانشگاه نمونه", "--per-minute", "50")
+    assert done.returncode == 0, done.stderr
+    key = done.stdout.strip()
+    assert key.startswith("k_")
+    code = "12345678051000000018"
+    for _ in range(40):   # past the public's 30 a minute, within the key's 50
+        answer = httpx.get(f"{central.url}/v1/verify/{code}", headers={"X-Api-Key": key})
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["x-content-type-options"] == "nosniff"
+    # the address's own limit is untouched by the key's inquiries
+    assert httpx.get(f"{central.url}/v1/verify/{code}").status_code == 200
+    for _ in range(10):
+        httpx.get(f"{central.url}/v1/verify/{code}", headers={"X-Api-Key": key})
+    limited = httpx.get(f"{central.url}/v1/verify/{code}", headers={"X-Api-Key": key})
+    assert limited.status_code == 429
+    assert httpx.get(f"{central.url}/v1/verify/{code}",
+                     headers={"X-Api-Key": "k_wrong"}).status_code == 401
+    log = central_cli(central.engine.url.render_as_string(hide_password=False),
+                      "inquiries", "--key", "1", "--minutes", "100000")  # the server's clock
+    assert "api\tunknown\t50" in log.stdout and "api\tlimited\t1" in log.stdout
