@@ -65,3 +65,21 @@ def test_archived_diploma_and_confirmation_from_the_command_line(enrolled, centr
     lines = {tuple(line.split("\t")[:2]) for line in summary.stdout.splitlines()}
     assert ("school", "issued") in lines and ("school", "refused") in lines
     assert code not in summary.stdout
+
+
+def test_sync_queue_puts_the_approved_sheets_in_the_outbox_and_sends_them(demo_db, central):
+    """Issue 24, point 4: the window's «گذاشتن در صف ارسال» from the command line."""
+    from desktop.services import sync
+    from desktop.services.context import PRINCIPAL_ACTOR
+    from tests.test_sync import central_counts
+
+    sync.connect(demo_db, central.url, central.add_school("12345678", "فرهیختگان", "تهران",
+                                                          "منطقه ۶ تهران"), PRINCIPAL_ACTOR)
+    path = Path(demo_db.engine.url.database)
+    demo_db.dispose()
+    done = daftar(path, "sync", "--queue")
+    assert done.returncode == 0, done.stderr
+    assert "برگهٔ تأییدشدهٔ مدیر در صف ارسال گذاشته شد" in done.stdout
+    assert central_counts(central)["sheet"] > 100    # the Dey sheets the principal approved
+    again = daftar(path, "sync", "--queue")
+    assert again.returncode == 3 and "۰ برگهٔ تأییدشدهٔ" in again.stdout

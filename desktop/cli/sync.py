@@ -1,6 +1,8 @@
 """``daftar sync``: send the outbox to the central server and pull its updates.
 
-  daftar sync [--server URL] [--enrol CODE] [--timeout S]
+  daftar sync [--server URL] [--enrol CODE] [--queue] [--timeout S]
+  --queue: first put every sheet the principal approved in the outbox (the window's
+  «گذاشتن در صف ارسال»), signed in as the principal
   exit 0 sent, 3 nothing to send, 1 failure (the reason on stderr, in Persian)
 """
 
@@ -31,6 +33,17 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
         code = sync.connect(db, args.server, args.enrol, signed_in(args, db))
         out.line(f"مدرسه {to_persian_digits(code)} به سرور مرکزی وصل شد.",
                  f"School {code} is now enrolled with the central server.")
+    if args.queue:
+        from ..domain.workflow import Action
+        from ..services import approvals
+        from ..services.school import list_years
+
+        actor = signed_in(args, db)
+        ready = [x.sheet_id for year in list_years(db)
+                 for x in approvals.queue(db, actor, year) if x.state.value == "approved"]
+        approvals.move(db, ready, Action.QUEUE, actor)
+        out.line(f"{out.num(len(ready))} برگهٔ تأییدشدهٔ مدیر در صف ارسال گذاشته شد.",
+                 f"{len(ready)} approved sheets queued for sending.")
     open_seal(db)  # batches are signed
     remote = sync.remote_for(db, timeout=args.timeout, server=args.server)
     report = sync.run(db, remote)
@@ -54,6 +67,8 @@ def add_parsers(sub: Any) -> None:
     s.add_argument("--server", help="the central server's address (default: the enrolled one)")
     s.add_argument("--enrol", metavar="CODE", help="enrol first, with the one-time code "
                    "(principal)")
+    s.add_argument("--queue", action="store_true", help="first queue every sheet the "
+                   "principal approved (signed in as --user)")
     s.add_argument("--user", default="principal")
     s.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
     s.set_defaults(func=cmd_sync)
