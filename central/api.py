@@ -273,7 +273,8 @@ def create_app(central: Central) -> FastAPI:
         return central.status()
 
     @app.get("/v1/verify/{code}", response_model=InquiryOut, response_model_exclude_none=True,
-             responses={422: {"model": Problem}, 429: {"model": Problem}},
+             responses={401: {"model": Problem}, 422: {"model": Problem},
+                        429: {"model": Problem}},
              tags=["public"])
     def verify(code: str, request: Request,
                national: Annotated[str | None, Query(max_length=20)] = None,
