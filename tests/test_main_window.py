@@ -128,3 +128,28 @@ def test_lines_made_outside_a_widget_are_persian_too(window):
     kind, _who, secret = identity_inputs()
     assert kind.itemText(0) == "کد ملی"
     assert secret.placeholderText().startswith("سریال شناسنامه")
+
+
+def test_the_role_once_persian_row_numbers_and_exit(qtbot, demo_db):
+    """Issue 25, points 4, 7 and 13 (a start): the signed-in principal's role is said once,
+    the Users and Deadlines tables number their rows in Persian digits, and File → Exit
+    (Ctrl+Q) closes the window."""
+    from desktop.services.auth import login
+
+    install_translators(QApplication.instance(), "fa")
+    w = MainWindow(demo_db, login(demo_db, "principal", "daftar"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.role_label.text() == "زهرا رضایی (مدیر)"
+    users = w.show_page("users").table
+    deadlines = w.show_page("deadlines")
+    tables = [users] + [t for box in deadlines.boxes for t in box.findChildren(type(users))]
+    assert len(tables) > 1
+    for table in tables:
+        numbers = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+        assert numbers[:3] == ["۱", "۲", "۳"][:len(numbers)], numbers
+    exit_action = w.office.exit_action
+    assert exit_action.text() == "خروج" and exit_action.shortcut().toString() == "Ctrl+Q"
+    exit_action.trigger()
+    assert not w.isVisible()

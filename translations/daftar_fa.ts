@@ -105,88 +105,88 @@
 <context>
     <name>DocumentsDialog</name>
     <message>
-        <location filename="../desktop/views/documents.py" line="48" />
+        <location filename="../desktop/views/documents.py" line="49" />
         <source>Report cards and certificates</source>
         <translation>کارنامه و گواهی‌نامه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="50" />
+        <location filename="../desktop/views/documents.py" line="51" />
         <source>— choose a class —</source>
         <translation>— کلاس را برگزینید —</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="62" />
+        <location filename="../desktop/views/documents.py" line="63" />
         <source>Printer</source>
         <translation>چاپگر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="63" />
+        <location filename="../desktop/views/documents.py" line="64" />
         <source>PDF file</source>
         <translation>پرونده PDF</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="64" />
+        <location filename="../desktop/views/documents.py" line="65" />
         <source>Preview (nothing is issued)</source>
         <translation>پیش‌نمایش (سندی صادر نمی‌شود)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="66" />
+        <location filename="../desktop/views/documents.py" line="67" />
         <source>Reason, if they were printed before</source>
         <translation>دلیل، اگر پیش‌تر چاپ شده‌اند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="68" />
+        <location filename="../desktop/views/documents.py" line="69" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="69" />
+        <location filename="../desktop/views/documents.py" line="70" />
         <source>Document</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="70" />
+        <location filename="../desktop/views/documents.py" line="71" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="71" />
+        <location filename="../desktop/views/documents.py" line="72" />
         <source>To</source>
         <translation>مقصد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="72" />
+        <location filename="../desktop/views/documents.py" line="73" />
         <source>Reprint reason</source>
         <translation>دلیل چاپ دوباره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="77" />
+        <location filename="../desktop/views/documents.py" line="78" />
         <source>Print</source>
         <translation>چاپ</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="100" />
-        <location filename="../desktop/views/documents.py" line="122" />
+        <location filename="../desktop/views/documents.py" line="101" />
+        <location filename="../desktop/views/documents.py" line="123" />
         <source>Choose the class whose documents to print.</source>
         <translation>کلاسی را که سندهایش چاپ شود برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="106" />
+        <location filename="../desktop/views/documents.py" line="107" />
         <source>Will print: {kind}, {session}, class «{klass}», {n} students.</source>
         <translation>چاپ می‌شود: {kind}، {session}، کلاس «{klass}»، {n} دانش‌آموز.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="132" />
+        <location filename="../desktop/views/documents.py" line="133" />
         <source>Save documents</source>
         <translation>ذخیره سندها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="148" />
+        <location filename="../desktop/views/documents.py" line="149" />
         <source>Printing…</source>
         <translation>در حال چاپ…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="179" />
+        <location filename="../desktop/views/documents.py" line="180" />
         <source>Left out, without the diploma: {names}</source>
         <translation>بدون گواهی (شرایط دانش‌آموختگی را ندارند): {names}</translation>
     </message>
@@ -463,32 +463,32 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="234" />
+        <location filename="../desktop/views/approval_pages.py" line="236" />
         <source>History: {what}</source>
         <translation>تاریخچه: {what}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="238" />
+        <location filename="../desktop/views/approval_pages.py" line="240" />
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="238" />
+        <location filename="../desktop/views/approval_pages.py" line="240" />
         <source>Who</source>
         <translation>کاربر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="238" />
+        <location filename="../desktop/views/approval_pages.py" line="240" />
         <source>Old</source>
         <translation>پیشین</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="239" />
+        <location filename="../desktop/views/approval_pages.py" line="241" />
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="239" />
+        <location filename="../desktop/views/approval_pages.py" line="241" />
         <source>Why</source>
         <translation>دلیل</translation>
     </message>
@@ -496,12 +496,12 @@
 <context>
     <name>IdentityInputs</name>
     <message>
-        <location filename="../desktop/views/widgets.py" line="77" />
+        <location filename="../desktop/views/widgets.py" line="82" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/widgets.py" line="81" />
+        <location filename="../desktop/views/widgets.py" line="86" />
         <source>birth certificate serial, or birth date for a foreign graduate</source>
         <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
     </message>
@@ -765,75 +765,80 @@
 <context>
     <name>OfficeMenu</name>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="40" />
-        <location filename="../desktop/views/office_menu.py" line="46" />
+        <location filename="../desktop/views/office_menu.py" line="41" />
+        <location filename="../desktop/views/office_menu.py" line="47" />
         <source>Daftar</source>
         <translation>دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="51" />
-        <location filename="../desktop/views/office_menu.py" line="73" />
+        <location filename="../desktop/views/office_menu.py" line="52" />
+        <location filename="../desktop/views/office_menu.py" line="74" />
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="58" />
-        <location filename="../desktop/views/office_menu.py" line="74" />
+        <location filename="../desktop/views/office_menu.py" line="59" />
+        <location filename="../desktop/views/office_menu.py" line="75" />
         <source>Backup folder…</source>
         <translation>پوشه پشتیبان‌ها…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="71" />
+        <location filename="../desktop/views/office_menu.py" line="72" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="72" />
+        <location filename="../desktop/views/office_menu.py" line="73" />
         <source>Back up now</source>
         <translation>پشتیبان‌گیری اکنون</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="76" />
+        <location filename="../desktop/views/office_menu.py" line="77" />
         <source>Database…</source>
         <translation>پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="77" />
+        <location filename="../desktop/views/office_menu.py" line="79" />
+        <source>Exit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/office_menu.py" line="82" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="78" />
+        <location filename="../desktop/views/office_menu.py" line="83" />
         <source>Copy diagnostic report</source>
         <translation>رونوشت گزارش عیب‌یابی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="79" />
+        <location filename="../desktop/views/office_menu.py" line="84" />
         <source>About Daftar</source>
         <translation>درباره دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="117" />
+        <location filename="../desktop/views/office_menu.py" line="122" />
         <source>Audit trail intact: {n} events</source>
         <translation>دفتر رویدادها سالم است: {n} رویداد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="143" />
+        <location filename="../desktop/views/office_menu.py" line="148" />
         <source>Backup saved: {path}</source>
         <translation>پشتیبان ذخیره شد: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="151" />
+        <location filename="../desktop/views/office_menu.py" line="156" />
         <source>No backup was made: {reason}</source>
         <translation>پشتیبان گرفته نشد: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="165" />
+        <location filename="../desktop/views/office_menu.py" line="170" />
         <source>Backups are kept in {path}</source>
         <translation>پشتیبان‌ها در {path} نگه داشته می‌شوند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="181" />
+        <location filename="../desktop/views/office_menu.py" line="186" />
         <source>Restore this backup of {school}?
 Last event: {when}; {students} students, {grades} grades, {events} events.
 The current file is kept aside first; Daftar then closes.</source>
@@ -842,19 +847,19 @@ The current file is kept aside first; Daftar then closes.</source>
 پرونده کنونی نخست کنار گذاشته می‌شود و سپس دفتر بسته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="197" />
+        <location filename="../desktop/views/office_menu.py" line="202" />
         <source>The backup was restored. The previous file was kept as {aside}.
 Daftar closes now; open it again.</source>
         <translation>پشتیبان بازگردانده شد. پرونده پیشین با نام {aside} نگه داشته شد.
 دفتر اکنون بسته می‌شود؛ دوباره آن را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="220" />
+        <location filename="../desktop/views/office_menu.py" line="225" />
         <source>The diagnostic report is on the clipboard.</source>
         <translation>گزارش عیب‌یابی در حافظه (کلیپ‌بورد) است.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="224" />
+        <location filename="../desktop/views/office_menu.py" line="229" />
         <source>Daftar {version}
 Qt {qt} (PySide6)
 Database: {url}</source>
@@ -1858,67 +1863,67 @@ Qt {qt} (PySide6)
 <context>
     <name>TransferInDialog</name>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="46" />
+        <location filename="../desktop/views/transfer_dialog.py" line="47" />
         <source>A student from another school</source>
         <translation>دانش‌آموز انتقالی از مدرسهٔ دیگر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="48" />
+        <location filename="../desktop/views/transfer_dialog.py" line="49" />
         <source>national code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="49" />
+        <location filename="../desktop/views/transfer_dialog.py" line="50" />
         <source>Find on the central server</source>
         <translation>جست‌وجو در سرور مرکزی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="56" />
+        <location filename="../desktop/views/transfer_dialog.py" line="57" />
         <source>School year</source>
         <translation>سال تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="56" />
+        <location filename="../desktop/views/transfer_dialog.py" line="57" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="56" />
+        <location filename="../desktop/views/transfer_dialog.py" line="57" />
         <source>Course</source>
         <translation>درس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="56" />
+        <location filename="../desktop/views/transfer_dialog.py" line="57" />
         <source>Column</source>
         <translation>ستون</translation>
     </message>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="57" />
+        <location filename="../desktop/views/transfer_dialog.py" line="58" />
         <source>Grade</source>
         <translation>نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="71" />
+        <location filename="../desktop/views/transfer_dialog.py" line="72" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="73" />
+        <location filename="../desktop/views/transfer_dialog.py" line="74" />
         <source>Grades at the centre</source>
         <translation>نمره‌ها در سرور مرکزی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="74" />
+        <location filename="../desktop/views/transfer_dialog.py" line="75" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="75" />
+        <location filename="../desktop/views/transfer_dialog.py" line="76" />
         <source>Enrolled on</source>
         <translation>تاریخ ورود</translation>
     </message>
     <message>
-        <location filename="../desktop/views/transfer_dialog.py" line="100" />
+        <location filename="../desktop/views/transfer_dialog.py" line="101" />
         <source>{name}, child of {father}, born {birth}; left {school} (code {code}) on {day}, class {klass}; slip {slip}.</source>
         <translation>{name}، فرزند {father}، زادهٔ {birth}؛ رفته از {school} (کد {code}) در {day}، کلاس {klass}؛ برگهٔ انتقال {slip}.</translation>
     </message>
@@ -1926,30 +1931,30 @@ Qt {qt} (PySide6)
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="185" />
-        <location filename="../desktop/views/approval_pages.py" line="196" />
+        <location filename="../desktop/views/approval_pages.py" line="186" />
+        <location filename="../desktop/views/approval_pages.py" line="197" />
         <source>Username</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="185" />
-        <location filename="../desktop/views/approval_pages.py" line="197" />
+        <location filename="../desktop/views/approval_pages.py" line="186" />
+        <location filename="../desktop/views/approval_pages.py" line="198" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="186" />
-        <location filename="../desktop/views/approval_pages.py" line="198" />
+        <location filename="../desktop/views/approval_pages.py" line="187" />
+        <location filename="../desktop/views/approval_pages.py" line="199" />
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="193" />
+        <location filename="../desktop/views/approval_pages.py" line="194" />
         <source>Add user</source>
         <translation>افزودن کاربر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="199" />
+        <location filename="../desktop/views/approval_pages.py" line="200" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
@@ -1957,23 +1962,23 @@ Qt {qt} (PySide6)
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../desktop/views/documents.py" line="198" />
+        <location filename="../desktop/views/documents.py" line="199" />
         <source>Verify a document</source>
         <translation>استعلام سند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="201" />
+        <location filename="../desktop/views/documents.py" line="202" />
         <source>20-digit code, or scan the QR here</source>
         <translation>کد صحت ۲۰ رقمی، یا رمزینه (QR) را اینجا بخوانید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="202" />
-        <location filename="../desktop/views/documents.py" line="230" />
+        <location filename="../desktop/views/documents.py" line="203" />
+        <location filename="../desktop/views/documents.py" line="231" />
         <source>Open a PDF…</source>
         <translation>باز کردن PDF…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="203" />
+        <location filename="../desktop/views/documents.py" line="204" />
         <source>Check</source>
         <translation>بررسی</translation>
     </message>

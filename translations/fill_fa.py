@@ -407,6 +407,7 @@ FA = {
     "در {day}، کلاس {klass}؛ برگهٔ انتقال {slip}.",
     "Save the transfer slip": "ذخیرهٔ برگهٔ انتقال",
     "The slip was written to {path}.": "برگهٔ انتقال در {path} نوشته شد.",
+    "Exit": "خروج",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

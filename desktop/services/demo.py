@@ -85,9 +85,9 @@ BASE_TOTAL = sum(c[3] for c in CLASSES)  # 1000
 DEMO_SCHOOL_CODE = "12345678"
 DEMO_PASSWORD = "daftar"  # shown on the sign-in window of the demo school only
 DEMO_USERS = [
-    ("principal", "زهرا رضایی (مدیر)", Role.PRINCIPAL),
-    ("deputy", "مریم کریمی (معاون آموزشی)", Role.DEPUTY),
-    ("clerk", "سمانه نوری (دفتردار)", Role.CLERK),
+    ("principal", "زهرا رضایی", Role.PRINCIPAL),   # the window adds the role after the name
+    ("deputy", "مریم کریمی", Role.DEPUTY),
+    ("clerk", "سمانه نوری", Role.CLERK),
     ("teacher1", "فاطمه حسین‌زاده (دبیر دهم ریاضی)", Role.TEACHER),
     ("teacher2", "نرگس علی‌پور (دبیر دهم تجربی)", Role.TEACHER),
 ]

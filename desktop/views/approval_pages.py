@@ -32,7 +32,7 @@ from ..services import Actor
 from ..services.approvals import WAITING_FOR, SheetSummary, counts, dashboard, move, queue
 from ..services.audit import grade_history
 from ..services.auth import create_user, list_users
-from .widgets import Index, RowTableModel, error_label
+from .widgets import Index, RowTableModel, error_label, persian_rows
 
 
 class QueueModel(RowTableModel):
@@ -167,6 +167,7 @@ class DashboardPage(QWidget):
                               to_persian_digits(sum(n for s, n in c.items() if s in unsent))]
                     for j, v in enumerate(values):
                         table.setItem(i, j, QTableWidgetItem(v))
+                persian_rows(table)
                 table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
                 table.setMaximumHeight(220)
                 inner.addWidget(table)
@@ -211,6 +212,7 @@ class UsersPage(QWidget):
         for i, u in enumerate(users):
             for j, v in enumerate((u.username, u.display_name, u.role.label_fa)):
                 self.table.setItem(i, j, QTableWidgetItem(v))
+        persian_rows(self.table)
 
     def add(self) -> None:
         try:
@@ -243,6 +245,7 @@ class HistoryDialog(QDialog):
                       e.reason or ""]
             for j, v in enumerate(values):
                 self.table.setItem(i, j, QTableWidgetItem(v))
+        persian_rows(self.table)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)

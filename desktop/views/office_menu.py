@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from .. import __version__
@@ -74,6 +75,10 @@ class OfficeMenu(QObject):
         self.folder_action = menu.addAction(self.tr("Backup folder…"))
         menu.addSeparator()
         self.database_action = menu.addAction(self.tr("Database…"))
+        menu.addSeparator()
+        self.exit_action = menu.addAction(self.tr("Exit"))
+        self.exit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.exit_action.triggered.connect(window.close)
         help_menu = bar.addMenu(self.tr("&Help"))
         self.report_action = help_menu.addAction(self.tr("Copy diagnostic report"))
         self.about_action = help_menu.addAction(self.tr("About Daftar"))

@@ -43,6 +43,11 @@ def ask_open_file(parent: QWidget, title: str) -> str:
     return path
 
 
+def persian_rows(table: Any) -> None:
+    """A table widget's row numbers in Persian digits, as every other table shows them."""
+    table.setVerticalHeaderLabels([to_persian_digits(i + 1) for i in range(table.rowCount())])
+
+
 def error_label() -> QLabel:
     """Where a view shows the Persian reason something was refused."""
     label = QLabel()
