@@ -23,13 +23,11 @@ from ..domain.calendar import (
     days_left,
     format_jalali,
     lock_instant,
-    school_year_label,
     today_tehran,
 )
 from ..domain.errors import DaftarError, WorkflowError
 from ..domain.grading import DEFAULT_POLICY, GradingPolicy
 from ..domain.workflow import OFFICE, Action, Role, SheetState, transition
-from ..domain.year_end import ClosingStage
 from ..models.db import Database
 from ..models.entities import (
     AcademicYear,
@@ -48,6 +46,7 @@ from .carried import any_carried, carried_cells
 from .clock import trusted_now
 from .context import Actor
 from .enrollment import LIVE
+from .grades import closed_sheets
 from .resits import candidates_of
 
 NEEDS_COMPLETE = frozenset({Action.SUBMIT, Action.REVIEW, Action.APPROVE, Action.QUEUE})
@@ -87,7 +86,8 @@ def sheet_summaries(s: Session, year: int | None = None, sheet_ids: Sequence[int
                policy: GradingPolicy = DEFAULT_POLICY) -> list[SheetSummary]:
     q = (select(GradeSheet.id, ClassGroup.id, ClassGroup.name, Course.name, ExamSession.kind,
                 GradeSheet.state, GradeSheet.last_reason, ExamSession.deadline,
-                GradeLevel.number, Course.has_final, Course.national_exam, Course.exam_only)
+                GradeLevel.number, Course.has_final, Course.national_exam, Course.exam_only,
+                GradeSheet.course_id)
          .join(ClassGroup, GradeSheet.class_id == ClassGroup.id)
          .join(Course, GradeSheet.course_id == Course.id)
          .join(ExamSession, GradeSheet.session_id == ExamSession.id)
@@ -119,8 +119,7 @@ def sheet_summaries(s: Session, year: int | None = None, sheet_ids: Sequence[int
             .group_by(Grade.sheet_id, Grade.component)):
         filled[(sheet_id, component)] = n
     # a Shahrivar sheet waits for its re-sitters only
-    course_of = {sheet: course for sheet, course in s.execute(
-        select(GradeSheet.id, GradeSheet.course_id).where(GradeSheet.id.in_(summer)))}
+    course_of = {r[0]: r[-1] for r in rows}
     sitting = candidates_of(s, [(class_of[i], course_of[i]) for i in summer])
     for sheet_id, student_id, component in s.execute(
             select(Grade.sheet_id, Grade.student_id, Grade.component)
@@ -130,15 +129,13 @@ def sheet_summaries(s: Session, year: int | None = None, sheet_ids: Sequence[int
     # cells a member brought from the school they transferred from count as written
     brought = {cid: carried_cells(s, cid) for cid in set(class_of.values())} \
         if any_carried(s) else {}
-    course_ids = dict(s.execute(select(GradeSheet.id, GradeSheet.course_id)
-                                .where(GradeSheet.id.in_(ids))).all()) if brought else {}
     for sheet_id, class_id in class_of.items():
-        for cells in brought.get(class_id, {}).get(course_ids.get(sheet_id, 0), {}).values():
+        for cells in brought.get(class_id, {}).get(course_of[sheet_id], {}).values():
             for component in cells:
                 filled[(sheet_id, component)] += 1
     out = []
     for (sid, cid, cname, course, kind, state, reason, deadline, level, has_final,
-         national, exam_only) in rows:
+         national, exam_only, _course_id) in rows:
         codes = [c.code for c in policy.scheme_for(level, has_final, national, exam_only)
                  .components_for(kind)]
         n = len(sitting[(cid, course_of[sid])]) if sid in summer else students.get(cid, 0)
@@ -197,12 +194,7 @@ def move_in(s: Session, db: Database, sheet_ids: Sequence[int], action: Action, 
         SyncBatch, GradeSheet.batch_id == SyncBatch.id).where(
         GradeSheet.id.in_(list(sheet_ids)), SyncBatch.state == "queued")))
     # a closed year's outcomes stand on its approved sheets: the office sends none back
-    closed = {sid: school_year_label(start) for sid, kind, stage, start in s.execute(
-        select(GradeSheet.id, ExamSession.kind, AcademicYear.closed, AcademicYear.start_year)
-        .join(ExamSession, GradeSheet.session_id == ExamSession.id)
-        .join(AcademicYear, ExamSession.year_id == AcademicYear.id)
-        .where(GradeSheet.id.in_(list(sheet_ids)), AcademicYear.closed.is_not(None)))
-        if ClosingStage(stage).locks(kind)}
+    closed = closed_sheets(s, sheet_ids)
     now = trusted_now(s, db)
     problems: list[str] = []
     steps = []

@@ -22,6 +22,7 @@ from ..domain.calendar import SessionKind
 from ..domain.grading import parse_stored
 from ..models.entities import AcademicYear, CarriedGrade, ClassGroup, Course, Transfer
 from .enrollment import members
+from .school import courses_taken_by
 
 
 def any_carried(s: Session) -> bool:
@@ -39,11 +40,8 @@ def carried_cells(s: Session, class_id: int, student_ids: Iterable[int] | None =
     if klass is None:
         return {}
     year = s.scalar(select(AcademicYear.start_year).where(AcademicYear.id == klass.year_id))
-    q = select(Course.code, Course.id).where(Course.grade_level_id == klass.grade_level_id,
-                                             Course.exam_only.is_(False))
-    q = q.where(Course.field_id.is_(None)) if klass.field_id is None else \
-        q.where((Course.field_id == klass.field_id) | Course.field_id.is_(None))
-    course_of = {code: cid for code, cid in s.execute(q)}
+    course_of = {code: cid for code, cid in s.execute(select(Course.code, Course.id).where(
+        courses_taken_by(klass), Course.exam_only.is_(False)))}
     who = members(class_id) if student_ids is None else list(student_ids)
     out: dict[int, dict[int, dict[str, object]]] = defaultdict(lambda: defaultdict(dict))
     for sid, code, component, value in s.execute(

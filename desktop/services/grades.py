@@ -183,17 +183,19 @@ class SheetContext:
             self.sheet.state, actor.role, locked=now >= lock_instant(self.deadline),
             deadline_text=format_jalali(self.deadline), session_text=self.session_kind.label_fa,
             assigned=teaches(s, actor, self.klass.id, self.course.id),
-            closed_year=closed_year_label(s, self.year_id, self.session_kind))
+            closed_year=closed_sheets(s, [self.sheet.id]).get(self.sheet.id))
 
 
-def closed_year_label(s: Session, year_id: int, session: SessionKind) -> str | None:
-    """The school year's label if it was closed for ``session``'s grades (its outcomes
-    are decided: :class:`desktop.domain.year_end.ClosingStage`), else None."""
-    row = s.execute(select(AcademicYear.closed, AcademicYear.start_year)
-                    .where(AcademicYear.id == year_id)).first()
-    if row is None or row[0] is None or not ClosingStage(row[0]).locks(session):
-        return None
-    return school_year_label(row[1])
+def closed_sheets(s: Session, sheet_ids: Iterable[int]) -> dict[int, str]:
+    """Sheet id -> its school year's label, for the sheets whose session the year's closing
+    decided (:class:`desktop.domain.year_end.ClosingStage`): they take no grade, and the
+    office sends none back."""
+    return {sid: school_year_label(start) for sid, kind, stage, start in s.execute(
+        select(GradeSheet.id, ExamSession.kind, AcademicYear.closed, AcademicYear.start_year)
+        .join(ExamSession, GradeSheet.session_id == ExamSession.id)
+        .join(AcademicYear, ExamSession.year_id == AcademicYear.id)
+        .where(GradeSheet.id.in_(list(sheet_ids)), AcademicYear.closed.is_not(None)))
+        if ClosingStage(stage).locks(kind)}
 
 
 def sheet_context(s: Session, sheet_id: int, policy: GradingPolicy) -> SheetContext:

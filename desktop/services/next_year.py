@@ -46,7 +46,7 @@ from ..models.entities import (
 from . import audit, live
 from .context import Actor
 from .enrollment import enroll_in
-from .school import ensure_year
+from .school import courses_taken_by, ensure_year
 from .setup import make_classes_in
 from .year_end import OPEN_ACTION, YEAR_END_ROLES, year_state
 
@@ -220,11 +220,8 @@ def _carry_teaching(s: Session, source_id: int, target: ClassGroup, same_grade: 
     if not taught:
         return 0
     have = set(s.scalars(select(Teaching.course_id).where(Teaching.class_id == target.id)))
-    q = select(Course.id, Course.name).where(Course.grade_level_id == target.grade_level_id,
-                                              Course.exam_only.is_(False))
-    q = q.where(Course.field_id.is_(None)) if target.field_id is None else \
-        q.where((Course.field_id == target.field_id) | Course.field_id.is_(None))
-    courses = s.execute(q.order_by(Course.id)).all()
+    courses = s.execute(select(Course.id, Course.name).where(
+        courses_taken_by(target), Course.exam_only.is_(False)).order_by(Course.id)).all()
     by_subject: dict[str, int] = {}
     for cid, name in courses:
         by_subject.setdefault(subject_of(name), cid)

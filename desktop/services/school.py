@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import jdatetime
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.calendar import DEFAULT_CALENDAR, CalendarPolicy, SessionKind, today_tehran
@@ -302,14 +302,18 @@ def list_courses(db: Database, class_id: int | None = None) -> list[CourseInfo]:
             klass = s.get(ClassGroup, class_id)
             if klass is None:
                 raise NotFound("not_found", what="کلاس", value=class_id)
-            q = q.where(Course.grade_level_id == klass.grade_level_id)
-            if klass.only_course_id is not None:
-                q = q.where(Course.id == klass.only_course_id)
-            elif klass.field_id is None:
-                q = q.where(Course.field_id.is_(None))
-            else:
-                q = q.where((Course.field_id == klass.field_id) | Course.field_id.is_(None))
+            q = q.where(courses_taken_by(klass))
         return [CourseInfo(*row) for row in s.execute(q).all()]
+
+
+def courses_taken_by(klass: ClassGroup) -> ColumnElement[bool]:
+    """Which courses a class takes (a WHERE clause): its grade level's, of its track or of
+    no track; a one-course class (a repair exam's candidates), that course alone."""
+    if klass.only_course_id is not None:
+        return Course.id == klass.only_course_id
+    track = Course.field_id.is_(None) if klass.field_id is None else \
+        (Course.field_id == klass.field_id) | Course.field_id.is_(None)
+    return (Course.grade_level_id == klass.grade_level_id) & track
 
 
 def find_course(db: Database, code_or_name: str, class_id: int | None = None) -> CourseInfo:

@@ -216,6 +216,14 @@ def list_transfers(db: Database) -> list[TransferInfo]:
         return [_info(t, st, state == "sent") for t, st, state in rows]
 
 
+def _class_left(s: Session, t: Transfer) -> ClassGroup | None:
+    """The class the student of a transfer out left on its day."""
+    return s.scalar(select(ClassGroup).join(Enrollment, Enrollment.class_id == ClassGroup.id)
+                    .where(Enrollment.student_id == t.student_id, Enrollment.left_on == t.day,
+                           Enrollment.exam_course_id.is_(None))
+                    .order_by(Enrollment.id.desc()).limit(1))
+
+
 def pending(s: Session) -> list[tuple[str, Transfer, dict[str, Any]]]:
     """What the next batch carries: transfers out (``transfers``) and arrivals (``arrivals``)
     not sent yet."""
@@ -224,17 +232,14 @@ def pending(s: Session) -> list[tuple[str, Transfer, dict[str, Any]]]:
                                                           Transfer.student_id == Student.id)
                            .where(Transfer.batch_id.is_(None)).order_by(Transfer.id)):
         if t.direction == OUT:
-            klass = s.scalar(select(ClassGroup.name).join(
-                Enrollment, Enrollment.class_id == ClassGroup.id).where(
-                Enrollment.student_id == st.id, Enrollment.left_on == t.day)
-                .order_by(Enrollment.id.desc()).limit(1))
+            klass = _class_left(s, t)
             out.append(("transfers", t, {
                 "slip": t.slip, "student": t.identity, "to": t.other_school, "year": t.year,
                 "on": t.day.isoformat(), "details": {
                     "first": st.first_name, "last": st.last_name, "father": st.father_name,
                     "gender": st.gender, "birth": st.birth_date.isoformat(),
                     "place": st.birth_place, "serial": st.birth_cert_serial or "",
-                    "class": klass or ""}}))
+                    "class": klass.name if klass else ""}}))
         else:
             out.append(("arrivals", t, {"slip": t.slip, "from": t.other_school,
                                         "student": t.identity, "on": t.day.isoformat()}))
@@ -269,10 +274,8 @@ def print_slip(db: Database, transfer_id: int, out: Path, actor: Actor) -> int:
         st = s.get(Student, t.student_id)
         school = s.scalar(select(School))
         assert st is not None and school is not None
-        class_id = s.scalar(select(Enrollment.class_id).where(
-            Enrollment.student_id == st.id, Enrollment.left_on == t.day,
-            Enrollment.exam_course_id.is_(None)).order_by(Enrollment.id.desc()).limit(1))
-        klass = s.get(ClassGroup, class_id) if class_id else None
+        klass = _class_left(s, t)
+        class_id = klass.id if klass else None
         grade_level = klass.grade_level.number if klass else 10
         identity = identity_text(st.national_code, st.foreign_id_type, st.foreign_id_value)
     scheme = DEFAULT_POLICY.scheme_for(grade_level, True, False, False)

@@ -55,6 +55,7 @@ from . import audit, live
 from .class_grades import read_class_sessions
 from .context import Actor
 from .enrollment import LIVE
+from .school import courses_taken_by
 
 YEAR_END_ROLES = frozenset({Role.PRINCIPAL})
 CLOSE_ACTION = "بستن سال تحصیلی"
@@ -110,11 +111,8 @@ def _classes(s: Session, year_id: int) -> list[ClassGroup]:
 
 
 def _courses(s: Session, klass: ClassGroup) -> list[Course]:
-    q = select(Course).where(Course.grade_level_id == klass.grade_level_id,
-                             Course.exam_only.is_(False))
-    q = q.where(Course.field_id.is_(None)) if klass.field_id is None else \
-        q.where((Course.field_id == klass.field_id) | Course.field_id.is_(None))
-    return list(s.scalars(q.order_by(Course.id)))
+    return list(s.scalars(select(Course).where(courses_taken_by(klass),
+                                               Course.exam_only.is_(False)).order_by(Course.id)))
 
 
 def _unapproved(s: Session, year_id: int, kind: SessionKind,
@@ -197,14 +195,13 @@ def close_year(db: Database, actor: Actor, year: int,
         classes = _classes(s, year_id)
         courses = {k.id: _courses(s, k) for k in classes}
         levels = dict(s.execute(select(GradeLevel.id, GradeLevel.number)).all())
+        members = {k.id: _members(s, k.id) for k in classes}
         # the classes with live members only: a class everyone left waits for no sheet
-        with_members = {k.id for k in classes if _members(s, k.id)}
         missing = _unapproved(s, year_id, SessionKind.KHORDAD,
-                              {k: {c.id for c in courses[k]} for k in with_members})
+                              {k: {c.id for c in courses[k]} for k in members if members[k]})
         if missing:
             raise ValidationError("year.sheets_missing", year=school_year_label(year),
                                   count=len(missing), sheets=_listing(missing))
-        members = {k.id: _members(s, k.id) for k in classes}
         left = _left(s, year_id)
     decided: list[tuple[Student, ClassGroup, Decision]] = []
     short: list[str] = []
