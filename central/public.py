@@ -161,7 +161,7 @@ def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log,
                       message="سندی با این کد صحت در سرور مرکزی ثبت نیست. اگر سند تازه چاپ "
                               "شده است، ممکن است مدرسه هنوز آن را نفرستاده باشد.")
     kind = DocumentKind(row[0])
-    if row[9] and _wrong_authority(row[9], keys):
+    if AUTHORITY[kind] is Authority.CENTRE and row[9] and _wrong_authority(row[9], keys):
         # registered before the intake checked who may seal what: a school's key on a
         # kind only the centre issues is no document of the centre's
         return Answer("forged", code=code,

@@ -48,7 +48,7 @@ from .context import Actor
 from .enrollment import enroll_in
 from .school import courses_taken_by, ensure_year
 from .setup import make_classes_in
-from .year_end import OPEN_ACTION, YEAR_END_ROLES, year_state
+from .year_end import OPEN_ACTION, YEAR_END_ROLES, YearState, year_state
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,10 @@ def _why_not(grade: int, track: str | None, stages: set[str], year: int) -> str:
     return ""
 
 
-def propose(db: Database, year: int) -> list[ClassPlan]:
-    """The next year's classes as the closed year's outcomes suggest them."""
-    state = year_state(db, year)
+def propose(db: Database, year: int, state: YearState | None = None) -> list[ClassPlan]:
+    """The next year's classes as the closed year's outcomes (``state``, read if not
+    given) suggest them."""
+    state = state or year_state(db, year)
     with db.unit() as s:
         school = s.scalar(select(School).limit(1))
         stages = set(school.stages.split(",")) if school else set()
@@ -151,7 +152,7 @@ def open_next_year(db: Database, actor: Actor, year: int,
         raise ValidationError("year.resits_pending", count=state.count(Outcome.RESIT))
     if state.next_opened:
         raise ValidationError("year.next_exists", next=school_year_label(year + 1))
-    proposed = {p.source_id: p for p in propose(db, year)}
+    proposed = {p.source_id: p for p in propose(db, year, state)}
     if plan is None:
         plan = list(proposed.values())
     for p in plan:

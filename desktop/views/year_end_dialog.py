@@ -151,7 +151,7 @@ class YearEndDialog(QDialog):
                      o.outcome.label_fa, to_persian_digits("، ".join(o.courses)), average)
             for col, text in enumerate(cells):
                 self.outcomes.setItem(row, col, _item(text))
-        self._plan = next_year_service.propose(self._db, self.school_year) \
+        self._plan = next_year_service.propose(self._db, self.school_year, state) \
             if state.stage is ClosingStage.FINAL and not state.next_opened else []
         self.plan.setRowCount(len(self._plan))
         for row, p in enumerate(self._plan):
