@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from desktop.domain.calendar import SessionKind
 from desktop.domain.errors import DaftarError
 
-from . import objections, public, record_codes, records, stats, transfers, web
+from . import matching, objections, public, record_codes, records, stats, transfers, web
 from .db import make_engine
 from .service import Central, Refusal, ReviewerAccount, SchoolAccount, utcnow
 
@@ -100,7 +100,10 @@ class GradeLine(BaseModel):
 
 
 class InquiryOut(BaseModel):
-    status: str = Field(description="genuine | revoked | unknown | invalid")
+    status: str = Field(description="genuine | pending (a school's document whose grades "
+                        "the centre does not yet hold at the level its kind needs) | "
+                        "mismatch (they differ from the centre's) | revoked | unknown | "
+                        "invalid | forged")
     message: str
     code: str | None = None
     kind: str | None = None
@@ -338,6 +341,12 @@ def create_app(central: Central) -> FastAPI:
                          ) -> dict[str, Any]:
         """Accept an objection, or reject it with a reason (the district's alone)."""
         return objections.decide(central, reviewer, objection_id, body.approve, body.reason)
+
+    @app.get("/v1/review/documents", responses=REFUSALS, tags=["review"])
+    def mismatched_documents(reviewer: Reviewer) -> list[dict[str, Any]]:
+        """Documents a school registered whose grades were found not to match the rows the
+        centre holds (district reviewers; revoke one with /v1/review/revocations)."""
+        return matching.mismatched(central, reviewer)
 
     @app.get("/v1/review/legacy", responses=REFUSALS, tags=["review"])
     def waiting_legacy(reviewer: Reviewer) -> list[dict[str, Any]]:

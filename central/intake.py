@@ -203,6 +203,10 @@ class Intake(Core):
                 raise Refusal(422, "central.late", session=kind.label_fa,
                               year=str(year), date=format_jalali(day))
             exam_only = item.get("exam_only", False) is True
+            course_local = item.get("course_id")
+            if course_local is not None and (type(course_local) is not int
+                                             or not 0 < course_local < 2 ** 31):
+                raise bad("course_id")
             has_final = bool(item.get("has_final", True))
             national = bool(item.get("national", False))
             scheme = DEFAULT_POLICY.scheme_for(level, has_final, national, exam_only)
@@ -224,7 +228,9 @@ class Intake(Core):
                             "grade_level": level, "course_code": str_of(item, "course_code", 40),
                             "course_name": item["course"], "units": units, "grades": grades,
                             "exam_only": exam_only, "has_final": has_final,
-                            "national": national, "title": title})
+                            "national": national, "title": title,
+                            "course_local_id": course_local,
+                            "discipline": item.get("discipline", False) is True})
         # 2. resends: only a sheet the reviewers sent back may come again, as a newer version
         ids = [c["local_id"] for c in checked]
         existing = {r[0]: (r[1], r[2]) for r in conn.execute(
@@ -239,7 +245,7 @@ class Intake(Core):
         stmt = pg_insert(t.sheet)
         cols = ("version", "year", "session", "term", "class_name", "grade_level",
                 "course_code", "course_name", "units", "exam_only", "has_final", "national",
-                "state", "batch_uuid", "last_reason", "updated_at")
+                "course_local_id", "discipline", "state", "batch_uuid", "last_reason", "updated_at")
         values = [{k: v for k, v in c.items() if k not in ("grades", "title")}
                   | {"school_code": school.code, "state": SheetState.SENT.value,
                      "term": t.term_key(c["year"], c["session"]),
@@ -290,9 +296,16 @@ class Intake(Core):
         if fault is not None or opened.certificate is None \
                 or opened.certificate.school_code != school.code or doc.code[:8] != school.code:
             raise Refusal(403, "central.signature")
+        rests_on = item.get("sheets")
+        if rests_on is not None and not (
+                isinstance(rests_on, list) and len(rests_on) <= 500
+                and all(type(i) is int and 0 < i < 2 ** 31 for i in rests_on)):
+            raise bad("sheets")
         stmt = pg_insert(t.document).values(
             code=doc.code, school_code=school.code, kind=doc.kind, identity=doc.identity,
-            name=doc.name, issued=doc.issued, seal=text, prints=1, session=doc.session)
+            name=doc.name, issued=doc.issued, seal=text, prints=1, session=doc.session,
+            digest=doc.grades_digest.hex(),
+            rests_on=json.dumps(sorted(set(rests_on))) if rests_on is not None else None)
         conn.execute(stmt.on_conflict_do_update(
             index_elements=["code"], set_={"prints": t.document.c.prints + 1},
             where=t.document.c.school_code == school.code))

@@ -21,6 +21,8 @@ CSP = ("default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; "
 
 _STATUS = {
     "genuine": ("معتبر", "ok"),
+    "pending": ("ثبت‌شده؛ نمره‌ها هنوز نرسیده", "warn"),
+    "mismatch": ("ناهمخوان با سرور مرکزی", "bad"),
     "revoked": ("باطل‌شده", "bad"),
     "forged": ("نامعتبر", "bad"),
     "unknown": ("ناشناخته", "unknown"),

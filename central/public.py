@@ -2,10 +2,13 @@
 the QR, with the holder's consent for the grades (seed 001: a university, an employer
 or an office checks a document itself instead of writing a letter).
 
-* What anyone sees of a code: genuine / revoked / unknown, the kind of document, its
-  year and school, and the holder's name masked.  The grades only with the holder's
-  national code typed beside the code (having the document and the code is the
-  holder's consent).
+* What anyone sees of a code: genuine / pending / mismatch / revoked / unknown, the
+  kind of document, its year and school, and the holder's name masked.  A school's
+  document is genuine only when it agrees with the grade rows the centre holds at the
+  level its kind needs (:mod:`.matching`); until then "pending", printed and sealed by
+  the school, its grades not yet received; "mismatch" when they differ.  The grades
+  only with the holder's national code typed beside the code (having the document and
+  the code is the holder's consent).
 * No listing: there is no route that names codes, and a code's serial is random
   (``desktop.domain.verification``), so answers cannot be walked.
 * Rate limited per client address (``DAFTAR_CENTRAL_RATE`` inquiries a minute, 30 by
@@ -30,11 +33,13 @@ from desktop.domain.calendar import format_jalali, to_jalali
 from desktop.domain.errors import DaftarError
 from desktop.domain.grading import DEFAULT_POLICY, format_grade, parse_stored
 from desktop.domain.identity import normalize_national_code
+from desktop.domain.matching import LEVEL_NEEDED, Match
 from desktop.domain.seal import SealError, open_seal
 from desktop.domain.text import to_ascii_digits
 from desktop.domain.verification import DocumentKind, parse_code
 from desktop.domain.workflow import SheetState
 
+from . import matching
 from . import schema as t
 from .core import Core, Refusal
 
@@ -50,7 +55,7 @@ def rate_limit() -> int:
 class Answer:
     """What the page and ``GET /v1/verify`` show of a code."""
 
-    status: str                 # genuine | revoked | unknown | invalid | forged
+    status: str    # genuine | pending | mismatch | revoked | unknown | invalid | forged
     message: str
     code: str | None = None
     kind: str | None = None
@@ -131,7 +136,7 @@ def inquire(central: Core, client: str, typed: str, national_code: str | None = 
             _record(conn, now, log, "limited")
             answer = None
         else:
-            answer = _answer(conn, typed, national_code, log, central.public_keys())
+            answer = _answer(conn, typed, national_code, log, central.public_keys(), now)
             _record(conn, now, log, answer.status)
     if answer is None:
         raise Refusal(429, "central.rate", limit=str(limit))
@@ -139,7 +144,7 @@ def inquire(central: Core, client: str, typed: str, national_code: str | None = 
 
 
 def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log,
-            keys: list[bytes]) -> Answer:
+            keys: list[bytes], now: dt.datetime) -> Answer:
     def known(candidate: str) -> bool:  # the reverse reading only for a known document
         return conn.scalar(select(t.document.c.code).where(t.document.c.code == candidate)) \
             is not None
@@ -149,13 +154,13 @@ def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log,
     except DaftarError as e:
         return Answer("invalid", e.message())
     log.code = code
+    d = t.document.c
     row = conn.execute(
-        select(t.document.c.kind, t.document.c.name, t.document.c.issued,
-               t.document.c.revoked_at, t.document.c.revoked_reason, t.school.c.name,
-               t.document.c.identity, t.document.c.session, t.document.c.body,
-               t.document.c.seal)
-        .join(t.school, t.school.c.code == t.document.c.school_code)
-        .where(t.document.c.code == code)).first()
+        select(d.kind, d.name, d.issued, d.revoked_at, d.revoked_reason, t.school.c.name,
+               d.identity, d.session, d.body, d.seal, d.code, d.digest, d.rests_on,
+               d.mismatch_at)
+        .join(t.school, t.school.c.code == d.school_code)
+        .where(d.code == code)).first()
     if row is None or row[0] is None:
         return Answer("unknown", code=code,
                       message="سندی با این کد صحت در سرور مرکزی ثبت نیست. اگر سند تازه چاپ "
@@ -178,9 +183,9 @@ def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log,
     if AUTHORITY[kind] is Authority.CENTRE:   # issued by the centre, about the school's graduate
         answer.message = (f"{kind.label_fa} صادرشدهٔ سرور مرکزی در {day}، برای "
                           f"دانش‌آموختهٔ «{row[5]}»، ثبت و معتبر است.")
-    else:
-        answer.message = f"{kind.label_fa} صادرشده در {day} از «{row[5]}» در سرور مرکزی ثبت و " \
-                         "معتبر است."
+    else:   # the school's: «معتبر» only when it agrees with the rows the centre holds
+        judged = matching.match(conn, row, keys, now)
+        answer.status, answer.message = _school_verdict(kind, judged, day, row[5])
     if national_code:
         if _holder(row[6], national_code):
             log.consent = True
@@ -189,6 +194,24 @@ def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log,
             answer.consent = ("کد ملی واردشده با دارندۀ سند یکی نیست؛ "
                               "نمره‌ها فقط با کد ملی دارنده نشان داده می‌شوند.")
     return answer
+
+
+def _school_verdict(kind: DocumentKind, judged: Match, day: str, school: str
+                    ) -> tuple[str, str]:
+    printed = f"{kind.label_fa} صادرشده در {day} از «{school}»"
+    if judged is Match.MATCHED:
+        return "genuine", (f"{printed} در سرور مرکزی ثبت و معتبر است: نمره‌هایش با "
+                           "نمره‌هایی که مدرسه فرستاده و تأیید شده یکی است.")
+    if judged is Match.MISMATCH:
+        return "mismatch", (f"{printed} با مهر مدرسه ثبت شده، اما نمره‌هایش با نمره‌های "
+                            "ثبت‌شده در سرور مرکزی یکی نیست؛ معتبر شناخته نمی‌شود و برای "
+                            "بررسی به کارشناس منطقه فرستاده شد.")
+    level = LEVEL_NEEDED[kind]
+    waiting = ("با تأیید نهایی استان" if level is SheetState.PROVINCE_APPROVED
+               else "از مدرسه")
+    return "pending", (f"{printed} چاپ و با مهر مدرسه ثبت شده است، اما نمره‌هایش هنوز "
+                       f"{waiting} به سرور مرکزی نرسیده است؛ تا آن زمان سرور مرکزی درستی "
+                       "نمره‌های آن را گواهی نمی‌کند.")
 
 
 def _wrong_authority(seal_text: str, keys: list[bytes]) -> bool:

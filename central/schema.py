@@ -115,6 +115,10 @@ sheet = Table(
     # the scheme the rows were checked with (central/stats.py computes results with it)
     Column("has_final", Boolean, nullable=False, server_default="true"),
     Column("national", Boolean, nullable=False, server_default="false"),
+    # the office's course id (the card's course order) and discipline's flag (its place
+    # in the average): a printed card is recomputed from them (central/matching.py)
+    Column("course_local_id", Integer),
+    Column("discipline", Boolean, nullable=False, server_default="false"),
     Column("state", String(20), nullable=False),
     Column("batch_uuid", String(36), nullable=False),
     Column("last_reason", Text),
@@ -122,6 +126,7 @@ sheet = Table(
     UniqueConstraint("school_code", "local_id"),
     UniqueConstraint("school_code", "id", name="uq_sheet_school_code_id"),
     Index("ix_sheet_state_school", "state", "school_code"),
+    Index("ix_sheet_school_year_class", "school_code", "year", "class_name"),
 )
 
 # The big table: one row per (sheet, student, component).  ``value`` is the school's
@@ -139,6 +144,7 @@ grade_row = Table(
     ForeignKeyConstraint(["school_code", "sheet_id"], ["sheet.school_code", "sheet.id"],
                          ondelete="CASCADE", name="fk_grade_row_sheet"),
     Index("ix_grade_row_sheet_id", "sheet_id"),
+    Index("ix_grade_row_student", "student"),      # a holder's rows (matching, inquiries)
     postgresql_partition_by="LIST (term)",
 )
 
@@ -204,6 +210,12 @@ document = Table(
     Column("session", Integer),                 # 0 none, 1 Dey, 2 Khordad, 3 Shahrivar
     Column("confirms", String(20), index=True),  # a confirmation: the diploma it confirms
     Column("body", Text),                       # JSON: what a central document's page says
+    # a school's document: its seal's grades digest (hex), the school's sheets it rests
+    # on (JSON list of their local ids) and when it was found not to match what the
+    # centre holds (the district's queue; central/matching.py)
+    Column("digest", String(32)),
+    Column("rests_on", Text),
+    Column("mismatch_at", TZ),
 )
 
 permit = Table(

@@ -109,6 +109,13 @@ class CardResult:
         return self.stage is Stage.PRIMARY
 
 
+def printed_lines(result: CardResult) -> list[str]:
+    """The card's grade table as the grades digest covers it (:func:`.seal.grades_digest`):
+    one line a course, its name, units, grade and status as printed, space-separated."""
+    return [" ".join((line.name, line.units_text, line.grade_text, line.status))
+            for line in result.lines]
+
+
 def card(grade_level: int, session: SessionKind, rows: Sequence[CourseRow],
          policy: GradingPolicy = DEFAULT_POLICY) -> CardResult:
     """The lines and the overall result of one student's session (the rules above)."""

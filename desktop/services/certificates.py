@@ -38,7 +38,7 @@ from ..domain.calendar import (
 )
 from ..domain.errors import DaftarError, NotFound, ValidationError, WhereError
 from ..domain.grading import format_grade, stage_of
-from ..domain.results import CardResult
+from ..domain.results import CardResult, printed_lines
 from ..domain.seal import (
     Document,
     KeyCertificate,
@@ -285,7 +285,7 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
             notes += tuple(elsewhere.get(st.id, ()))  # where a carried grade was earned
             stage = stage_of(klass.grade_level)
             existing = earlier.get((st.id, session_id))
-            digest = grades_digest([" ".join(row.values()) for row in rows])
+            digest = grades_digest(printed_lines(result))
             if existing is None:
                 if serials is None:  # drawn once per batch, under the write lock
                     serials = _fresh_serials(s, school.code, batch, kind)

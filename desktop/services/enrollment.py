@@ -17,13 +17,22 @@ import jdatetime
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session
 
-from ..domain.calendar import format_jalali, school_year_label, to_jalali, today_tehran
+from ..domain.calendar import SessionKind, format_jalali, school_year_label, to_jalali, today_tehran
 from ..domain.errors import NotFound, ValidationError
 from ..domain.structure import check_leaving_date
 from ..domain.typed import typed_text
 from ..domain.workflow import Role
 from ..models.db import Database
-from ..models.entities import AcademicYear, ClassGroup, Enrollment, Grade, GradeSheet, Student
+from ..models.entities import (
+    AcademicYear,
+    ClassGroup,
+    Course,
+    Enrollment,
+    ExamSession,
+    Grade,
+    GradeSheet,
+    Student,
+)
 from . import audit
 from .context import DEFAULT_ACTOR, Actor
 
@@ -233,3 +242,27 @@ def departures(s: Session, class_id: int) -> dict[int, tuple[dt.date, str | None
                Enrollment.exam_course_id.is_(None))).all())
     back = set(s.scalars(members(class_id).where(Enrollment.student_id.in_(list(left)))))
     return {sid: (day, now.get(sid)) for sid, day in left.items() if sid not in back}
+
+
+_SESSION_ORDER = (SessionKind.DEY, SessionKind.KHORDAD, SessionKind.SHAHRIVAR)
+
+
+def sheets_behind(s: Session, student_id: int, session_id: int | None) -> list[int]:
+    """The sheets a student's card of an exam session reads (issue 24): every sheet of
+    that session and the earlier ones of the year, of the class they are in (or were
+    last in) and of the classes they moved from, repair sheets aside.  Sent with a
+    printed document, so the centre knows when it holds all it rests on."""
+    session = s.get(ExamSession, session_id) if session_id is not None else None
+    if session is None:
+        return []
+    live, left = _ordinary(s, student_id, session.year_id)
+    classes = [r.class_id for r in (live, left) if r is not None]
+    classes += list(s.scalars(select(Enrollment.class_id).where(
+        Enrollment.student_id == student_id, Enrollment.year_id == session.year_id,
+        Enrollment.exam_course_id.is_(None), Enrollment.left_on.is_not(None))))
+    kinds = _SESSION_ORDER[:_SESSION_ORDER.index(session.kind) + 1]
+    return sorted(s.scalars(
+        select(GradeSheet.id).join(ExamSession, GradeSheet.session_id == ExamSession.id)
+        .join(Course, GradeSheet.course_id == Course.id)
+        .where(GradeSheet.class_id.in_(set(classes)), ExamSession.year_id == session.year_id,
+               ExamSession.kind.in_(kinds), Course.exam_only.is_(False))))

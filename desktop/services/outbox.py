@@ -41,6 +41,7 @@ from ..models.entities import (
 )
 from . import legacy, review, transfers
 from .certificates import signing_key
+from .enrollment import sheets_behind
 from .grades import cell_entry
 from .state import get_state
 
@@ -85,7 +86,8 @@ def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str,
     sheets = s.execute(
         select(GradeSheet.id, ClassGroup.name, GradeLevel.number, Course.code, Course.name,
                Course.units, Course.has_final, Course.national_exam, ExamSession.kind,
-               AcademicYear.start_year, GradeSheet.sent_version, Course.exam_only)
+               AcademicYear.start_year, GradeSheet.sent_version, Course.exam_only,
+               Course.id, Course.discipline)
         .join(ClassGroup, GradeSheet.class_id == ClassGroup.id)
         .join(GradeLevel, ClassGroup.grade_level_id == GradeLevel.id)
         .join(Course, GradeSheet.course_id == Course.id)
@@ -134,7 +136,10 @@ def _pack_sheets(s: Session, key: Ed25519PrivateKey, school: str,
             items.append({"id": r[0], "version": r[10] + 1, "class": r[1],
                           "grade_level": r[2], "course_code": r[3], "course": r[4],
                           "units": r[5], "has_final": r[6], "national": r[7],
-                          "session": r[8].value, "year": r[9], "rows": rows_of[r[0]]}
+                          "session": r[8].value, "year": r[9], "rows": rows_of[r[0]],
+                          # the card's course order, and discipline's place in the average:
+                          # the centre recomputes a printed card from these (issue 24)
+                          "course_id": r[12], "discipline": bool(r[13])}
                          | ({"exam_only": True} if r[11] else {}))
         used = {row[0] for it in items for row in it["rows"]}
         batch = _new_batch(s, key, school, SHEETS, {
@@ -167,7 +172,8 @@ def _pack_events(s: Session, key: Ed25519PrivateKey, school: str,
         ChangeRequest.batch_id.is_(None), ChangeRequest.state == ChangeState.FILED)
         .order_by(ChangeRequest.id)))
     prints = s.execute(select(CertificatePrint, Certificate.payload,
-                              Certificate.verification_code)
+                              Certificate.verification_code, Certificate.student_id,
+                              Certificate.session_id)
                        .join(Certificate, CertificatePrint.certificate_id == Certificate.id)
                        .where(CertificatePrint.batch_id.is_(None), CertificatePrint.id > after)
                        .order_by(CertificatePrint.id)).all()
@@ -190,13 +196,17 @@ def _pack_events(s: Session, key: Ed25519PrivateKey, school: str,
             if r.attachment else None,
             "changes": [{"student": identity_of[c["student_id"]], "component": c["component"],
                          "old": c["old"], "new": c["new"]} for c in json.loads(r.changes)]}))
-    for p, seal_text, code in prints:
+    behind: dict[tuple[int, int], list[int]] = {}
+    for p, seal_text, code, student_id, session_id in prints:
         if p.reason and p.reason.startswith(VOID_PREFIX):
             events.append(("voids", p, {"code": code, "reason": p.reason[len(VOID_PREFIX):],
                                         "at": p.at.isoformat()}))
         else:
+            card = (student_id, session_id)
+            if card not in behind:   # what the card read: the centre matches it (issue 24)
+                behind[card] = sheets_behind(s, student_id, session_id)
             events.append(("prints", p, {"seal": seal_text.decode(), "at": p.at.isoformat(),
-                                         "printer": p.printer}))
+                                         "printer": p.printer, "sheets": behind[card]}))
     events += [("legacy", row, item) for row, item in archived]
     events += [("objections", row, item) for row, item in objected]
     events += moved
