@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.domain.calendar import school_year_label
+from desktop.domain.calendar import school_year_shown
 from desktop.domain.identity import ForeignIdType
 from desktop.domain.text import to_persian_digits
 from desktop.domain.verification import format_code
@@ -76,7 +76,7 @@ def answer(a: Answer, code: str = "", national: str = "") -> str:
     rows = []
     if a.code:
         rows.append(("کد صحت", escape(format_code(a.code))))
-    year = school_year_label(a.year) if a.year else None   # as on the card: ۱۴۰۵-۱۴۰۶
+    year = school_year_shown(a.year) if a.year else None   # as on the card
     for title, value in (("نوع سند", a.kind), ("سال تحصیلی", year), ("مدرسه", a.school),
                          ("نام دارنده", a.name)):
         if value:

@@ -233,10 +233,8 @@ def run(target: str | None = None, lang: str = "fa") -> int:
     # audit check, backup and figures would otherwise hold the interpreter while it draws.
     _FirstPaint(window, "main", window.start_background)
     room = window.screen().availableGeometry()
-    if window.width() > room.width() or window.height() + 40 > room.height():
-        # A 1366x768 office screen: the title bar and the status bar must fit.
-        window.resize(min(window.width(), room.width()), min(window.height(), room.height() - 40))
-        window.showMaximized()
+    if room.width() < 1400 or room.height() < 900:
+        window.showMaximized()   # a 1366×768 office screen: all of it (the window fits it)
     else:
         window.show()
     IdleLock(window, db, actor, float(os.environ.get("DAFTAR_IDLE_MINUTES", "10"))).start()

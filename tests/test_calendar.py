@@ -13,6 +13,7 @@ from desktop.domain.calendar import (
     month_length,
     parse_jalali,
     school_year_label,
+    school_year_shown,
     today_tehran,
 )
 from desktop.domain.errors import ValidationError
@@ -44,6 +45,8 @@ def test_school_year_bounds():
     assert c.school_year_of(jdatetime.date(1405, 6, 31)) == 1404
     assert c.school_year_of(jdatetime.date(1405, 7, 1)) == 1405
     assert school_year_label(1404) == "۱۴۰۴-۱۴۰۵"
+    # shown: held right to left, the earlier year on the right alone as after words
+    assert school_year_shown(1404) == "۱۴۰۴\u200f-\u200f۱۴۰۵"
 
 
 def test_friday_opening_moves_to_saturday():

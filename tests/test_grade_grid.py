@@ -300,3 +300,30 @@ def test_screenshot_of_the_student_dialog(qtbot, window, demo_db, tmp_path):
     type_text("۰۴۹۹۳۷۰۸۹۸", dialog.identity)
     dialog.grab().save(str(tmp_path / "student_dialog.png"))
     assert "نادرست" in dialog.identity_hint.text()
+
+
+def test_esc_clears_the_refusal_a_negative_is_out_of_range_and_pasted_words_are_named(
+        window, demo_db):
+    """Issue 25, point 8: after Esc cancels «۲۱» its red message goes; «-5» is a number
+    under the range, not «not a number»; a pasted block of names is answered about the
+    text, not about a column it ran into."""
+    model = open_grid(window, demo_db)
+    table = window.grades.table
+    table.setCurrentIndex(model.index(3, col(model, "c2")))
+    table.setFocus()
+    type_text("21", table)
+    press(Qt.Key.Key_Return)   # refused: the editor stays open with the message below
+    assert "بین ۰ و ۲۰" in window.grades.message.text()
+    press(Qt.Key.Key_Escape)
+    assert window.grades.message.text() == ""
+    type_text("-5", table)
+    press(Qt.Key.Key_Return)
+    assert "باید بین ۰ و ۲۰ باشد" in window.grades.message.text()
+    assert "عدد نیست" not in window.grades.message.text()
+    press(Qt.Key.Key_Escape)
+    before = stored(demo_db, model.sheet.sheet_id, model.student_id(3), "c2")
+    table.setCurrentIndex(model.index(3, col(model, "f2")))
+    assert not table.paste("علی\tرضایی\n")
+    said = window.grades.message.text()
+    assert "متن چسبانده‌شده نمره نیست" in said and "«علی»" in said and "سالانه" not in said
+    assert stored(demo_db, model.sheet.sheet_id, model.student_id(3), "c2") == before

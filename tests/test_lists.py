@@ -132,7 +132,7 @@ def test_the_window_writes_both_lists_on_the_worker(qtbot, demo_db, tmp_path, mo
     from desktop.views.main_window import MainWindow
 
     told: list[str] = []
-    monkeypatch.setattr(main_window, "inform", lambda _p, t: told.append(t))
+    monkeypatch.setattr(main_window, "announce", lambda _p, what, path: told.append(path))
     monkeypatch.setattr(import_dialog, "inform", lambda _p, t: told.append(t))
     w = MainWindow(demo_db)
     qtbot.addWidget(w)
@@ -146,4 +146,5 @@ def test_the_window_writes_both_lists_on_the_worker(qtbot, demo_db, tmp_path, mo
     assert Path(tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
     w.print_graduates(str(tmp_path / "b.pdf"))
     qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    assert told == [str(tmp_path / "b.pdf")]   # announced, with where it went
     assert PdfReader(tmp_path / "b.pdf").pages

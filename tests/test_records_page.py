@@ -45,7 +45,7 @@ def test_archived_diploma_and_confirmation_from_the_page(qtbot, enrolled, centra
     assert sync.run(enrolled).ok
     page.load()
     code = page.model.rows[1].code
-    assert code and to_persian_digits(code[:5]) in page.model.data(page.model.index(1, 6))
+    assert code and to_persian_digits(code[:5]) in page.model.data(page.model.index(1, 1))
     page.table.setCurrentIndex(page.model.index(1, 0))   # as a click on the row does
     pdf = tmp_path / "legacy.pdf"
     page.print_selected(str(pdf))

@@ -49,13 +49,18 @@ def test_the_page_is_made_when_first_shown_and_follows_the_scope(window, demo_db
     assert page.report.figures == report.figures
     assert page.klass.isVisible() and not page.course.isVisible()
 
-    # a click on the distribution's third bar (12 to under 15) lists those students
-    series = page.charts[0].chart().series()[0]
-    band = report.figures[0].bands[2]
-    series.clicked.emit(2, series.barSets()[0])
+    # the bands read right to left: the lowest at the right, the count's axis there too
+    chart = page.charts[0].chart()
+    bands = chart.axes(Qt.Orientation.Horizontal)[0].categories()
+    assert bands[-1] == "زیر ۱۰" and bands[0] == "۱۷–۲۰", bands
+    assert chart.axes(Qt.Orientation.Vertical)[0].alignment() == Qt.AlignmentFlag.AlignRight
+    # a click on the distribution's second bar from the right (10 to under 12) lists them
+    series = chart.series()[0]
+    band = report.figures[0].bands[1]
+    series.clicked.emit(len(bands) - 2, series.barSets()[0])
     assert page.students.count() == band.count
     assert all("دهم ریاضی" in page.students.item(i).text() for i in range(band.count))
-    assert "۱۲" in page.picked.text()
+    assert "۱۰" in page.picked.text()
 
     # a click on a course's pass-rate bar lists that course's students under the pass mark
     parts = page.charts[1].chart().series()[0]
@@ -87,7 +92,8 @@ def test_a_course_and_a_primary_class(window, demo_db, qtbot):
     (f,) = page.report.figures
     assert f.descriptive and page.charts[0].chart().series()[0].barSets()[0].count() == 4
     series = page.charts[0].chart().series()[0]
-    series.clicked.emit(3, series.barSets()[0])  # very good: a line a (student, course)
+    series.clicked.emit(0, series.barSets()[0])  # the left bar, very good: a line a (student,
+    # course)
     assert page.students.count() == f.levels[3].count
 
 

@@ -165,30 +165,40 @@
         <translation>چاپ</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="101" />
-        <location filename="../desktop/views/documents.py" line="123" />
+        <location filename="../desktop/views/documents.py" line="108" />
+        <location filename="../desktop/views/documents.py" line="133" />
         <source>Choose the class whose documents to print.</source>
         <translation>کلاسی را که سندهایش چاپ شود برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="107" />
+        <location filename="../desktop/views/documents.py" line="114" />
         <source>Will print: {kind}, {session}, class «{klass}», {n} students.</source>
         <translation>چاپ می‌شود: {kind}، {session}، کلاس «{klass}»، {n} دانش‌آموز.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="133" />
+        <location filename="../desktop/views/documents.py" line="143" />
         <source>Save documents</source>
         <translation>ذخیره سندها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="149" />
+        <location filename="../desktop/views/documents.py" line="161" />
         <source>Printing…</source>
         <translation>در حال چاپ…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="180" />
+        <location filename="../desktop/views/documents.py" line="190" />
+        <source>{n} documents ({kind})</source>
+        <translation>{n} سند ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="192" />
         <source>Left out, without the diploma: {names}</source>
         <translation>بدون گواهی (شرایط دانش‌آموختگی را ندارند): {names}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/documents.py" line="200" />
+        <source>{what} went to the printer «{printer}».</source>
+        <translation>{what} به چاپگر «{printer}» فرستاده شد.</translation>
     </message>
 </context>
 <context>
@@ -285,10 +295,75 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <location filename="../desktop/views/files.py" line="56" />
+        <source>Look in:</source>
+        <translation>در پوشهٔ:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/files.py" line="57" />
+        <source>Folder:</source>
+        <translation>پوشه:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/files.py" line="58" />
+        <source>File name:</source>
+        <translation>نام پرونده:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/files.py" line="59" />
+        <source>Files of type:</source>
+        <translation>گونهٔ پرونده‌ها:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/files.py" line="61" />
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/files.py" line="60" />
+        <source>Choose</source>
+        <translation>انتخاب</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/files.py" line="60" />
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/files.py" line="63" />
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/files.py" line="98" />
+        <source>Saved</source>
+        <translation>ذخیره شد</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/files.py" line="99" />
+        <source>{what} was saved in:
+{path}</source>
+        <translation>{what} در این پرونده ذخیره شد:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/files.py" line="103" />
+        <source>Open the file</source>
+        <translation>باز کردن پرونده</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/files.py" line="104" />
+        <source>Open its folder</source>
+        <translation>باز کردن پوشهٔ آن</translation>
+    </message>
+</context>
+<context>
     <name>GradePage</name>
     <message>
         <location filename="../desktop/views/grade_page.py" line="50" />
-        <location filename="../desktop/views/grade_page.py" line="80" />
+        <location filename="../desktop/views/grade_page.py" line="81" />
         <source>Undo</source>
         <translation>برگرداندن</translation>
     </message>
@@ -304,8 +379,8 @@
     </message>
     <message>
         <location filename="../desktop/views/grade_page.py" line="53" />
-        <location filename="../desktop/views/grade_page.py" line="255" />
-        <location filename="../desktop/views/grade_page.py" line="265" />
+        <location filename="../desktop/views/grade_page.py" line="256" />
+        <location filename="../desktop/views/grade_page.py" line="266" />
         <source>Grade list (PDF)</source>
         <translation>لیست نمرات (PDF)</translation>
     </message>
@@ -320,59 +395,59 @@
         <translation>درس:</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="83" />
+        <location filename="../desktop/views/grade_page.py" line="84" />
         <source>Redo</source>
         <translation>دوباره انجام دادن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="87" />
+        <location filename="../desktop/views/grade_page.py" line="88" />
         <source>History of this grade</source>
         <translation>تاریخچه این نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="144" />
+        <location filename="../desktop/views/grade_page.py" line="145" />
         <source>Choose a class in the list and a course.</source>
         <translation>یک کلاس از فهرست و یک درس انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="164" />
+        <location filename="../desktop/views/grade_page.py" line="165" />
         <source>Read only. {reason}</source>
         <translation>فقط خواندنی. {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="166" />
+        <location filename="../desktop/views/grade_page.py" line="167" />
         <source>Last reason: {reason}</source>
         <translation>دلیل آخرین برگشت: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="186" />
+        <location filename="../desktop/views/grade_page.py" line="187" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="189" />
+        <location filename="../desktop/views/grade_page.py" line="190" />
         <source>{n} no longer in the class (at the foot, read-only)</source>
         <translation>{n} نفر دیگر در کلاس نیستند (پایین فهرست، فقط‌خواندنی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="193" />
+        <location filename="../desktop/views/grade_page.py" line="194" />
         <source>class average {avg}</source>
         <translation>میانگین کلاس {avg}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="196" />
+        <location filename="../desktop/views/grade_page.py" line="197" />
         <source>{n} cells still empty</source>
         <translation>{n} خانه هنوز خالی است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="234" />
-        <location filename="../desktop/views/grade_page.py" line="244" />
+        <location filename="../desktop/views/grade_page.py" line="235" />
+        <location filename="../desktop/views/grade_page.py" line="245" />
         <source>Export grade sheet</source>
         <translation>خروجی برگه نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="241" />
-        <location filename="../desktop/views/grade_page.py" line="262" />
+        <location filename="../desktop/views/grade_page.py" line="242" />
+        <location filename="../desktop/views/grade_page.py" line="263" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -446,16 +521,21 @@
     </message>
     <message>
         <location filename="../desktop/views/grade_model.py" line="242" />
+        <source>The pasted text is not grades; nothing was pasted. {reason}</source>
+        <translation>متن چسبانده‌شده نمره نیست؛ چیزی چسبانده نشد. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/grade_model.py" line="249" />
         <source>The pasted block has more rows than the sheet.</source>
         <translation>ردیف‌های متن چسبانده‌شده از ردیف‌های برگه بیشتر است؛ چیزی چسبانده نشد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="246" />
+        <location filename="../desktop/views/grade_model.py" line="253" />
         <source>Column «{column}» cannot be edited; nothing was pasted.</source>
         <translation>ستون «{column}» ویرایش‌پذیر نیست؛ چیزی چسبانده نشد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="250" />
+        <location filename="../desktop/views/grade_model.py" line="257" />
         <source>{name} is no longer in this class ({note}); nothing was pasted.</source>
         <translation>{name} دیگر در این کلاس نیست ({note})؛ چیزی چسبانده نشد.</translation>
     </message>
@@ -496,12 +576,12 @@
 <context>
     <name>IdentityInputs</name>
     <message>
-        <location filename="../desktop/views/widgets.py" line="82" />
+        <location filename="../desktop/views/widgets.py" line="87" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/widgets.py" line="86" />
+        <location filename="../desktop/views/widgets.py" line="91" />
         <source>birth certificate serial, or birth date for a foreign graduate</source>
         <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
     </message>
@@ -628,150 +708,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/views/main_window.py" line="77" />
+        <location filename="../desktop/views/main_window.py" line="84" />
         <source>Daftar — {school}</source>
         <translation>دفتر — {school}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="88" />
+        <location filename="../desktop/views/main_window.py" line="98" />
         <source>Search by name or national code</source>
         <translation>جست‌وجو با نام یا کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="99" />
+        <location filename="../desktop/views/main_window.py" line="109" />
         <source>New student</source>
         <translation>دانش‌آموز جدید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="100" />
+        <location filename="../desktop/views/main_window.py" line="110" />
         <source>Edit student</source>
         <translation>ویرایش دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="101" />
+        <location filename="../desktop/views/main_window.py" line="111" />
         <source>Import students from Excel</source>
         <translation>ورود دانش‌آموزان از اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="102" />
-        <location filename="../desktop/views/main_window.py" line="420" />
+        <location filename="../desktop/views/main_window.py" line="112" />
+        <location filename="../desktop/views/main_window.py" line="462" />
         <source>Blank students workbook</source>
         <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="103" />
-        <location filename="../desktop/views/main_window.py" line="392" />
-        <location filename="../desktop/views/main_window.py" line="402" />
+        <location filename="../desktop/views/main_window.py" line="113" />
+        <location filename="../desktop/views/main_window.py" line="434" />
+        <location filename="../desktop/views/main_window.py" line="444" />
         <source>Graduates' list (PDF)</source>
         <translation>فهرست دانش‌آموختگان (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="104" />
+        <location filename="../desktop/views/main_window.py" line="114" />
         <source>Report cards and certificates…</source>
         <translation>کارنامه و گواهی‌نامه…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="105" />
+        <location filename="../desktop/views/main_window.py" line="115" />
         <source>Verify a document…</source>
         <translation>استعلام سند…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="121" />
+        <location filename="../desktop/views/main_window.py" line="131" />
         <source>Students</source>
         <translation>دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="123" />
+        <location filename="../desktop/views/main_window.py" line="133" />
         <source>Grades</source>
         <translation>نمره‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="124" />
+        <location filename="../desktop/views/main_window.py" line="134" />
         <source>Approvals</source>
         <translation>صف تأیید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="125" />
+        <location filename="../desktop/views/main_window.py" line="135" />
         <source>Deadlines</source>
         <translation>مهلت‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="126" />
+        <location filename="../desktop/views/main_window.py" line="136" />
         <source>Central server</source>
         <translation>سرور مرکزی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="127" />
+        <location filename="../desktop/views/main_window.py" line="137" />
         <source>Archive and confirmations</source>
         <translation>بایگانی و تأییدیه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="128" />
+        <location filename="../desktop/views/main_window.py" line="138" />
         <source>Grade repair</source>
         <translation>ترمیم نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="131" />
+        <location filename="../desktop/views/main_window.py" line="141" />
         <source>Statistics</source>
         <translation>آمار</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="136" />
+        <location filename="../desktop/views/main_window.py" line="146" />
         <source>Setup</source>
         <translation>راه‌اندازی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="138" />
+        <location filename="../desktop/views/main_window.py" line="148" />
         <source>Users</source>
         <translation>کاربران</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="148" />
+        <location filename="../desktop/views/main_window.py" line="161" />
         <source>Database: {url}</source>
         <translation>پایگاه داده: {url}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="149" />
+        <location filename="../desktop/views/main_window.py" line="163" />
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="299" />
+        <location filename="../desktop/views/main_window.py" line="321" />
         <source>The computer's clock was set back; deadlines use the latest time seen.</source>
         <translation>ساعت رایانه به عقب برگردانده شده است؛ مهلت‌ها با آخرین زمان دیده‌شده سنجیده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="306" />
+        <location filename="../desktop/views/main_window.py" line="328" />
         <source>School year {year}</source>
         <translation>سال تحصیلی {year}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="314" />
+        <location filename="../desktop/views/main_window.py" line="336" />
         <source>Grade {name}</source>
         <translation>پایه {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="347" />
+        <location filename="../desktop/views/main_window.py" line="389" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/main_window.py" line="398" />
-        <location filename="../desktop/views/main_window.py" line="423" />
-        <source>Saved {path}</source>
-        <translation>ذخیره شد: {path}</translation>
+        <location filename="../desktop/views/main_window.py" line="440" />
+        <source>The graduates' list</source>
+        <translation>فهرست دانش‌آموختگان</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/main_window.py" line="465" />
+        <source>The blank students workbook</source>
+        <translation>الگوی خالی دانش‌آموزان</translation>
     </message>
 </context>
 <context>
     <name>OfficeMenu</name>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="41" />
-        <location filename="../desktop/views/office_menu.py" line="47" />
+        <location filename="../desktop/views/office_menu.py" line="42" />
+        <location filename="../desktop/views/office_menu.py" line="48" />
         <source>Daftar</source>
         <translation>دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/office_menu.py" line="52" />
+        <location filename="../desktop/views/office_menu.py" line="53" />
         <location filename="../desktop/views/office_menu.py" line="74" />
         <source>Restore from a backup…</source>
         <translation>بازگردانی از پشتیبان…</translation>
@@ -1647,17 +1731,17 @@ Qt {qt} (PySide6)
         <translation>دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="324" />
+        <location filename="../desktop/views/statistics_page.py" line="333" />
         <source>{part}: under the pass mark</source>
         <translation>{part}: زیر نمرهٔ قبولی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="341" />
+        <location filename="../desktop/views/statistics_page.py" line="349" />
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="358" />
+        <location filename="../desktop/views/statistics_page.py" line="366" />
         <source>Saved: {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -1962,23 +2046,23 @@ Qt {qt} (PySide6)
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../desktop/views/documents.py" line="199" />
+        <location filename="../desktop/views/documents.py" line="219" />
         <source>Verify a document</source>
         <translation>استعلام سند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="202" />
+        <location filename="../desktop/views/documents.py" line="222" />
         <source>20-digit code, or scan the QR here</source>
         <translation>کد صحت ۲۰ رقمی، یا رمزینه (QR) را اینجا بخوانید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="203" />
-        <location filename="../desktop/views/documents.py" line="231" />
+        <location filename="../desktop/views/documents.py" line="223" />
+        <location filename="../desktop/views/documents.py" line="250" />
         <source>Open a PDF…</source>
         <translation>باز کردن PDF…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="204" />
+        <location filename="../desktop/views/documents.py" line="224" />
         <source>Check</source>
         <translation>بررسی</translation>
     </message>

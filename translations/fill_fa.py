@@ -408,6 +408,23 @@ FA = {
     "Save the transfer slip": "ذخیرهٔ برگهٔ انتقال",
     "The slip was written to {path}.": "برگهٔ انتقال در {path} نوشته شد.",
     "Exit": "خروج",
+    "Look in:": "در پوشهٔ:",
+    "File name:": "نام پرونده:",
+    "Folder:": "پوشه:",
+    "Files of type:": "گونهٔ پرونده‌ها:",
+    "Save": "ذخیره",
+    "Open": "باز کردن",
+    "Choose": "انتخاب",
+    "Saved": "ذخیره شد",
+    "{what} was saved in:\n{path}": "{what} در این پرونده ذخیره شد:\n{path}",
+    "Open the file": "باز کردن پرونده",
+    "Open its folder": "باز کردن پوشهٔ آن",
+    "{n} documents ({kind})": "{n} سند ({kind})",
+    "{what} went to the printer «{printer}».": "{what} به چاپگر «{printer}» فرستاده شد.",
+    "The graduates' list": "فهرست دانش‌آموختگان",
+    "The blank students workbook": "الگوی خالی دانش‌آموزان",
+    "The pasted text is not grades; nothing was pasted. {reason}":
+        "متن چسبانده‌شده نمره نیست؛ چیزی چسبانده نشد. {reason}",
 }
 
 path = Path(__file__).with_name("daftar_fa.ts")

@@ -220,16 +220,14 @@ def cmd_card_parts(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_verify(args: argparse.Namespace, out: Output) -> int:
     """Exit 0 genuine, 1 anything else (forged, altered, revoked, unknown)."""
-    from ..services.verification import GENUINE, verify_code, verify_pdf, verify_text
+    from ..services.verification import GENUINE, verify_pdf, verify_typed
 
     db = open_db(args)
     target = args.input
     if target.lower().endswith(".pdf") and Path(target).exists():
         verdicts = verify_pdf(db, Path(target))
-    elif target.startswith("DF1:"):
-        verdicts = [verify_text(db, target)]
-    else:
-        verdicts = [verify_code(db, target)]
+    else:   # a QR's text or a code
+        verdicts = [verify_typed(db, target)]
     for i, v in enumerate(verdicts, start=1):
         prefix = f"{out.num(i)}. " if len(verdicts) > 1 else ""
         out.line(f"{prefix}{v.label}: " + " ".join(v.reasons),

@@ -271,6 +271,16 @@ DEFAULT_CALENDAR = CalendarPolicy()
 
 
 def school_year_label(school_year: int, persian: bool = True) -> str:
-    """«۱۴۰۴-۱۴۰۵»."""
+    """«۱۴۰۴-۱۴۰۵» as plain text (a terminal, a log, a message sentence)."""
     text = f"{school_year}-{school_year + 1}"
     return to_persian_digits(text) if persian else text
+
+
+def school_year_shown(school_year: int) -> str:
+    """A school year as the window, the sheets, the cards, the statistics and the public
+    page show it (issue 25): «۱۴۰۵-۱۴۰۶» with the earlier year on the right, read first,
+    in a table cell alone as after Persian words.  Without the right-to-left marks
+    Unicode's rules lay the span out one way after Persian letters (the digits become
+    Arabic numbers) and the other way alone (one left-to-right number)."""
+    return (f"{to_persian_digits(school_year)}\u200f-\u200f"
+            f"{to_persian_digits(school_year + 1)}")

@@ -90,6 +90,10 @@ class NumericScheme(_Columns):
             if typed in (mark.label_fa, mark.label_fa[0], mark.value):
                 return mark
         candidate = re.sub(r"[٫/,]", ".", typed)
+        if re.fullmatch(r"[-\u2212][0-9]{1,3}(\.[0-9]{1,4})?|[0-9]{1,3}(\.[0-9]{1,4})?[-\u2212]",
+                        candidate):   # «-5» (or «5-», typed right to left): under the range
+            raise ValidationError("grade.range", value=text.strip(), low=plain(self.low),
+                                  high=plain(self.high))
         if not re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,4})?|\.[0-9]{1,4}", candidate):
             raise ValidationError("grade.not_number", value=text.strip())
         try:

@@ -34,7 +34,7 @@ _CHARS = "".join(MIRROR)
 _R_HOLD = {ch: chr(0x05D0 + i) for i, ch in enumerate(_CHARS)}
 _L_HOLD = {ch: chr(0xE000 + i) for i, ch in enumerate(_CHARS)}
 _BACK = {v: MIRROR[k] for k, v in _R_HOLD.items()} | {v: k for k, v in _L_HOLD.items()}
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f]")   # RLM too
 _LATIN = re.compile(r"[A-Za-z]")
 
 

@@ -18,7 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from ..domain.calendar import format_jalali, to_jalali
+from ..domain.calendar import format_jalali, school_year_shown, to_jalali
 from ..domain.statistics import Figures, labels, table_rows
 from ..domain.text import to_persian_digits
 from .fonts import register
@@ -97,7 +97,7 @@ def statistics_pdf(report: Any, year: int, out: BinaryIO,
     pen.text(f"گزارش آماری نتایج — {report.title}", Box(MARGIN, y - 22, right, y), 14,
              bold=True, align="center")
     y -= 24
-    pen.text(f"{report.session.label_fa} سال تحصیلی {year} — تاریخ تهیه: "
+    pen.text(f"{report.session.label_fa} سال تحصیلی {school_year_shown(year)} — تاریخ تهیه: "
              f"{format_jalali(to_jalali(today))}", Box(MARGIN, y - 16, right, y), 9,
              align="center")
     y -= 24

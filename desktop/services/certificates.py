@@ -32,7 +32,7 @@ from ..domain.calendar import (
     DEFAULT_CALENDAR,
     SessionKind,
     format_jalali,
-    school_year_label,
+    school_year_shown,
     to_jalali,
     today_tehran,
 )
@@ -79,6 +79,7 @@ from .students import search_students
 KEY_CERT, TRUST = "school.key_certificate", "central.public_keys"
 SESSION_CODE = {None: 0, SessionKind.DEY: 1, SessionKind.KHORDAD: 2, SessionKind.SHAHRIVAR: 3}
 PRINT_ROLES = frozenset({Role.CLERK, Role.DEPUTY, Role.PRINCIPAL})
+PRINT_ACTION = "چاپ سند"
 
 
 # --- keys -------------------------------------------------------------------------
@@ -221,7 +222,7 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
     """
     from ..printing.certificates import CertificateData
 
-    actor.require(PRINT_ROLES, "چاپ سند")
+    actor.require(PRINT_ROLES, PRINT_ACTION)
     if kind is not DocumentKind.REPORT_CARD:
         session = SessionKind.KHORDAD
     school = get_school(db)
@@ -338,7 +339,7 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
                         ("کلاس", klass.name),
                         ("پایه و رشته", f"{klass.grade_level} — "
                                         f"{klass.field_name or stage.label_fa}"),
-                        ("سال تحصیلی", school_year_label(klass.year, False))),
+                        ("سال تحصیلی", school_year_shown(klass.year))),
                 rows=rows, summary=summary, notes=notes,
                 code=code.text,
                 qr_text=qr,

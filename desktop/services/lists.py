@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.calendar import SessionKind, format_jalali, school_year_label, today_tehran
+from ..domain.calendar import SessionKind, format_jalali, school_year_shown, today_tehran
 from ..domain.grading import DEFAULT_POLICY, GradingPolicy, format_grade
 from ..models.db import Database
 from . import audit
@@ -43,7 +43,7 @@ def grade_sheet_pdf(db: Database, sheet_id: int, out: Path, actor: Actor) -> int
     average = data.average
     lines = [f"{school.name} — کد مدرسه {school.code} — {school.district}",
              f"کلاس «{data.class_name}» — درس «{data.course_name}» ({data.units} واحد) — "
-             f"{data.session.label_fa} — سال تحصیلی {school_year_label(data.year, False)}",
+             f"{data.session.label_fa} — سال تحصیلی {school_year_shown(data.year)}",
              f"وضعیت برگه: {data.state.label_fa}"
              + (f" — میانگین کلاس {format_grade(average, persian=False)}" if average else "")
              + f" — تاریخ چاپ {format_jalali(today_tehran(now), persian=False)}"]
@@ -102,7 +102,7 @@ def graduates_document(db: Database, year: int):  # type: ignore[no-untyped-def]
                Column("کد ملی", 80, True), Column("کلاس", 90), Column("معدل کل", 50, True),
                Column("نتیجه", 65, True), Column("توضیح", 160)]
     lines = [f"{school.name} — کد مدرسه {school.code} — {school.district}، {school.province}",
-             f"سال تحصیلی {school_year_label(year, False)} — نوبت دوم (خرداد) — "
+             f"سال تحصیلی {school_year_shown(year)} — نوبت دوم (خرداد) — "
              f"تاریخ چاپ {format_jalali(today_tehran(db.clock()), persian=False)}"]
     doc = ListDocument("فهرست دانش‌آموختگان", lines, columns, rows,
                        ["دفتردار", "معاون آموزشی", "مدیر مدرسه"], wide=True)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import IO, Any
 
+from ..domain.calendar import school_year_shown
 from ..domain.statistics import fields
 from .statistics import Report
 
@@ -49,7 +50,8 @@ def write_xlsx(report: Report, year: int, path: str) -> None:
     ws = wb.active
     ws.title = "شاخص‌ها"
     ws.sheet_view.rightToLeft = True
-    ws.append([f"{report.title} — {report.session.label_fa} {year}"])
+    ws.append([f"{report.title} — {report.session.label_fa} — سال تحصیلی "
+               f"{school_year_shown(year)}"])
     ws["A1"].font = Font(bold=True)
     ws.append(FIGURE_HEADER)
     for row in figure_rows(report):

@@ -262,7 +262,7 @@ def print_slip(db: Database, transfer_id: int, out: Path, actor: Actor) -> int:
     """The transfer slip the family carries to the new school: who, from which class and
     school, to which school, on which day, its number, and every grade of the year given
     here (as it stands: approved or not, the state said).  Returns pages; audited."""
-    from ..domain.calendar import school_year_label
+    from ..domain.calendar import school_year_shown
     from ..domain.grading import DEFAULT_POLICY, format_grade
     from ..printing.lists import Column, ListDocument, render
     from .class_grades import class_grades
@@ -293,7 +293,7 @@ def print_slip(db: Database, transfer_id: int, out: Path, actor: Actor) -> int:
                                                            f"{st.foreign_id_value}")]
     lines = [f"{school.name} — کد مدرسه {school.code} — {school.district}، استان "
              f"{school.province}",
-             f"شمارۀ برگه {t.slip} — سال تحصیلی {school_year_label(t.year, False)} — "
+             f"شمارۀ برگه {t.slip} — سال تحصیلی {school_year_shown(t.year)} — "
              f"تاریخ رفتن {format_jalali(t.day, False)}",
              f"{st.first_name} {st.last_name}، فرزند {st.father_name}، شناسه {identity}، "
              f"زادۀ {format_jalali(st.birth_date, False)}، کلاس "

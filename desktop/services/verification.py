@@ -19,7 +19,7 @@ from sqlalchemy import select
 from ..domain.authority import seal_fault
 from ..domain.calendar import format_jalali, to_jalali, today_tehran
 from ..domain.errors import DaftarError, ValidationError
-from ..domain.seal import Document, SealError, open_seal
+from ..domain.seal import CENTRE_PREFIX, PREFIX, Document, SealError, open_seal
 from ..domain.text import to_persian_digits
 from ..domain.verification import DocumentKind, format_code, parse_code
 from ..models.db import Database
@@ -103,6 +103,15 @@ def verify_code(db: Database, typed: str) -> Verdict:
         return Verdict(UNKNOWN, (DaftarError("cert.not_found", value=format_code(code)).message(),
                                  "برای سندهای مدرسه‌های دیگر از سرور مرکزی استعلام کنید."))
     return verify_text(db, payload)
+
+
+def verify_typed(db: Database, text: str) -> Verdict:
+    """What the office types or scans: a QR's text (a school's ``DF1:`` or the centre's
+    ``DF2:``), else a 20-digit code."""
+    text = text.strip()
+    if text.startswith((PREFIX, CENTRE_PREFIX)):
+        return verify_text(db, text)
+    return verify_code(db, text)
 
 
 def verify_pdf(db: Database, path: Path) -> list[Verdict]:

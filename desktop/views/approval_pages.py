@@ -47,7 +47,8 @@ class QueueModel(RowTableModel):
             return None
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [to_persian_digits(r.class_name), r.course_name, r.session.label_fa,
+            return [to_persian_digits(r.class_name), to_persian_digits(r.course_name),
+                    r.session.label_fa,
                     r.state.label_fa, to_persian_digits(r.missing), r.last_reason or ""
                     ][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and r.missing:
@@ -69,7 +70,9 @@ class QueuePage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()   # class and course whole, the reason stretched
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason (needed to send back)"))
         self.buttons: dict[Action, QPushButton] = {}

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,9 +24,10 @@ from ..domain.text import to_persian_digits
 from ..domain.verification import DocumentKind
 from ..models.db import Database
 from ..services import Actor
-from ..services.certificates import issue
+from ..services.certificates import PRINT_ACTION, PRINT_ROLES, issue
 from ..services.school import list_classes
-from ..services.verification import GENUINE, verify_code, verify_pdf, verify_text
+from ..services.verification import GENUINE, verify_pdf, verify_typed
+from .files import announce, ask_open_file
 from .import_dialog import RUNNER
 from .printing import ask_printer, print_job
 from .tasks import Task, with_progress
@@ -85,10 +85,17 @@ class DocumentsDialog(QDialog):
         layout.addWidget(buttons)
         for box in (self.klass, self.kind, self.session):
             box.currentIndexChanged.connect(self._describe)
+        self.refusal: str | None = None
+        try:   # a teacher is told at once, before any password or printer is asked for
+            actor.require(PRINT_ROLES, PRINT_ACTION)
+        except DaftarError as e:
+            self.refusal = e.message()
+            self.message.setText(self.refusal)
         self._describe()
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.result_value: object = None
         self.skipped: list[str] = []
+        self.written: Path | None = None
 
     @property
     def class_id(self) -> int | None:
@@ -108,7 +115,7 @@ class DocumentsDialog(QDialog):
                                   "{n} students.").format(
             kind=kind.label_fa, session=session.label_fa, klass=to_persian_digits(klass.name),
             n=to_persian_digits(klass.students)))
-        self.go.setEnabled(True)
+        self.go.setEnabled(self.refusal is None)
 
     def _issue(self, out: Path, printer_name: str, deliver=None,  # type: ignore[no-untyped-def]
                progress=None, cancel=None):
@@ -119,6 +126,9 @@ class DocumentsDialog(QDialog):
                      progress=progress, cancel=cancel, deliver=deliver, skipped=self.skipped)
 
     def start(self, path: str | None = None) -> Task | None:
+        if self.refusal is not None:   # the role first: no password, no printer asked
+            self.message.setText(self.refusal)
+            return None
         if self.class_id is None:
             self.message.setText(self.tr("Choose the class whose documents to print."))
             return None
@@ -136,10 +146,12 @@ class DocumentsDialog(QDialog):
                 return None
             task = Task(lambda target, progress, cancel: self._issue(
                 target, "PDF", progress=progress, cancel=cancel), Path(path))
+            self.written = Path(path)
         else:
             if not ask_printer(self, self.printer):
                 return None
             self.printer.setResolution(300)
+            self.written = None
             task = Task(lambda progress, cancel: print_job(
                 lambda out, name, deliver: self._issue(out, name, deliver),
                 self.printer, progress, cancel))
@@ -174,11 +186,19 @@ class DocumentsDialog(QDialog):
 
     def _done(self, result: object) -> None:
         self.result_value = result
+        n = to_persian_digits(len(result)) if isinstance(result, list) else "—"
+        said = self.tr("{n} documents ({kind})").format(n=n, kind=self.kind.currentText())
         if self.skipped:
+            said += "\n" + self.tr("Left out, without the diploma: {names}").format(
+                names="، ".join(self.skipped))
+        parent = self.parentWidget()
+        if self.written is not None:
+            self.announced = announce(parent, said, self.written)
+        else:
             from .import_dialog import inform
 
-            inform(self, self.tr("Left out, without the diploma: {names}").format(
-                names="، ".join(self.skipped)))
+            inform(parent, self.tr("{what} went to the printer «{printer}».").format(
+                what=said, printer=self.printer.printerName() or "—"))
         self.accept()
 
     def _failed(self, error: Exception) -> None:
@@ -223,13 +243,11 @@ class VerifyDialog(QDialog):
         text = self.input.text().strip()
         if not text:
             return
-        self._show([verify_text(self._db, text) if text.startswith("DF1:")
-                    else verify_code(self._db, text)])
+        self._show([verify_typed(self._db, text)])
 
     def check_pdf(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a PDF…"), "",
-                                                  "PDF (*.pdf)")
+            path = ask_open_file(self, self.tr("Open a PDF…"), "PDF (*.pdf)")
         if path:
             self._show(verify_pdf(self._db, Path(path)))
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.calendar import format_jalali, parse_jalali, school_year_label, today_tehran
+from ..domain.calendar import format_jalali, parse_jalali, school_year_shown, today_tehran
 from ..domain.errors import DaftarError
 from ..domain.text import isolate, to_persian_digits
 from ..models.db import Database
@@ -59,7 +59,7 @@ class EnrollmentDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. moved to another city"))
         stays = [self.tr("{year}: {klass}, from {since} to {until}").format(
-            year=school_year_label(h.school_year), klass=to_persian_digits(h.class_name),
+            year=school_year_shown(h.school_year), klass=to_persian_digits(h.class_name),
             since=format_jalali(h.enrolled_on),
             until=format_jalali(h.left_on) if h.left_on else self.tr("now"))
             for h in history(db, student.id)]

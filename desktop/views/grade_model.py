@@ -10,6 +10,7 @@ Undo and redo go through the same service, so they are audited too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -57,6 +58,10 @@ class _Edit(QUndoCommand):
     def undo(self) -> None:
         if not self._model._write(self._before, "undo"):
             self.setObsolete(True)
+
+
+# what a grade typed in any digits looks like (a wrong one is refused with its cell)
+_NUMBERISH = re.compile(r"[\s0-9\u06f0-\u06f9\u0660-\u0669.,\u066b/\-\u2212]*")
 
 
 class GradeSheetModel(RowTableModel):
@@ -235,8 +240,15 @@ class GradeSheetModel(RowTableModel):
         while lines and lines[-1] == "":
             lines.pop()
         edits: list[CellEdit] = []
-        for r, line in enumerate(lines):
-            for c, value in enumerate(line.split("\t")):
+        block = [line.split("\t") for line in lines]
+        for value in (v for cells in block for v in cells):   # words first: is it grades?
+            reason = None if _NUMBERISH.fullmatch(value) else self.validate(value)
+            if reason is not None:   # (a number out of range is named with its cell below)
+                self.refused.emit(self.tr("The pasted text is not grades; nothing was pasted. "
+                                          "{reason}").format(reason=reason))
+                return False
+        for r, cells in enumerate(block):
+            for c, value in enumerate(cells):
                 row, col = top + r, left + c
                 if row >= len(self.rows):
                     self.refused.emit(self.tr("The pasted block has more rows than the sheet."))

@@ -68,6 +68,7 @@ class GradePage(QWidget):
         self.message = error_label()
         self.table = GradeTable()
         self.table.delegate.refused.connect(self.show_refusal)
+        self.table.cancelled.connect(lambda: self.message.setText(""))
         self.summary = QLabel()
 
         layout = QVBoxLayout(self)

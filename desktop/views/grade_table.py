@@ -76,6 +76,8 @@ class GradeDelegate(QStyledItemDelegate):
 
 
 class GradeTable(QTableView):
+    cancelled = Signal()   # Esc left a cell unchanged: a refusal shown for it no longer holds
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.delegate = GradeDelegate(self)
@@ -86,7 +88,10 @@ class GradeTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(30)
-        self.horizontalHeader().setDefaultSectionSize(110)
+        # the columns share the width the page gives (no scroll bar at 1366×768, the
+        # «وضعیت» header whole), never narrower than a grade or a short header needs
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(64)
         self.setAlternatingRowColors(True)
 
     def grade_model(self) -> GradeSheetModel:
@@ -96,6 +101,8 @@ class GradeTable(QTableView):
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter
             self._move_down()
+        elif hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:  # Esc
+            self.cancelled.emit()
 
     def _move_down(self) -> None:
         index = self.currentIndex()

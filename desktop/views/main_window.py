@@ -23,18 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.calendar import school_year_label
+from ..domain.calendar import school_year_shown
 from ..domain.structure import GRADE_LEVEL_NAMES
-from ..domain.text import isolate, to_persian_digits
+from ..domain.text import to_persian_digits
 from ..domain.workflow import Role
 from ..models.db import Database
 from ..services import DEFAULT_ACTOR, Actor, statistics
 from ..services.school import get_school, list_classes, list_years
 from ..services.setup import SETUP_ROLES
 from ..services.students import search_students
+from .files import announce
 from .import_dialog import inform  # the office menu's too: no later import to save
 from .student_model import StudentTableModel
-from .widgets import REFUSAL_STYLE, LaterPage, ask_save_file
+from .widgets import REFUSAL_STYLE, LaterPage, StatusMessage, ask_save_file
 
 if TYPE_CHECKING:  # the pages' modules are imported when each page is made
     from .approval_pages import DashboardPage, QueuePage, UsersPage
@@ -66,6 +67,12 @@ CLASS_ID = Qt.ItemDataRole.UserRole + 1
 YEAR = Qt.ItemDataRole.UserRole + 2
 
 
+def db_name(db: Database) -> str:
+    """The school's database as the status bar names it: its file's name (the whole
+    path in the tooltip); a server database by its URL (the password hidden)."""
+    return db.path.name if db.path is not None else db.url
+
+
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, actor: Actor = DEFAULT_ACTOR) -> None:
         super().__init__()
@@ -75,13 +82,16 @@ class MainWindow(QMainWindow):
         self._year = self._first_year = list_years(db)[-1]  # the pages' year
         self._class_id: int | None = None
         self.setWindowTitle(self.tr("Daftar — {school}").format(school=self._school.name))
-        self.resize(1200, 760)
+        room = self.screen().availableGeometry()   # a 1366×768 office screen: within it
+        self.resize(min(1200, room.width()), min(720, room.height() - 48))
 
         self.classes = QStandardItemModel(self)
         self.class_tree = QTreeView()
         self.class_tree.setModel(self.classes)
         self.class_tree.setHeaderHidden(True)
         self.class_tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        # a class's name is never cut ("دهم تجر…" for two classes): the tree is kept as
+        # wide as its longest name needs, whatever page beside it asks for (_fit_tree)
 
         # Students page
         self.search = QLineEdit()
@@ -138,6 +148,7 @@ class MainWindow(QMainWindow):
             self._later("users", self.tr("Users"), self._make_users)
 
         split = QSplitter()
+        split.setChildrenCollapsible(False)
         split.addWidget(self.class_tree)
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 5)
@@ -145,7 +156,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(split)
 
         status = self.statusBar()
-        self.db_label = QLabel(self.tr("Database: {url}").format(url=db.url))
+        self.message = StatusMessage()   # what was just done, beside the permanent labels
+        status.addWidget(self.message, 1)
+        self.db_label = QLabel(self.tr("Database: {url}").format(url=db_name(db)))
+        self.db_label.setToolTip(db.url)
         self.role_label = QLabel(self.tr("{name} ({role})").format(
             name=actor.display_name, role=actor.role.label_fa))
         from .sync_page import server_status
@@ -154,12 +168,13 @@ class MainWindow(QMainWindow):
         self.clock_label = QLabel()
         self.clock_label.setStyleSheet(REFUSAL_STYLE)
         for label in (self.db_label, self.role_label, self.server_label, self.clock_label):
+            label.setContentsMargins(6, 0, 6, 0)   # a gap between neighbours
             status.addPermanentWidget(label)
         self.check_clock()
         from .office_menu import OfficeMenu
 
         self.office = OfficeMenu(self, db, actor)
-        self.office.said.connect(lambda text: status.showMessage(text, 15000))
+        self.office.said.connect(lambda text: self.message.say(text, 15000))
 
         self.search.textChanged.connect(self.refresh_students)
         self.class_tree.selectionModel().currentChanged.connect(self._on_class)
@@ -175,6 +190,13 @@ class MainWindow(QMainWindow):
         self.refresh_students()
         if actor.role in SETUP_ROLES and not list_classes(db, self._first_year):
             self.show_page("setup")  # a new school: the setup's guide is the first page
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        # never larger than the screen it is on: a page asking for more scrolls instead
+        room = self.screen().availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        self.setMaximumSize(room.width() - frame.width(), room.height() - frame.height())
+        super().showEvent(event)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self._if_made("grades", "stop_live")
@@ -218,7 +240,7 @@ class MainWindow(QMainWindow):
         from .grade_page import GradePage
 
         page = GradePage(self._db, self._actor)
-        page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        page.status.connect(lambda text: self.message.say(text, 8000))
         page.set_class(self._class_id)
         return page
 
@@ -304,7 +326,7 @@ class MainWindow(QMainWindow):
         self.classes.clear()
         for year in reversed(list_years(self._db)):
             root = QStandardItem(self.tr("School year {year}").format(
-                year=school_year_label(year)))
+                year=school_year_shown(year)))
             root.setData(year, YEAR)
             self.classes.appendRow(root)
             levels: dict[int, QStandardItem] = {}
@@ -321,6 +343,26 @@ class MainWindow(QMainWindow):
                 item.setData(year, YEAR)
                 level.appendRow(item)
         self.class_tree.expand(self.classes.index(0, 0))
+        self._fit_tree()
+
+    def _fit_tree(self) -> None:
+        """The tree at least as wide as its longest name, expanded or not (by the font's
+        metrics: indentation, the branch sign, the text, the scroll bar)."""
+        tree = self.class_tree
+        fm = tree.fontMetrics()
+        need = 0
+
+        def walk(item: QStandardItem, depth: int) -> None:
+            nonlocal need
+            need = max(need, tree.indentation() * (depth + 1) + fm.horizontalAdvance(
+                item.text()) + 16)
+            for row in range(item.rowCount()):
+                walk(item.child(row), depth + 1)
+
+        for row in range(self.classes.rowCount()):
+            walk(self.classes.item(row), 0)
+        need += 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width()
+        tree.setMinimumWidth(min(max(need, 160), 360))
 
     def _on_class(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
         class_id = current.data(CLASS_ID) if current.isValid() else None
@@ -395,8 +437,8 @@ class MainWindow(QMainWindow):
             return
         task = Task(lambda target, progress, cancel: graduates_pdf(
             self._db, self._year, target, self._actor), Path(path))
-        task.signals.done.connect(lambda _r: inform(self, self.tr("Saved {path}").format(
-            path=isolate(path))))
+        task.signals.done.connect(lambda _r: announce(self, self.tr("The graduates' list"),
+                                                      path))
         task.signals.failed.connect(lambda e: inform(
             self, e.message() if isinstance(e, DaftarError) else str(e)))
         self.graduates_task = with_progress(self, RUNNER, task, self.tr("Graduates' list (PDF)"))
@@ -420,4 +462,4 @@ class MainWindow(QMainWindow):
         path = ask_save_file(self, self.tr("Blank students workbook"), "students.xlsx")
         if path:
             student_template(Path(path))
-            inform(self, self.tr("Saved {path}").format(path=isolate(path)))
+            announce(self, self.tr("The blank students workbook"), path)

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from .. import __version__
 from ..domain.calendar import format_instant
@@ -28,6 +28,7 @@ from ..domain.text import isolate, to_persian_digits
 from ..domain.workflow import Role
 from ..models.db import Database
 from ..services import Actor, audit, backup
+from . import files
 from .import_dialog import inform
 from .tasks import Task, TaskRunner
 
@@ -48,14 +49,13 @@ def warn(parent: QWidget | None, text: str) -> None:
 
 
 def ask_backup_file(parent: QWidget, folder: Path) -> str:
-    path, _ = QFileDialog.getOpenFileName(
-        parent, QApplication.translate("OfficeMenu", "Restore from a backup…"), str(folder),
-        "Daftar (*.sqlite)")
-    return path
+    return files.ask_open_file(
+        parent, QApplication.translate("OfficeMenu", "Restore from a backup…"),
+        "Daftar (*.sqlite)", str(folder))
 
 
 def ask_folder(parent: QWidget, folder: Path) -> str:
-    return QFileDialog.getExistingDirectory(
+    return files.ask_directory(
         parent, QApplication.translate("OfficeMenu", "Backup folder…"), str(folder))
 
 

@@ -43,18 +43,19 @@ class LegacyModel(RowTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[legacy.LegacyInfo] = []
-        self.headers = [self.tr("Name"), self.tr("National code"), self.tr("Graduated"),
-                        self.tr("Field"), self.tr("Average"), self.tr("State"),
-                        self.tr("Verification code")]
+        # the code beside the name: what the list is for, in view without scrolling
+        self.headers = [self.tr("Name"), self.tr("Verification code"), self.tr("National code"),
+                        self.tr("Graduated"), self.tr("Field"), self.tr("Average"),
+                        self.tr("State")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         e = self.rows[index.row()]
         state = e.state.label_fa + (f" — {e.reason}" if e.reason else "")
-        return [e.name, to_persian_digits(e.identity), to_persian_digits(e.graduated), e.field,
-                to_persian_digits(e.average), state,
-                format_code(e.code) if e.code else "—"][index.column()]
+        return [e.name, format_code(e.code) if e.code else "—", to_persian_digits(e.identity),
+                to_persian_digits(e.graduated), e.field, to_persian_digits(e.average),
+                state][index.column()]
 
 
 FIELDS = ("national", "first", "last", "father", "birth", "serial", "field", "graduated",
@@ -89,7 +90,7 @@ class RecordsPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)   # the last column too at its text's width
         archive = QGroupBox(self.tr("Diplomas from the archive"))
         top = QHBoxLayout()
         left = QVBoxLayout()
@@ -101,8 +102,8 @@ class RecordsPage(QWidget):
         left.addWidget(self.legacy_error)
         left.addWidget(self.legacy_info)
         left.addStretch(1)
-        top.addLayout(left, 2)
-        top.addWidget(self.table, 3)
+        top.addLayout(left, 1)
+        top.addWidget(self.table, 2)
         archive.setLayout(top)
         # academic confirmation
         self.kind, self.who, self.secret = identity_inputs()

@@ -106,7 +106,7 @@ class RepairPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)   # the last column too at its text's width
         self.slip_button = QPushButton(self.tr("Print the selected course-selection slip…"))
         self.session = QComboBox()
         for k in (SessionKind.KHORDAD, SessionKind.SHAHRIVAR):

@@ -111,11 +111,13 @@ class SetupPage(QWidget):
         self.teaching = QTableWidget(0, 3)
         self.teaching.setHorizontalHeaderLabels(
             [self.tr("Course"), self.tr("Units"), self.tr("Teacher")])
-        self.teaching.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # a course's name whole (never «آموزش …»); the teacher's box takes what is left
+        self.teaching.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
         self.teaching.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents)
-        self.teaching.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.ResizeToContents)
+        self.teaching.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.teaching.horizontalHeader().setMinimumSectionSize(40)
         self.teaching.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         right = QGroupBox(self.tr("Who teaches what"))
         box = QVBoxLayout(right)

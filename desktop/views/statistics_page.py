@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -25,10 +26,9 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.calendar import SessionKind
+from ..domain.calendar import SessionKind, school_year_shown
 from ..domain.errors import DaftarError
 from ..domain.statistics import Figures, comparison_text, table_rows
 from ..domain.structure import GRADE_LEVEL_NAMES
@@ -48,7 +48,7 @@ from ..domain.text import isolate, to_persian_digits
 from ..models.db import Database
 from ..services import statistics
 from ..services.school import list_classes, list_courses
-from .widgets import error_label
+from .widgets import ask_save_file, error_label
 
 SCOPES = ("school", "level", "class", "course")
 
@@ -229,8 +229,8 @@ class StatisticsPage(QWidget):
         self._beside(answer)
 
     def _show(self, report: statistics.Report) -> None:
-        self.title.setText(f"{report.title} — {report.session.label_fa} "
-                           f"{to_persian_digits(self._year)}")
+        self.title.setText(f"{report.title} — {report.session.label_fa} — سال تحصیلی "
+                           f"{school_year_shown(self._year)}")
         rows: list[tuple[str, str, str, str]] = []
         before = {f.descriptive: f for f in report.previous}
         for f, ch in zip(report.figures, report.changes, strict=True):
@@ -277,12 +277,18 @@ class StatisticsPage(QWidget):
         chart.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
         chart.setLocalizeNumbers(True)  # Persian digits on the axes and the bars
         series = QHorizontalBarSeries() if across else QBarSeries()
+        n = len(categories)
+        if not across:   # read right to left: the first category (the lowest band) at the right
+            categories = categories[::-1]
+            sets = [(name, values[::-1]) for name, values in sets]
         for name, values in sets:
             bar = QBarSet(name)
             bar.append(values)
+            bar.setLabelColor(QColor("#1f1f1f"))   # above the bar: a short one's is readable
             series.append(bar)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value")
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
         names = QBarCategoryAxis()
         names.append(categories)
@@ -291,19 +297,22 @@ class StatisticsPage(QWidget):
         values.setRange(0, top if top is not None else max(1.0, highest * 1.15))
         values.applyNiceNumbers()
         values.setLabelFormat("%.0f")
-        # names on the right and values running right to left would mirror the reading;
-        # charts keep the numbers' own left-to-right axis, as printed reports do
+        # columns: the bands right to left, the count's axis at the right, where reading
+        # starts; bars across keep the numbers' own left-to-right axis, as printed reports do
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft if across else
                       Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if across else
-                      Qt.AlignmentFlag.AlignLeft)
+                      Qt.AlignmentFlag.AlignRight)
         series.attachAxis(names)
         series.attachAxis(values)
         chart.legend().setVisible(len(sets) > 1)
+        def logical(index: int) -> int:   # the bar clicked, in the categories' own order
+            return index if across else n - 1 - index
+
         if picks:
-            series.clicked.connect(lambda index, _set: self.pick(index))
+            series.clicked.connect(lambda index, _set: self.pick(logical(index)))
         elif on_click is not None:
-            series.clicked.connect(lambda index, _set: on_click(index))
+            series.clicked.connect(lambda index, _set: on_click(logical(index)))
         self.charts[i].setChart(chart)
 
     # --- a bar's students ------------------------------------------------------------------
@@ -337,9 +346,8 @@ class StatisticsPage(QWidget):
         if self.report is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save"), f"statistics.{kind}",
-                "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)")
+            path = ask_save_file(self, self.tr("Save"), f"statistics.{kind}",
+                                 "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)")
             if not path:
                 return None
         try:

@@ -12,15 +12,18 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,14 +36,16 @@ REFUSAL_STYLE = "QLabel { color: #b3261e; }"
 
 
 def ask_save_file(parent: QWidget, title: str, name: str, kinds: str = "Excel (*.xlsx)") -> str:
-    """Where to save: the file dialog's answer, empty when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, name, kinds)
-    return path
+    """Where to save: the file dialog's answer, empty when cancelled (:mod:`.files`)."""
+    from . import files
+
+    return files.ask_save_file(parent, title, name, kinds)
 
 
 def ask_open_file(parent: QWidget, title: str) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", "Excel (*.xlsx)")
-    return path
+    from . import files
+
+    return files.ask_open_file(parent, title)
 
 
 def persian_rows(table: Any) -> None:
@@ -117,31 +122,73 @@ class RowTableModel(QAbstractTableModel):
         self.endResetModel()
 
 
+class StatusMessage(QLabel):
+    """The status bar's passing message: as wide as the bar leaves it, a long one cut in
+    its middle (a path keeps its file name and its start), the whole in its tooltip;
+    cleared after ``ms`` (issue 25: the backup's path was cut at its start)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setContentsMargins(6, 0, 6, 0)
+        self.setMinimumWidth(40)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(lambda: self.say(""))
+
+    def say(self, text: str, ms: int = 0) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._fit()
+        if ms:
+            self._timer.start(ms)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _fit(self) -> None:
+        room = max(10, self.width() - 12)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle,
+                                                   room))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+
 class LaterPage(QWidget):
     """A tab whose page (and the modules it needs) is made the first time it is shown,
-    so that the main window opens without it; ``page`` is None until then."""
+    so that the main window opens without it; ``page`` is None until then.
+
+    The page sits in a scroll area: a page taller or wider than a 1366×768 screen
+    scrolls inside its tab instead of growing the window off the screen (issue 25)."""
 
     def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._build = build
         self.page: QWidget | None = None
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
 
     def get(self) -> QWidget:
         """The page, made now if it was not yet."""
         if self.page is None:
             self.page = self._build()
-            self.layout().addWidget(self.page)
-            if self.isVisible():  # shown now, as a page of its own tab would be
-                self.page.show()
+            self.scroll.setWidget(self.page)
         return self.page
 
     def remake(self) -> None:
         """Drop the page made (it is made again when next shown: a new school year)."""
         if self.page is not None:
-            self.page.hide()
-            self.page.deleteLater()
+            old = self.scroll.takeWidget()
+            if old is not None:
+                old.hide()
+                old.deleteLater()
             self.page = None
             if self.isVisible():
                 self.get()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.calendar import school_year_label
+from ..domain.calendar import school_year_shown
 from ..domain.errors import DaftarError
 from ..domain.grading import format_grade
 from ..domain.text import isolate, to_persian_digits
@@ -126,7 +126,7 @@ class YearEndDialog(QDialog):
         self.year.blockSignals(True)
         self.year.clear()
         for y in years:
-            self.year.addItem(school_year_label(y), y)
+            self.year.addItem(school_year_shown(y), y)
         self.year.blockSignals(False)
         index = self.year.findData(chosen) if chosen is not None else 0
         self.year.setCurrentIndex(max(index, 0))
@@ -209,7 +209,7 @@ class YearEndDialog(QDialog):
         text = self.tr("School year {year} was opened: {classes} classes, {promoted} "
                        "promoted, {repeating} repeating, {teaching} courses with their "
                        "teacher.").format(
-            year=school_year_label(done.year), classes=to_persian_digits(len(done.classes)),
+            year=school_year_shown(done.year), classes=to_persian_digits(len(done.classes)),
             promoted=to_persian_digits(done.promoted),
             repeating=to_persian_digits(done.repeating),
             teaching=to_persian_digits(done.teaching))
@@ -222,15 +222,15 @@ class YearEndDialog(QDialog):
 
     def reopen(self) -> None:
         year = self.school_year
-        nxt = school_year_label(year + 1)
+        nxt = school_year_shown(year + 1)
         ask = QMessageBox.question(self, self.tr("Undo the closing"), self.tr(
             "Undo the closing of {year}? Every outcome is removed, and school year {next}, "
             "if it was opened, is removed with its classes and enrolments (it has no "
-            "grade).").format(year=isolate(school_year_label(year)), next=isolate(nxt)))
+            "grade).").format(year=isolate(school_year_shown(year)), next=isolate(nxt)))
         if ask != QMessageBox.StandardButton.Yes:
             return
         year_end_service.reopen_year(self._db, self._actor, year)
         self._fill_years(year)
         self.said.setText(self.tr("The closing of {year} was undone.").format(
-            year=school_year_label(year)))
+            year=school_year_shown(year)))
         self.year_reopened.emit(year)
