@@ -56,10 +56,19 @@ apt_install() {
 venv_install() {
     pick_python
     if [ ! -x .venv/bin/python ]; then "$PY" -m venv .venv; fi
-    .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[$1]"
-    # Compiled translations are build output, made from the .ts sources.
-    .venv/bin/pyside6-lrelease -silent translations/daftar_fa.ts -qm translations/daftar_fa.qm
+    # pip only when what to install changed (pyproject.toml) since these extras were last
+    # installed: the code itself is installed editable, so a start after a pull needs none
+    local stamp=".venv/.installed-${1//,/-}" want
+    want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        .venv/bin/python -m pip install -q --upgrade pip
+        .venv/bin/python -m pip install -q -e ".[$1]"
+        echo "$want" > "$stamp"
+    fi
+    # Compiled translations are build output, made from the .ts sources when they changed.
+    if [ ! -f translations/daftar_fa.qm ] || [ translations/daftar_fa.ts -nt translations/daftar_fa.qm ]; then
+        .venv/bin/pyside6-lrelease -silent translations/daftar_fa.ts -qm translations/daftar_fa.qm
+    fi
 }
 
 start_postgres() {

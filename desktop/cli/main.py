@@ -16,11 +16,11 @@ import sys
 from collections.abc import Sequence
 
 from ..domain.errors import DaftarError
-from . import office, records, school, setup, stats, sync, year
+from . import help_fa, office, records, school, setup, stats, sync, year
 from .common import Output
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="daftar", description="دفتر: برنامه دفتر مدرسه / Daftar")
     p.add_argument("--db", help="SQLite file or database URL (default: the user's data folder)")
     p.add_argument("--lang", choices=["fa", "en"], default="fa", help="output language")
@@ -37,11 +37,18 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_parsers(sub)
     stats.add_parsers(sub)
     year.add_parsers(sub)
+    if lang == "fa":
+        help_fa.persian(p)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    if help_fa.wants_english(words):
+        args = build_parser("en").parse_args(words)
+    else:   # Persian, as the window: the help, argparse's own words, its errors
+        with help_fa.argparse_in_persian():
+            args = build_parser("fa").parse_args(words)
     if args.command in (None, "gui"):
         try:
             from ..app import run
