@@ -3,7 +3,8 @@
 #   ./dev.sh start   install into .venv and open Daftar on the demo school
 #   ./dev.sh test    install everything (system packages too, when root) and run all tests
 # Other: ./dev.sh install | package (the self-contained program in dist/) | bench | central
-#        (the reference central server on this machine)
+#        (the reference central server on this machine) | demo-central (a fresh demo school
+#        and a central server that knows it: a confirmation can be asked for at once)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -163,5 +164,22 @@ PY
         .venv/bin/daftar-central --db "$db" init >/dev/null
         echo "central server: http://127.0.0.1:8750 (database $db)"
         exec .venv/bin/daftar-central --db "$db" serve ;;
+    demo-central)
+        # A fresh demo school and a fresh reference central server that knows it (its
+        # graduating class approved there, its archived diploma's code issued there):
+        # tools/demo_central.py says what to try.  Ctrl+C stops the server.
+        venv_install desktop,test
+        start_postgres
+        db="${DAFTAR_TEST_PG_URL%/postgres}/daftar_demo_central"
+        .venv/bin/python - "${db/+psycopg/}" <<'PY'
+import sys, psycopg
+base, name = sys.argv[1].rsplit("/", 1)
+with psycopg.connect(base + "/postgres", autocommit=True) as c:
+    c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    c.execute(f'CREATE DATABASE "{name}"')
+PY
+        school="${XDG_DATA_HOME:-$HOME/.local/share}/Daftar/demo-central.sqlite"
+        mkdir -p "$(dirname "$school")"
+        exec .venv/bin/python tools/demo_central.py --db "$db" --school "$school" ;;
     *) sed -n '2,5p' "$0"; exit 2 ;;
 esac

@@ -429,6 +429,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "پایگاه داده هنوز مدرسه‌ای ندارد؛ نخست «daftar init» یا «daftar demo» را اجرا کنید.",
         "The database has no school yet; run 'daftar init' or 'daftar demo' first.",
     ),
+    "school.not_demo": (
+        "این کار فقط برای مدرسهٔ نمونه است.",
+        "This is for the demo school only.",
+    ),
     "db.newer": (
         "این پایگاه داده با نسخه تازه‌تری از دفتر ساخته شده است ({revision}).",
         "This database was made by a newer version of Daftar ({revision}).",

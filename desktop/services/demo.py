@@ -37,7 +37,7 @@ from ..models.entities import (
 )
 from . import audit
 from .auth import assign_course, create_user
-from .context import PRINCIPAL_ACTOR
+from .context import PRINCIPAL_ACTOR, Actor
 from .enrollment import enroll_in
 from .school import create_school
 from .setup import make_classes_in, open_grade_in
@@ -272,7 +272,6 @@ def _graduate(db: Database, sheet_ids: list[int], central) -> None:  # type: ign
     key decides), so that a fresh demo prints temporary and original certificates."""
     import datetime as dt
 
-    from .context import Actor
     from .demo_central import graduate
 
     with db.unit() as s:
@@ -308,3 +307,35 @@ def is_demo(db: Database) -> bool:
         return get_school(db).code == DEMO_SCHOOL_CODE
     except Exception:
         return False
+
+
+def hand_to_centre(db: Database, principal: Actor) -> tuple[int, int]:
+    """The demo school connected to a real central server (``./dev.sh demo-central``): what
+    the demo's stand-in centre decided is handed back to be decided there, so that the
+    real centre holds the graduating class's grades and issues the archived diploma's code
+    itself.  The sheets the stand-in approved go back to the principal's approval and into
+    the outbox; the archived diploma is filed again, its stand-in code dropped.  Audited;
+    the demo school only.  Returns (sheets, diplomas)."""
+    from ..domain.errors import DaftarError
+    from ..domain.workflow import Action, ChangeState
+    from ..models.entities import LegacyDiploma
+    from . import approvals
+
+    principal.require(frozenset({Role.PRINCIPAL}), "سپردن مدرسهٔ نمونه به سرور مرکزی")
+    if not is_demo(db):
+        raise DaftarError("school.not_demo")
+    decided = (SheetState.DISTRICT_APPROVED, SheetState.PROVINCE_APPROVED)
+    with db.unit() as s:
+        sheets = list(s.scalars(select(GradeSheet).where(GradeSheet.state.in_(decided))))
+        for sheet in sheets:
+            sheet.state, sheet.batch_id = SheetState.APPROVED, None
+        diplomas = list(s.scalars(select(LegacyDiploma).where(
+            LegacyDiploma.state != ChangeState.REJECTED.value,
+            LegacyDiploma.state != ChangeState.FILED.value)))
+        for row in diplomas:
+            row.state, row.code, row.seal, row.batch_id = ChangeState.FILED.value, None, \
+                None, None
+        audit.record(s, principal, "demo.to_centre", "school", "demo",
+                     new={"sheets": len(sheets), "diplomas": len(diplomas)})
+    approvals.move(db, [sh.id for sh in sheets], Action.QUEUE, principal)
+    return len(sheets), len(diplomas)

@@ -23,7 +23,7 @@ from ..domain.seal import CENTRE_PREFIX, PREFIX, Document, SealError, open_seal
 from ..domain.text import to_persian_digits
 from ..domain.verification import DocumentKind, format_code, parse_code
 from ..models.db import Database
-from ..models.entities import Certificate, RevokedCode
+from ..models.entities import Certificate, LegacyDiploma, RevokedCode
 from .certificates import trusted_keys
 
 GENUINE, FORGED, ALTERED, REVOKED, UNKNOWN, MISREAD = (
@@ -90,7 +90,8 @@ def verify_code(db: Database, typed: str) -> Verdict:
     def known(candidate: str) -> bool:  # the reverse reading only for a known document
         with db.unit() as s:
             return s.scalar(select(Certificate.id).where(
-                Certificate.verification_code == candidate)) is not None
+                Certificate.verification_code == candidate)) is not None or s.scalar(
+                select(LegacyDiploma.id).where(LegacyDiploma.code == candidate)) is not None
 
     try:
         code = parse_code(typed, known=known).text
@@ -98,7 +99,9 @@ def verify_code(db: Database, typed: str) -> Verdict:
         return Verdict(MISREAD, (e.message(), "رقم‌ها را یکی‌یکی با سند بسنجید."))
     with db.unit() as s:
         cert = s.scalar(select(Certificate).where(Certificate.verification_code == code))
-        payload = cert.payload.decode() if cert is not None else None
+        payload = cert.payload.decode() if cert is not None else s.scalar(
+            # an archived diploma's code, with the centre's seal the school received
+            select(LegacyDiploma.seal).where(LegacyDiploma.code == code))
     if payload is None:
         return Verdict(UNKNOWN, (DaftarError("cert.not_found", value=format_code(code)).message(),
                                  "برای سندهای مدرسه‌های دیگر از سرور مرکزی استعلام کنید."))
