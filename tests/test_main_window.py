@@ -153,3 +153,24 @@ def test_the_role_once_persian_row_numbers_and_exit(qtbot, demo_db):
     assert exit_action.text() == "خروج" and exit_action.shortcut().toString() == "Ctrl+Q"
     exit_action.trigger()
     assert not w.isVisible()
+
+
+def test_the_status_bar_keeps_a_long_path_s_ends_and_names_the_file_alone(qtbot, demo_db):
+    """Issue 25, point 7: a backup's long path is cut in its middle (its start and the
+    file's name stay), whole in the tooltip, with a gap before the permanent labels; the
+    database is named by its file."""
+    install_translators(QApplication.instance(), "fa")
+    w = MainWindow(demo_db)
+    qtbot.addWidget(w)
+    w.resize(1000, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    path = "/home/office/" + "پشتیبان‌ها/" * 12 + "daftar-1405-09-15.sqlite"
+    w.office.said.emit(f"پشتیبان ذخیره شد: {path}")
+    shown = w.message.text()
+    assert "…" in shown and shown.startswith("پشتیبان ذخیره شد") and \
+        shown.endswith("daftar-1405-09-15.sqlite")
+    assert w.message.toolTip().endswith(path) and w.message.full_text().endswith(path)
+    assert w.db_label.text() == "پایگاه داده: demo.sqlite" and "demo.sqlite" in \
+        w.db_label.toolTip()
+    assert w.db_label.contentsMargins().left() > 0
