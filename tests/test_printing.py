@@ -171,6 +171,11 @@ def test_preview_issues_nothing(qtbot, demo_db):
 
 
 def test_documents_dialog_names_what_it_prints_and_asks_for_a_class(qtbot, demo_db, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import install_translators
+
+    install_translators(QApplication.instance(), "fa")   # Persian whatever ran before
     dialog = documents_view.DocumentsDialog(demo_db, auth.login(demo_db, "clerk", "daftar"),
                                             1405, None)
     qtbot.addWidget(dialog)

@@ -34,27 +34,27 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="152" />
+        <location filename="../desktop/views/approval_pages.py" line="155" />
         <source>Deadline {date} has passed; the session is locked.</source>
         <translation>مهلت {date} گذشته است؛ این نوبت قفل است.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="155" />
+        <location filename="../desktop/views/approval_pages.py" line="158" />
         <source>Deadline {date}: {days} days left; {open} sheets not yet approved, {unsent} not yet sent.</source>
         <translation>مهلت {date}: {days} روز مانده؛ {open} برگه هنوز تأیید نشده و {unsent} برگه هنوز ارسال نشده است.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="162" />
+        <location filename="../desktop/views/approval_pages.py" line="165" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="162" />
+        <location filename="../desktop/views/approval_pages.py" line="165" />
         <source>Not approved</source>
         <translation>تأییدنشده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="163" />
+        <location filename="../desktop/views/approval_pages.py" line="166" />
         <source>Not sent</source>
         <translation>ارسال‌نشده</translation>
     </message>
@@ -196,7 +196,7 @@
         <translation>بدون گواهی (شرایط دانش‌آموختگی را ندارند): {names}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="200" />
+        <location filename="../desktop/views/documents.py" line="198" />
         <source>{what} went to the printer «{printer}».</source>
         <translation>{what} به چاپگر «{printer}» فرستاده شد.</translation>
     </message>
@@ -337,24 +337,29 @@
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../desktop/views/files.py" line="98" />
+        <location filename="../desktop/views/files.py" line="112" />
+        <source>Daftar</source>
+        <translation>دفتر</translation>
+    </message>
+    <message>
+        <location filename="../desktop/views/files.py" line="124" />
         <source>Saved</source>
         <translation>ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/files.py" line="99" />
+        <location filename="../desktop/views/files.py" line="125" />
         <source>{what} was saved in:
 {path}</source>
         <translation>{what} در این پرونده ذخیره شد:
 {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/files.py" line="103" />
+        <location filename="../desktop/views/files.py" line="129" />
         <source>Open the file</source>
         <translation>باز کردن پرونده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/files.py" line="104" />
+        <location filename="../desktop/views/files.py" line="130" />
         <source>Open its folder</source>
         <translation>باز کردن پوشهٔ آن</translation>
     </message>
@@ -455,87 +460,87 @@
 <context>
     <name>GradeSheetModel</name>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="46" />
+        <location filename="../desktop/views/grade_model.py" line="47" />
         <source>Grade edit</source>
         <translation>ویرایش نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="81" />
+        <location filename="../desktop/views/grade_model.py" line="86" />
         <source>Level</source>
         <translation>سطح</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="83" />
+        <location filename="../desktop/views/grade_model.py" line="88" />
         <source>Term grade</source>
         <translation>نمره نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="84" />
+        <location filename="../desktop/views/grade_model.py" line="89" />
         <source>Annual grade</source>
         <translation>نمره سالانه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="85" />
+        <location filename="../desktop/views/grade_model.py" line="90" />
         <source>Summer grade</source>
         <translation>نمره شهریور</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="86" />
+        <location filename="../desktop/views/grade_model.py" line="91" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="86" />
+        <location filename="../desktop/views/grade_model.py" line="91" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="87" />
+        <location filename="../desktop/views/grade_model.py" line="92" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="132" />
+        <location filename="../desktop/views/grade_model.py" line="137" />
         <source>Pass</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="132" />
+        <location filename="../desktop/views/grade_model.py" line="137" />
         <source>Fail</source>
         <translation>مردود</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="152" />
+        <location filename="../desktop/views/grade_model.py" line="157" />
         <source>The national exam paper is below 7</source>
         <translation>نمره برگه امتحان نهایی کمتر از ۷ است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="159" />
+        <location filename="../desktop/views/grade_model.py" line="164" />
         <source>Moved to {klass} on {date}</source>
         <translation>منتقل به {klass} در {date}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="161" />
+        <location filename="../desktop/views/grade_model.py" line="166" />
         <source>Left the school on {date}</source>
         <translation>رفته از مدرسه در {date}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="242" />
+        <location filename="../desktop/views/grade_model.py" line="247" />
         <source>The pasted text is not grades; nothing was pasted. {reason}</source>
         <translation>متن چسبانده‌شده نمره نیست؛ چیزی چسبانده نشد. {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="249" />
+        <location filename="../desktop/views/grade_model.py" line="254" />
         <source>The pasted block has more rows than the sheet.</source>
         <translation>ردیف‌های متن چسبانده‌شده از ردیف‌های برگه بیشتر است؛ چیزی چسبانده نشد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="253" />
+        <location filename="../desktop/views/grade_model.py" line="258" />
         <source>Column «{column}» cannot be edited; nothing was pasted.</source>
         <translation>ستون «{column}» ویرایش‌پذیر نیست؛ چیزی چسبانده نشد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="257" />
+        <location filename="../desktop/views/grade_model.py" line="262" />
         <source>{name} is no longer in this class ({note}); nothing was pasted.</source>
         <translation>{name} دیگر در این کلاس نیست ({note})؛ چیزی چسبانده نشد.</translation>
     </message>
@@ -543,32 +548,32 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="236" />
+        <location filename="../desktop/views/approval_pages.py" line="239" />
         <source>History: {what}</source>
         <translation>تاریخچه: {what}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="240" />
+        <location filename="../desktop/views/approval_pages.py" line="243" />
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="240" />
+        <location filename="../desktop/views/approval_pages.py" line="243" />
         <source>Who</source>
         <translation>کاربر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="240" />
+        <location filename="../desktop/views/approval_pages.py" line="243" />
         <source>Old</source>
         <translation>پیشین</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="241" />
+        <location filename="../desktop/views/approval_pages.py" line="244" />
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="241" />
+        <location filename="../desktop/views/approval_pages.py" line="244" />
         <source>Why</source>
         <translation>دلیل</translation>
     </message>
@@ -637,37 +642,37 @@
 <context>
     <name>LegacyModel</name>
     <message>
-        <location filename="../desktop/views/records_page.py" line="46" />
+        <location filename="../desktop/views/records_page.py" line="47" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="46" />
+        <location filename="../desktop/views/records_page.py" line="47" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="46" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>Graduated</source>
         <translation>سال دانش‌آموختگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="47" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>Field</source>
         <translation>رشته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="47" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>Average</source>
         <translation>معدل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="47" />
+        <location filename="../desktop/views/records_page.py" line="49" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="47" />
         <source>Verification code</source>
         <translation>کد صحت</translation>
     </message>
@@ -1059,22 +1064,22 @@ Qt {qt} (PySide6)
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="74" />
+        <location filename="../desktop/views/approval_pages.py" line="77" />
         <source>Reason (needed to send back)</source>
         <translation>دلیل (برای برگشت دادن لازم است)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="85" />
+        <location filename="../desktop/views/approval_pages.py" line="88" />
         <source>Select all</source>
         <translation>انتخاب همه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="103" />
+        <location filename="../desktop/views/approval_pages.py" line="106" />
         <source>Waiting for you: {n}</source>
         <translation>در انتظار شما: {n}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="114" />
+        <location filename="../desktop/views/approval_pages.py" line="117" />
         <source>Select one or more sheets first.</source>
         <translation>نخست یک یا چند برگه را انتخاب کنید.</translation>
     </message>
@@ -1082,219 +1087,219 @@ Qt {qt} (PySide6)
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../desktop/views/records_page.py" line="70" />
+        <location filename="../desktop/views/records_page.py" line="71" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="70" />
+        <location filename="../desktop/views/records_page.py" line="71" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="70" />
+        <location filename="../desktop/views/records_page.py" line="71" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="71" />
+        <location filename="../desktop/views/records_page.py" line="72" />
         <source>Father's name</source>
         <translation>نام پدر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="71" />
+        <location filename="../desktop/views/records_page.py" line="72" />
         <source>Birth date (Jalali)</source>
         <translation>تاریخ تولد (خورشیدی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="72" />
+        <location filename="../desktop/views/records_page.py" line="73" />
         <source>Birth certificate serial</source>
         <translation>سریال شناسنامه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="72" />
+        <location filename="../desktop/views/records_page.py" line="73" />
         <source>Field</source>
         <translation>رشته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="73" />
+        <location filename="../desktop/views/records_page.py" line="74" />
         <source>Year graduated (Jalali)</source>
         <translation>سال دانش‌آموختگی (خورشیدی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="73" />
+        <location filename="../desktop/views/records_page.py" line="74" />
         <source>Diploma average</source>
         <translation>معدل دیپلم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="74" />
+        <location filename="../desktop/views/records_page.py" line="75" />
         <source>Place in the archive ledger</source>
         <translation>جای آن در دفتر بایگانی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="79" />
+        <location filename="../desktop/views/records_page.py" line="80" />
         <source>volume 2, page 45</source>
         <translation>دفتر ۲، صفحهٔ ۴۵</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="80" />
+        <location filename="../desktop/views/records_page.py" line="81" />
         <source>File for district and province approval</source>
         <translation>ثبت و فرستادن برای تأیید منطقه و استان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="81" />
+        <location filename="../desktop/views/records_page.py" line="82" />
         <source>Print the selected diploma's code page…</source>
         <translation>چاپ برگهٔ کد صحت گواهینامهٔ برگزیده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="93" />
+        <location filename="../desktop/views/records_page.py" line="94" />
         <source>Diplomas from the archive</source>
         <translation>گواهینامه‌های بایگانی (بی‌کد صحت)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="109" />
+        <location filename="../desktop/views/records_page.py" line="110" />
         <source>Ask the central server for a confirmation (PDF)…</source>
         <translation>درخواست تأییدیه از سرور مرکزی (PDF)…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="115" />
+        <location filename="../desktop/views/records_page.py" line="116" />
         <source>Identity</source>
         <translation>شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="116" />
+        <location filename="../desktop/views/records_page.py" line="117" />
         <source>National code or id</source>
         <translation>کد ملی یا شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="117" />
+        <location filename="../desktop/views/records_page.py" line="118" />
         <source>Second proof</source>
         <translation>نشانهٔ دوم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="118" />
+        <location filename="../desktop/views/records_page.py" line="119" />
         <source>Academic confirmation</source>
         <translation>تأییدیهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="127" />
-        <location filename="../desktop/views/records_page.py" line="142" />
+        <location filename="../desktop/views/records_page.py" line="128" />
+        <location filename="../desktop/views/records_page.py" line="143" />
         <source>the student's national code or id</source>
         <translation>کد ملی یا شناسهٔ دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="128" />
+        <location filename="../desktop/views/records_page.py" line="129" />
         <source>Get the 19-digit record code and print its slip…</source>
         <translation>گرفتن کد سابقهٔ تحصیلی ۱۹ رقمی و چاپ برگهٔ آن…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="133" />
+        <location filename="../desktop/views/records_page.py" line="134" />
         <source>Academic-record code</source>
         <translation>کد سابقهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="148" />
+        <location filename="../desktop/views/records_page.py" line="149" />
         <source>Print the grade record to check…</source>
         <translation>چاپ سوابق نمره‌ای برای بررسی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="149" />
+        <location filename="../desktop/views/records_page.py" line="150" />
         <source>File the objection</source>
         <translation>ثبت اعتراض</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="154" />
+        <location filename="../desktop/views/records_page.py" line="155" />
         <source>Student</source>
         <translation>دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="155" />
+        <location filename="../desktop/views/records_page.py" line="156" />
         <source>Course</source>
         <translation>درس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="156" />
+        <location filename="../desktop/views/records_page.py" line="157" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="157" />
+        <location filename="../desktop/views/records_page.py" line="158" />
         <source>Objection</source>
         <translation>اعتراض</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="158" />
+        <location filename="../desktop/views/records_page.py" line="159" />
         <source>Review window (10 Khordad to 10 Tir)</source>
         <translation>بازهٔ بررسی سوابق نمره‌ای (۱۰ خرداد تا ۱۰ تیر)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="200" />
+        <location filename="../desktop/views/records_page.py" line="201" />
         <source>Filed as entry {n}; the next sync sends it.</source>
         <translation>با شمارهٔ {n} ثبت شد؛ همگام‌سازی بعدی آن را می‌فرستد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="210" />
+        <location filename="../desktop/views/records_page.py" line="211" />
         <source>Choose a diploma in the table first.</source>
         <translation>نخست گواهینامه‌ای را در جدول برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="212" />
+        <location filename="../desktop/views/records_page.py" line="213" />
         <source>Code page (PDF)</source>
         <translation>برگهٔ کد صحت (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="222" />
+        <location filename="../desktop/views/records_page.py" line="223" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="225" />
+        <location filename="../desktop/views/records_page.py" line="226" />
         <source>Academic confirmation (PDF)</source>
         <translation>تأییدیهٔ تحصیلی (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="230" />
-        <location filename="../desktop/views/records_page.py" line="259" />
+        <location filename="../desktop/views/records_page.py" line="231" />
+        <location filename="../desktop/views/records_page.py" line="260" />
         <source>Asking the central server…</source>
         <translation>در حال پرسش از سرور مرکزی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="241" />
+        <location filename="../desktop/views/records_page.py" line="242" />
         <source> (the one issued before)</source>
         <translation> (همان تأییدیهٔ پیشین)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="242" />
+        <location filename="../desktop/views/records_page.py" line="243" />
         <source>Confirmation {code} saved to {path}{again}</source>
         <translation>تأییدیهٔ {code} در {path} ذخیره شد{again}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="254" />
+        <location filename="../desktop/views/records_page.py" line="255" />
         <source>Record code slip (PDF)</source>
         <translation>برگهٔ کد سابقهٔ تحصیلی (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="275" />
+        <location filename="../desktop/views/records_page.py" line="276" />
         <source> (had it already)</source>
         <translation> (پیش‌تر گرفته شده بود)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="276" />
+        <location filename="../desktop/views/records_page.py" line="277" />
         <source>Record code {code}{again}; slip saved to {path}</source>
         <translation>کد سابقهٔ تحصیلی {code}{again}؛ برگه در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="289" />
+        <location filename="../desktop/views/records_page.py" line="290" />
         <source>Grade record (PDF)</source>
         <translation>سوابق نمره‌ای (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="300" />
+        <location filename="../desktop/views/records_page.py" line="301" />
         <source>{n} lines saved to {path}</source>
         <translation>{n} ردیف در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="314" />
+        <location filename="../desktop/views/records_page.py" line="315" />
         <source>Objection {n} filed; the next sync sends it to the district.</source>
         <translation>اعتراض {n} ثبت شد؛ همگام‌سازی بعدی آن را به منطقه می‌فرستد.</translation>
     </message>
@@ -1580,37 +1585,37 @@ Qt {qt} (PySide6)
         <translation>معلم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="120" />
+        <location filename="../desktop/views/setup_page.py" line="122" />
         <source>Who teaches what</source>
         <translation>چه کسی چه درسی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="123" />
+        <location filename="../desktop/views/setup_page.py" line="125" />
         <source>Class</source>
         <translation>کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="132" />
+        <location filename="../desktop/views/setup_page.py" line="134" />
         <source>The year's end and the next year…</source>
         <translation>پایان سال و سال بعد…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="197" />
+        <location filename="../desktop/views/setup_page.py" line="199" />
         <source>Classes made: {names}</source>
         <translation>کلاس‌ها ساخته شد: {names}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="212" />
+        <location filename="../desktop/views/setup_page.py" line="214" />
         <source>Local course added: {name}</source>
         <translation>درس محلی افزوده شد: {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="227" />
+        <location filename="../desktop/views/setup_page.py" line="229" />
         <source>(nobody yet)</source>
         <translation>(هنوز کسی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/setup_page.py" line="248" />
+        <location filename="../desktop/views/setup_page.py" line="250" />
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
@@ -2015,30 +2020,30 @@ Qt {qt} (PySide6)
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="186" />
-        <location filename="../desktop/views/approval_pages.py" line="197" />
+        <location filename="../desktop/views/approval_pages.py" line="189" />
+        <location filename="../desktop/views/approval_pages.py" line="200" />
         <source>Username</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="186" />
-        <location filename="../desktop/views/approval_pages.py" line="198" />
+        <location filename="../desktop/views/approval_pages.py" line="189" />
+        <location filename="../desktop/views/approval_pages.py" line="201" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="187" />
-        <location filename="../desktop/views/approval_pages.py" line="199" />
+        <location filename="../desktop/views/approval_pages.py" line="190" />
+        <location filename="../desktop/views/approval_pages.py" line="202" />
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="194" />
+        <location filename="../desktop/views/approval_pages.py" line="197" />
         <source>Add user</source>
         <translation>افزودن کاربر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/approval_pages.py" line="200" />
+        <location filename="../desktop/views/approval_pages.py" line="203" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
@@ -2046,23 +2051,23 @@ Qt {qt} (PySide6)
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../desktop/views/documents.py" line="219" />
+        <location filename="../desktop/views/documents.py" line="217" />
         <source>Verify a document</source>
         <translation>استعلام سند</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="222" />
+        <location filename="../desktop/views/documents.py" line="220" />
         <source>20-digit code, or scan the QR here</source>
         <translation>کد صحت ۲۰ رقمی، یا رمزینه (QR) را اینجا بخوانید</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="223" />
-        <location filename="../desktop/views/documents.py" line="250" />
+        <location filename="../desktop/views/documents.py" line="221" />
+        <location filename="../desktop/views/documents.py" line="248" />
         <source>Open a PDF…</source>
         <translation>باز کردن PDF…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/documents.py" line="224" />
+        <location filename="../desktop/views/documents.py" line="222" />
         <source>Check</source>
         <translation>بررسی</translation>
     </message>

@@ -27,7 +27,7 @@ from ..services import Actor
 from ..services.certificates import PRINT_ACTION, PRINT_ROLES, issue
 from ..services.school import list_classes
 from ..services.verification import GENUINE, verify_pdf, verify_typed
-from .files import announce, ask_open_file
+from .files import announce, ask_open_file, tell
 from .import_dialog import RUNNER
 from .printing import ask_printer, print_job
 from .tasks import Task, with_progress
@@ -194,11 +194,9 @@ class DocumentsDialog(QDialog):
         parent = self.parentWidget()
         if self.written is not None:
             self.announced = announce(parent, said, self.written)
-        else:
-            from .import_dialog import inform
-
-            inform(parent, self.tr("{what} went to the printer «{printer}».").format(
-                what=said, printer=self.printer.printerName() or "—"))
+        else:   # said without waiting for it: the dialog closes, the message stays
+            self.announced = tell(parent, self.tr("{what} went to the printer «{printer}».")
+                                  .format(what=said, printer=self.printer.printerName() or "—"))
         self.accept()
 
     def _failed(self, error: Exception) -> None:

@@ -106,6 +106,16 @@ def ask_directory(parent: QWidget | None, title: str, folder: str | None = None)
                             folder=folder))
 
 
+def tell(parent: QWidget | None, text: str) -> QMessageBox:
+    """A message that does not wait for its answer (the work that made it goes on)."""
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("Files", "Daftar"), text,
+                      QMessageBox.StandardButton.Close, parent)
+    box.setObjectName("announce")
+    box.open()
+    return box
+
+
 def announce(parent: QWidget | None, what: str, path: str | Path) -> QMessageBox:
     """Say what was written where (the path isolated in the sentence) with buttons to open
     the file or its folder; the box is returned open (tests read and close it)."""
