@@ -43,7 +43,7 @@ def test_parse_accepts_every_digit_form(typed, value):
 
 
 @pytest.mark.parametrize("typed,code", [
-    ("21", "grade.range"), ("20.25", "grade.range"), ("-1", "grade.not_number"),
+    ("21", "grade.range"), ("20.25", "grade.range"), ("-1", "grade.range"),   # a number under 0
     ("18.3", "grade.step"), ("18.1", "grade.step"), ("abc", "grade.not_number"),
     ("1e1", "grade.not_number"), ("۱۸..۵", "grade.not_number"),
 ])

@@ -1,7 +1,9 @@
 """Issue 25: the window as a newcomer meets it, walked on a real X server (Xvfb at
 1366×768, ``QT_QPA_PLATFORM=xcb``) with the demo school, as the principal and as a teacher
 (tests/walk_window.py does the walking in a process of its own).  Every tab and the
-window's dialogs: the window's frame stays inside the screen, no tree item, header or
+window's dialogs (verify, new and edit student, the year's end, the database; the
+documents dialog printing; Qt's file dialog): the window's and each dialog's frame stays
+inside the screen, no tree item, header or
 naming cell is cut (the font's metrics), row numbers are Persian digits, the role is named
 once, a file written is announced with its path, Qt's file dialog speaks Persian, and a
 teacher is told at once that printing is not theirs (no password, no printer asked).
@@ -51,6 +53,7 @@ def test_the_principal_walks_every_tab_and_prints(demo_path: Path, tmp_path: Pat
     assert seen["screen"] == [1366, 768]
     assert len(seen["tabs"]) == 10 and "کاربران" in seen["tabs"]
     assert seen["problems"] == []
+    assert seen["dialogs"] == ["verify", "new-student", "edit-student", "year-end", "database"]
     assert seen["print_refusal"] == ""
     (said,) = seen["announced"]
     assert "۴۰ سند (کارنامه)" in said and str(tmp_path / "principal-cards.pdf") in said
@@ -63,5 +66,6 @@ def test_a_teacher_walks_the_tabs_and_is_told_at_once_printing_is_not_theirs(
     seen = walk(demo_path, "teacher1", tmp_path)
     assert "آمار" not in seen["tabs"] and "کاربران" not in seen["tabs"]
     assert seen["problems"] == []
+    assert seen["dialogs"] == ["verify", "new-student", "edit-student"]
     assert seen["print_refusal"] == "نقش «معلم» اجازه «چاپ سند» را ندارد."
     assert seen["announced"] == []

@@ -193,6 +193,34 @@ def main() -> int:
     window.tabs.setCurrentIndex(1)
     look("a class's grades", "class-grades")
 
+    # the window's dialogs: each within the screen, its labels not cut (screenshots)
+    dialogs = [("verify", window.verify_dialog()),
+               ("new-student", window.student_dialog(editing=False))]
+    window.tabs.setCurrentIndex(0)
+    window.table.setCurrentIndex(window.students.index(0, 0))
+    editing = window.student_dialog(editing=True)
+    if editing is not None:
+        dialogs.append(("edit-student", editing))
+    if window.setup is not None:
+        dialogs.append(("year-end", window.setup.year_end_dialog()))
+    if actor.role.value == "principal":
+        dialogs.append(("database", window.office.database_dialog()))
+    report["dialogs"] = []
+    for name, dialog in dialogs:
+        dialog.show()
+        settle(app, 0.4)
+        frame = dialog.frameGeometry()
+        if not screen.contains(frame):
+            problems.append(f"dialog {name}: {frame.width()}×{frame.height()} leaves the screen")
+        for label in dialog.findChildren(QLabel):
+            if label.isVisible() and not label.wordWrap() and label.text() and \
+                    label.width() < label.fontMetrics().horizontalAdvance(
+                        label.text().translate(_MARKS)) and "<" not in label.text():
+                problems.append(f"dialog {name}: label cut «{label.text()}»")
+        report["dialogs"].append(name)  # type: ignore[attr-defined]
+        dialog.grab().save(str(Path(shots) / f"{username}-dialog-{name}.png"))
+        dialog.close()
+
     from desktop.views import files
 
     documents = window.documents_dialog()
