@@ -15,7 +15,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, or_, select, update
+from sqlalchemy import Connection, Integer, and_, any_, bindparam, or_, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from desktop.domain.calendar import SessionKind
 from desktop.domain.grading import parse_stored
@@ -64,33 +65,41 @@ def match(conn: Connection, row: Any, keys: list[bytes], now: dt.datetime) -> Ma
     return result
 
 
+_sh, _g = t.sheet.c, t.grade_row.c
+# Built once: each call binds its values, and its text stays the same (the ids as one
+# array), so PostgreSQL keeps the prepared plans of both.
+# The holder's cells of a year, at every school.
+_HOLDERS_ROWS = (
+    select(_sh.school_code, _sh.local_id, _sh.class_name, _sh.session, _sh.course_code,
+           _sh.course_local_id, _g.component, _g.value)
+    .join(t.grade_row, and_(_g.school_code == _sh.school_code, _g.term == _sh.term,
+                            _g.sheet_id == _sh.id))
+    .where(_g.student == bindparam("identity"),
+           _g.term == any_(bindparam("terms", type_=ARRAY(Integer))),
+           _sh.year == bindparam("year"), _sh.exam_only.is_(False)))
+# The class's sheets and those the document names (a sheet reaches the centre only
+# complete, so each is a course of the card).
+_CLASS_SHEETS = (
+    select(_sh.local_id, _sh.class_name, _sh.session, _sh.state, _sh.grade_level,
+           _sh.course_code, _sh.course_local_id, _sh.course_name, _sh.units, _sh.has_final,
+           _sh.national, _sh.discipline, _sh.exam_only)
+    .where(_sh.school_code == bindparam("school"), _sh.year == bindparam("year"),
+           or_(_sh.class_name == bindparam("klass"),
+               _sh.local_id == any_(bindparam("ids", type_=ARRAY(Integer))))))
+
+
 def _judge(conn: Connection, code: str, kind: DocumentKind, identity: str,
            session: SessionKind, digest: bytes, rests_on: list[int] | None) -> Match:
     school, year = code[:8], 1400 + int(code[8:10])
-    sh, g = t.sheet.c, t.grade_row.c
-    terms = [t.term_key(year, s) for s in _ORDER]
-    mine = conn.execute(
-        select(sh.school_code, sh.local_id, sh.class_name, sh.session, sh.course_code,
-               sh.course_local_id, g.component, g.value)
-        .join(t.grade_row, and_(g.school_code == sh.school_code, g.term == sh.term,
-                                g.sheet_id == sh.id))
-        .where(g.student == identity, g.term.in_(terms), sh.year == year,
-               sh.exam_only.is_(False))).all()
+    mine = conn.execute(_HOLDERS_ROWS, {"identity": identity, "year": year, "terms": [
+        t.term_key(year, s) for s in _ORDER]}).all()
     own = [r for r in mine if r.school_code == school]
     if not own:
         return Match.AWAITING
     last = max(own, key=lambda r: (_ORDER.get(r.session, 0), r.local_id))
     klass = last.class_name
-    has_rows = exists().where(g.school_code == sh.school_code, g.term == sh.term,
-                              g.sheet_id == sh.id)
-    wanted = [sh.class_name == klass]
-    if rests_on:
-        wanted.append(sh.local_id.in_(rests_on))
-    sheets = conn.execute(
-        select(sh.local_id, sh.class_name, sh.session, sh.state, sh.grade_level,
-               sh.course_code, sh.course_local_id, sh.course_name, sh.units, sh.has_final,
-               sh.national, sh.discipline, sh.exam_only, has_rows.label("filled"))
-        .where(sh.school_code == school, sh.year == year, or_(*wanted))).all()
+    sheets = conn.execute(_CLASS_SHEETS, {"school": school, "year": year, "klass": klass,
+                                          "ids": rests_on or []}).all()
     by_local = {s.local_id: s for s in sheets}
     upto = _ORDER[session.name]
     if rests_on is not None:
@@ -105,7 +114,7 @@ def _judge(conn: Connection, code: str, kind: DocumentKind, identity: str,
     courses: dict[Any, CourseCells] = {}
     levels = set()
     for s in sorted(sheets, key=lambda s: s.local_id):
-        if s.exam_only or not (s.filled or s.local_id in states):
+        if s.exam_only:
             continue
         key = s.course_local_id if s.course_local_id is not None else s.course_code
         if key not in courses or s.session == session.name:   # this session's flags
