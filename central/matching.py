@@ -22,20 +22,28 @@ from desktop.domain.calendar import SessionKind
 from desktop.domain.grading import parse_stored
 from desktop.domain.matching import (
     LEVEL_NEEDED,
-    SESSION_OF_CODE,
     CourseCells,
     Match,
     centre_card,
     judge,
 )
 from desktop.domain.seal import SealError, open_seal
-from desktop.domain.verification import DocumentKind
+from desktop.domain.verification import DocumentKind, parse_code
 from desktop.domain.workflow import Role, SheetState
 
 from . import schema as t
 from .core import Core, ReviewerAccount
 
-_ORDER = {"DEY": 0, "KHORDAD": 1, "SHAHRIVAR": 2}
+
+def _number(session: str) -> int:
+    """A sheet's session (its stored name) as its place in the year."""
+    return SessionKind(session).number
+
+
+def _course(local_id: int | None, code: str) -> Any:
+    """A course of the card: the office's course id, or its code for a sheet sent before
+    the office sent ids."""
+    return local_id if local_id is not None else code
 
 
 def _digest(row: Any, keys: list[bytes]) -> bytes | None:
@@ -53,7 +61,7 @@ def match(conn: Connection, row: Any, keys: list[bytes], now: dt.datetime) -> Ma
     whether the document is in the district's queue."""
     kind = DocumentKind(row.kind)
     digest = _digest(row, keys)
-    session = SESSION_OF_CODE.get(row.session or 0)
+    session = SessionKind.of_number(row.session or 0)
     result = Match.AWAITING
     if digest is not None and session is not None and row.identity:
         result = _judge(conn, row.code, kind, row.identity, session, digest,
@@ -90,25 +98,26 @@ _CLASS_SHEETS = (
 
 def _judge(conn: Connection, code: str, kind: DocumentKind, identity: str,
            session: SessionKind, digest: bytes, rests_on: list[int] | None) -> Match:
-    school, year = code[:8], 1400 + int(code[8:10])
+    parsed = parse_code(code)
+    school, year = parsed.school_code, parsed.year
     mine = conn.execute(_HOLDERS_ROWS, {"identity": identity, "year": year, "terms": [
-        t.term_key(year, s) for s in _ORDER]}).all()
+        t.term_key(year, s) for s in t.TERMS]}).all()
     own = [r for r in mine if r.school_code == school]
     if not own:
         return Match.AWAITING
-    last = max(own, key=lambda r: (_ORDER.get(r.session, 0), r.local_id))
+    last = max(own, key=lambda r: (_number(r.session), r.local_id))
     klass = last.class_name
     sheets = conn.execute(_CLASS_SHEETS, {"school": school, "year": year, "klass": klass,
                                           "ids": rests_on or []}).all()
     by_local = {s.local_id: s for s in sheets}
-    upto = _ORDER[session.name]
+    upto = session.number
     if rests_on is not None:
         states = {i: SheetState(by_local[i].state) if i in by_local else None
                   for i in rests_on}
     else:   # printed before documents named their sheets: the class's, this session and before
         states = {s.local_id: SheetState(s.state) for s in sheets
                   if s.class_name == klass and not s.exam_only
-                  and _ORDER.get(s.session, 9) <= upto}
+                  and _number(s.session) <= upto}
         if not any(s.session == session.name for s in sheets if s.class_name == klass):
             return Match.AWAITING
     courses: dict[Any, CourseCells] = {}
@@ -116,7 +125,7 @@ def _judge(conn: Connection, code: str, kind: DocumentKind, identity: str,
     for s in sorted(sheets, key=lambda s: s.local_id):
         if s.exam_only:
             continue
-        key = s.course_local_id if s.course_local_id is not None else s.course_code
+        key = _course(s.course_local_id, s.course_code)
         if key not in courses or s.session == session.name:   # this session's flags
             order = s.course_local_id if s.course_local_id is not None else 2 ** 31 + s.local_id
             courses[key] = CourseCells(order, s.course_name, s.units, s.has_final,
@@ -125,9 +134,7 @@ def _judge(conn: Connection, code: str, kind: DocumentKind, identity: str,
         levels.add(s.grade_level)
     if len(levels) != 1:
         return Match.AWAITING
-    code_of = {s.course_code: k for s in sheets
-               for k in [s.course_local_id if s.course_local_id is not None
-                         else s.course_code]}
+    code_of = {s.course_code: _course(s.course_local_id, s.course_code) for s in sheets}
     # under the class's own cells: another school's (a transfer), then another class's
     # of this school (a move), as the office reads them
     for r in sorted(mine, key=lambda r: (r.school_code == school, r.class_name == klass)):

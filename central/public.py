@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from desktop.domain.authority import AUTHORITY, Authority, seal_fault
-from desktop.domain.calendar import format_jalali, to_jalali
+from desktop.domain.calendar import SessionKind, format_jalali, to_jalali
 from desktop.domain.errors import DaftarError
 from desktop.domain.grading import DEFAULT_POLICY, format_grade, parse_stored
 from desktop.domain.identity import normalize_national_code
@@ -150,10 +150,10 @@ def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log,
             is not None
 
     try:
-        code = parse_code(typed, known=known).text
+        parsed = parse_code(typed, known=known)
     except DaftarError as e:
         return Answer("invalid", e.message())
-    log.code = code
+    code = log.code = parsed.text
     d = t.document.c
     row = conn.execute(
         select(d.kind, d.name, d.issued, d.revoked_at, d.revoked_reason, t.school.c.name,
@@ -172,7 +172,7 @@ def _answer(conn: Connection, typed: str, national_code: str | None, log: _Log,
         return Answer("forged", code=code,
                       message=f"«{kind.label_fa}» را فقط سرور مرکزی صادر می‌کند؛ این یکی با "
                               "کلید یک مدرسه مهر شده و معتبر نیست.")
-    answer = Answer("genuine", "", code=code, kind=kind.label_fa, year=1400 + int(code[8:10]),
+    answer = Answer("genuine", "", code=code, kind=kind.label_fa, year=parsed.year,
                     school=row[5], name=mask(row[1]) if row[1] else None,
                     issued=row[2].isoformat() if row[2] else None)
     if row[3] is not None:
@@ -240,14 +240,14 @@ def holder_lines(conn: Connection, code: str, identity: str, session: int | None
     state, so a reader sees what is final)."""
     if body:
         return list(json.loads(body).get("lines", []))
-    sessions = {1: "DEY", 2: "KHORDAD", 3: "SHAHRIVAR"}
     q = (select(t.sheet.c.course_name, t.sheet.c.units, t.grade_row.c.component,
                 t.grade_row.c.value, t.sheet.c.state)
          .join(t.grade_row, t.grade_row.c.sheet_id == t.sheet.c.id)
          .where(t.sheet.c.school_code == code[:8], t.grade_row.c.student == identity,
-                t.sheet.c.year == 1400 + int(code[8:10])))
-    if session in sessions:
-        q = q.where(t.sheet.c.session == sessions[session])
+                t.sheet.c.year == parse_code(code).year))
+    kind = SessionKind.of_number(session or 0)
+    if kind is not None:
+        q = q.where(t.sheet.c.session == kind.value)
     lines: dict[str, dict[str, str]] = {}
     for course, units, component, value, state in conn.execute(
             q.order_by(t.sheet.c.course_name, t.grade_row.c.component)):

@@ -54,7 +54,13 @@ from desktop.domain.errors import DaftarError
 from desktop.domain.identity import normalize_foreign_id, normalize_national_code
 from desktop.domain.seal import Document, grades_digest, seal_by_central
 from desktop.domain.text import normalize, to_ascii_digits
-from desktop.domain.verification import DocumentKind, draw_serials, format_code, make_code
+from desktop.domain.verification import (
+    DocumentKind,
+    draw_serials,
+    format_code,
+    make_code,
+    parse_code,
+)
 from desktop.domain.workflow import ChangeState, Role, SheetState
 from desktop.printing.central_documents import legacy_body
 
@@ -205,7 +211,7 @@ def _final_lines(conn: Connection, diploma: Any, identity: str
         fields = json.loads(diploma[7])
         return ([{"course": "معدل کل (از دفتر بایگانی)", "units": "—",
                   "grades": fields["average"]}], fields["field"])
-    year = 1400 + int(diploma[0][8:10])
+    year = parse_code(diploma[0]).year
     rows = conn.execute(
         select(t.sheet.c.course_name, t.sheet.c.state, t.sheet.c.class_name)
         .where(t.sheet.c.school_code == diploma[6], t.sheet.c.year == year,

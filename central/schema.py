@@ -25,6 +25,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from desktop.domain.calendar import SessionKind
+
 metadata = MetaData(naming_convention={
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -89,10 +91,10 @@ batch = Table(
 
 def term_key(year: int, session: str) -> int:
     """The exam session as one number, the partition key: 1405 Khordad is 14052."""
-    return year * 10 + TERMS[session]
+    return year * 10 + SessionKind(session).number
 
 
-TERMS = {"DEY": 1, "KHORDAD": 2, "SHAHRIVAR": 3}
+TERMS = tuple(k.value for k in SessionKind)   # a year's sessions, in their order
 
 # Every large table carries ``school_code``, the distribution key (central/SCALING.md):
 # a school's batch touches one node.

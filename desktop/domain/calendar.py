@@ -146,6 +146,20 @@ class SessionKind(enum.StrEnum):
             SessionKind.SHAHRIVAR: "نوبت شهریور",
         }[self]
 
+    @property
+    def number(self) -> int:
+        """The session's place in its year, 1 to 3: the order the sessions come in, a
+        seal's session field and the centre's partition key (``14052``: 1405 Khordad)."""
+        return _SESSION_NUMBERS[self]
+
+    @classmethod
+    def of_number(cls, number: int) -> SessionKind | None:
+        """The session numbered so (None for 0: a document of no session)."""
+        return next((k for k, n in _SESSION_NUMBERS.items() if n == number), None)
+
+
+_SESSION_NUMBERS = {SessionKind.DEY: 1, SessionKind.KHORDAD: 2, SessionKind.SHAHRIVAR: 3}
+
 
 @dataclass(frozen=True)
 class DayOfYear:

@@ -41,7 +41,6 @@ LEVEL_NEEDED: dict[DocumentKind, SheetState] = {
 # The states a sheet has at the centre, in the order it climbs them; a sheet sent back
 # to the school is a draft again and rests on nothing.
 _CLIMB = (SheetState.SENT, SheetState.DISTRICT_APPROVED, SheetState.PROVINCE_APPROVED)
-SESSION_OF_CODE = {1: SessionKind.DEY, 2: SessionKind.KHORDAD, 3: SessionKind.SHAHRIVAR}
 
 
 def reached(state: SheetState, needed: SheetState) -> bool:

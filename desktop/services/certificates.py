@@ -77,7 +77,6 @@ from .state import get_state, put_state
 from .students import search_students
 
 KEY_CERT, TRUST = "school.key_certificate", "central.public_keys"
-SESSION_CODE = {None: 0, SessionKind.DEY: 1, SessionKind.KHORDAD: 2, SessionKind.SHAHRIVAR: 3}
 PRINT_ROLES = frozenset({Role.CLERK, Role.DEPUTY, Role.PRINCIPAL})
 PRINT_ACTION = "چاپ سند"
 
@@ -291,7 +290,7 @@ def issue(db: Database, class_ids: Sequence[int], kind: DocumentKind, session: S
                 if serials is None:  # drawn once per batch, under the write lock
                     serials = _fresh_serials(s, school.code, batch, kind)
                 code = make_code(school.code, klass.year, kind, serials.pop())
-                document = Document(code.text, int(kind), SESSION_CODE[session],
+                document = Document(code.text, int(kind), session.number,
                                     today.togregorian(),  # the Tehran day, not the UTC one
                                     digest, st.national_code or
                                     f"{st.foreign_id_type}:{st.foreign_id_value}",

@@ -244,9 +244,6 @@ def departures(s: Session, class_id: int) -> dict[int, tuple[dt.date, str | None
     return {sid: (day, now.get(sid)) for sid, day in left.items() if sid not in back}
 
 
-_SESSION_ORDER = (SessionKind.DEY, SessionKind.KHORDAD, SessionKind.SHAHRIVAR)
-
-
 def sheets_behind(s: Session, student_id: int, session_id: int | None) -> list[int]:
     """The sheets a student's card of an exam session reads (issue 24): every sheet of
     that session and the earlier ones of the year, of the class they are in (or were
@@ -260,7 +257,7 @@ def sheets_behind(s: Session, student_id: int, session_id: int | None) -> list[i
     classes += list(s.scalars(select(Enrollment.class_id).where(
         Enrollment.student_id == student_id, Enrollment.year_id == session.year_id,
         Enrollment.exam_course_id.is_(None), Enrollment.left_on.is_not(None))))
-    kinds = _SESSION_ORDER[:_SESSION_ORDER.index(session.kind) + 1]
+    kinds = [k for k in SessionKind if k.number <= session.kind.number]
     return sorted(s.scalars(
         select(GradeSheet.id).join(ExamSession, GradeSheet.session_id == ExamSession.id)
         .join(Course, GradeSheet.course_id == Course.id)
