@@ -204,8 +204,7 @@ class Intake(Core):
                               year=str(year), date=format_jalali(day))
             exam_only = item.get("exam_only", False) is True
             course_local = item.get("course_id")
-            if course_local is not None and (type(course_local) is not int
-                                             or not 0 < course_local < 2 ** 31):
+            if course_local is not None and not is_local_id(course_local):
                 raise bad("course_id")
             has_final = bool(item.get("has_final", True))
             national = bool(item.get("national", False))
@@ -299,7 +298,7 @@ class Intake(Core):
         rests_on = item.get("sheets")
         if rests_on is not None and not (
                 isinstance(rests_on, list) and len(rests_on) <= 500
-                and all(type(i) is int and 0 < i < 2 ** 31 for i in rests_on)):
+                and all(is_local_id(i) for i in rests_on)):
             raise bad("sheets")
         stmt = pg_insert(t.document).values(
             code=doc.code, school_code=school.code, kind=doc.kind, identity=doc.identity,
@@ -345,6 +344,11 @@ def copy_rows(conn: Connection, school_code: str,
     with conn.connection.driver_connection.cursor() as cur, cur.copy(COPY_SQL) as copy:
         copy.write(data.encode())
     return count
+
+
+def is_local_id(value: Any) -> bool:
+    """Whether a JSON value is one of the office's row ids (an integer column's, from 1)."""
+    return type(value) is int and 0 < value < 2 ** 31
 
 
 def check_value(scheme: Any, text: Any, title: str) -> None:

@@ -215,10 +215,10 @@ def test_a_transfer_from_the_windows_of_both_schools(two_schools, qtbot, monkeyp
     install_translators(app, "fa")
     told: list[str] = []
     monkeypatch.setattr(import_dialog, "inform", lambda _p, text: told.append(text))
-    from desktop.views import widgets
+    from desktop.views import files
 
     slip_file = tmp_path / "slip.pdf"
-    monkeypatch.setattr(widgets, "ask_save_file", lambda *_a: str(slip_file))
+    monkeypatch.setattr(files, "ask_save_file", lambda *_a: str(slip_file))
     save = QDialogButtonBox.StandardButton.Save
 
     # A: the move-or-leave dialog sends the student to B, and says the slip's number

@@ -367,92 +367,92 @@
 <context>
     <name>GradePage</name>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="50" />
-        <location filename="../desktop/views/grade_page.py" line="81" />
+        <location filename="../desktop/views/grade_page.py" line="51" />
+        <location filename="../desktop/views/grade_page.py" line="82" />
         <source>Undo</source>
         <translation>برگرداندن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="51" />
+        <location filename="../desktop/views/grade_page.py" line="52" />
         <source>Export to Excel</source>
         <translation>خروجی اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="52" />
+        <location filename="../desktop/views/grade_page.py" line="53" />
         <source>Import from Excel</source>
         <translation>ورود از اکسل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="53" />
-        <location filename="../desktop/views/grade_page.py" line="256" />
-        <location filename="../desktop/views/grade_page.py" line="266" />
+        <location filename="../desktop/views/grade_page.py" line="54" />
+        <location filename="../desktop/views/grade_page.py" line="257" />
+        <location filename="../desktop/views/grade_page.py" line="267" />
         <source>Grade list (PDF)</source>
         <translation>لیست نمرات (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="55" />
+        <location filename="../desktop/views/grade_page.py" line="56" />
         <source>Session:</source>
         <translation>نوبت:</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="57" />
+        <location filename="../desktop/views/grade_page.py" line="58" />
         <source>Course:</source>
         <translation>درس:</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="84" />
+        <location filename="../desktop/views/grade_page.py" line="85" />
         <source>Redo</source>
         <translation>دوباره انجام دادن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="88" />
+        <location filename="../desktop/views/grade_page.py" line="89" />
         <source>History of this grade</source>
         <translation>تاریخچه این نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="145" />
+        <location filename="../desktop/views/grade_page.py" line="146" />
         <source>Choose a class in the list and a course.</source>
         <translation>یک کلاس از فهرست و یک درس انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="165" />
+        <location filename="../desktop/views/grade_page.py" line="166" />
         <source>Read only. {reason}</source>
         <translation>فقط خواندنی. {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="167" />
+        <location filename="../desktop/views/grade_page.py" line="168" />
         <source>Last reason: {reason}</source>
         <translation>دلیل آخرین برگشت: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="187" />
+        <location filename="../desktop/views/grade_page.py" line="188" />
         <source>{n} students</source>
         <translation>{n} دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="190" />
+        <location filename="../desktop/views/grade_page.py" line="191" />
         <source>{n} no longer in the class (at the foot, read-only)</source>
         <translation>{n} نفر دیگر در کلاس نیستند (پایین فهرست، فقط‌خواندنی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="194" />
+        <location filename="../desktop/views/grade_page.py" line="195" />
         <source>class average {avg}</source>
         <translation>میانگین کلاس {avg}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="197" />
+        <location filename="../desktop/views/grade_page.py" line="198" />
         <source>{n} cells still empty</source>
         <translation>{n} خانه هنوز خالی است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="235" />
-        <location filename="../desktop/views/grade_page.py" line="245" />
+        <location filename="../desktop/views/grade_page.py" line="236" />
+        <location filename="../desktop/views/grade_page.py" line="246" />
         <source>Export grade sheet</source>
         <translation>خروجی برگه نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_page.py" line="242" />
-        <location filename="../desktop/views/grade_page.py" line="263" />
+        <location filename="../desktop/views/grade_page.py" line="243" />
+        <location filename="../desktop/views/grade_page.py" line="264" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
@@ -460,87 +460,87 @@
 <context>
     <name>GradeSheetModel</name>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="47" />
+        <location filename="../desktop/views/grade_model.py" line="46" />
         <source>Grade edit</source>
         <translation>ویرایش نمره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="86" />
+        <location filename="../desktop/views/grade_model.py" line="81" />
         <source>Level</source>
         <translation>سطح</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="88" />
+        <location filename="../desktop/views/grade_model.py" line="83" />
         <source>Term grade</source>
         <translation>نمره نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="89" />
+        <location filename="../desktop/views/grade_model.py" line="84" />
         <source>Annual grade</source>
         <translation>نمره سالانه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="90" />
+        <location filename="../desktop/views/grade_model.py" line="85" />
         <source>Summer grade</source>
         <translation>نمره شهریور</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="91" />
+        <location filename="../desktop/views/grade_model.py" line="86" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="91" />
+        <location filename="../desktop/views/grade_model.py" line="86" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="92" />
+        <location filename="../desktop/views/grade_model.py" line="87" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="137" />
+        <location filename="../desktop/views/grade_model.py" line="132" />
         <source>Pass</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="137" />
+        <location filename="../desktop/views/grade_model.py" line="132" />
         <source>Fail</source>
         <translation>مردود</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="157" />
+        <location filename="../desktop/views/grade_model.py" line="152" />
         <source>The national exam paper is below 7</source>
         <translation>نمره برگه امتحان نهایی کمتر از ۷ است</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="164" />
+        <location filename="../desktop/views/grade_model.py" line="159" />
         <source>Moved to {klass} on {date}</source>
         <translation>منتقل به {klass} در {date}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="166" />
+        <location filename="../desktop/views/grade_model.py" line="161" />
         <source>Left the school on {date}</source>
         <translation>رفته از مدرسه در {date}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="247" />
+        <location filename="../desktop/views/grade_model.py" line="244" />
         <source>The pasted text is not grades; nothing was pasted. {reason}</source>
         <translation>متن چسبانده‌شده نمره نیست؛ چیزی چسبانده نشد. {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="254" />
+        <location filename="../desktop/views/grade_model.py" line="251" />
         <source>The pasted block has more rows than the sheet.</source>
         <translation>ردیف‌های متن چسبانده‌شده از ردیف‌های برگه بیشتر است؛ چیزی چسبانده نشد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="258" />
+        <location filename="../desktop/views/grade_model.py" line="255" />
         <source>Column «{column}» cannot be edited; nothing was pasted.</source>
         <translation>ستون «{column}» ویرایش‌پذیر نیست؛ چیزی چسبانده نشد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/grade_model.py" line="262" />
+        <location filename="../desktop/views/grade_model.py" line="259" />
         <source>{name} is no longer in this class ({note}); nothing was pasted.</source>
         <translation>{name} دیگر در این کلاس نیست ({note})؛ چیزی چسبانده نشد.</translation>
     </message>
@@ -581,12 +581,12 @@
 <context>
     <name>IdentityInputs</name>
     <message>
-        <location filename="../desktop/views/widgets.py" line="87" />
+        <location filename="../desktop/views/widgets.py" line="74" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/widgets.py" line="91" />
+        <location filename="../desktop/views/widgets.py" line="78" />
         <source>birth certificate serial, or birth date for a foreign graduate</source>
         <translation>سریال شناسنامه، یا تاریخ تولد برای دانش‌آموختهٔ اتباع</translation>
     </message>
@@ -594,47 +594,47 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="44" />
+        <location filename="../desktop/views/import_dialog.py" line="45" />
         <source>Daftar</source>
         <translation>دفتر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="70" />
+        <location filename="../desktop/views/import_dialog.py" line="71" />
         <source>Import: dry run</source>
         <translation>ورود از اکسل: بررسی آزمایشی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="79" />
+        <location filename="../desktop/views/import_dialog.py" line="80" />
         <source>{add} to add, {change} to change, {same} unchanged, {refuse} refused</source>
         <translation>{add} افزودنی، {change} تغییری، {same} بدون تغییر، {refuse} ردشده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="88" />
+        <location filename="../desktop/views/import_dialog.py" line="89" />
         <source>Apply all</source>
         <translation>ثبت همه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="105" />
+        <location filename="../desktop/views/import_dialog.py" line="106" />
         <source>Writing…</source>
         <translation>در حال ثبت…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="129" />
+        <location filename="../desktop/views/import_dialog.py" line="130" />
         <source>Imported.</source>
         <translation>ثبت شد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="137" />
+        <location filename="../desktop/views/import_dialog.py" line="138" />
         <source>Reading the workbook…</source>
         <translation>در حال خواندن کارپوشه…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="144" />
+        <location filename="../desktop/views/import_dialog.py" line="145" />
         <source>Import students</source>
         <translation>ورود دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="153" />
+        <location filename="../desktop/views/import_dialog.py" line="154" />
         <source>Import grades</source>
         <translation>ورود نمره‌ها</translation>
     </message>
@@ -642,37 +642,37 @@
 <context>
     <name>LegacyModel</name>
     <message>
-        <location filename="../desktop/views/records_page.py" line="47" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="47" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="49" />
         <source>Graduated</source>
         <translation>سال دانش‌آموختگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="49" />
         <source>Field</source>
         <translation>رشته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="48" />
+        <location filename="../desktop/views/records_page.py" line="49" />
         <source>Average</source>
         <translation>معدل</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="49" />
+        <location filename="../desktop/views/records_page.py" line="50" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="47" />
+        <location filename="../desktop/views/records_page.py" line="48" />
         <source>Verification code</source>
         <translation>کد صحت</translation>
     </message>
@@ -1008,22 +1008,22 @@ Qt {qt} (PySide6)
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="52" />
+        <location filename="../desktop/views/import_dialog.py" line="53" />
         <source>Row</source>
         <translation>ردیف</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="52" />
+        <location filename="../desktop/views/import_dialog.py" line="53" />
         <source>Action</source>
         <translation>اقدام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="52" />
+        <location filename="../desktop/views/import_dialog.py" line="53" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/import_dialog.py" line="52" />
+        <location filename="../desktop/views/import_dialog.py" line="53" />
         <source>Details</source>
         <translation>توضیح</translation>
     </message>
@@ -1087,219 +1087,219 @@ Qt {qt} (PySide6)
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../desktop/views/records_page.py" line="71" />
+        <location filename="../desktop/views/records_page.py" line="72" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="71" />
+        <location filename="../desktop/views/records_page.py" line="72" />
         <source>First name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="71" />
+        <location filename="../desktop/views/records_page.py" line="72" />
         <source>Last name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="72" />
+        <location filename="../desktop/views/records_page.py" line="73" />
         <source>Father's name</source>
         <translation>نام پدر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="72" />
+        <location filename="../desktop/views/records_page.py" line="73" />
         <source>Birth date (Jalali)</source>
         <translation>تاریخ تولد (خورشیدی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="73" />
+        <location filename="../desktop/views/records_page.py" line="74" />
         <source>Birth certificate serial</source>
         <translation>سریال شناسنامه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="73" />
+        <location filename="../desktop/views/records_page.py" line="74" />
         <source>Field</source>
         <translation>رشته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="74" />
+        <location filename="../desktop/views/records_page.py" line="75" />
         <source>Year graduated (Jalali)</source>
         <translation>سال دانش‌آموختگی (خورشیدی)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="74" />
+        <location filename="../desktop/views/records_page.py" line="75" />
         <source>Diploma average</source>
         <translation>معدل دیپلم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="75" />
+        <location filename="../desktop/views/records_page.py" line="76" />
         <source>Place in the archive ledger</source>
         <translation>جای آن در دفتر بایگانی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="80" />
+        <location filename="../desktop/views/records_page.py" line="81" />
         <source>volume 2, page 45</source>
         <translation>دفتر ۲، صفحهٔ ۴۵</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="81" />
+        <location filename="../desktop/views/records_page.py" line="82" />
         <source>File for district and province approval</source>
         <translation>ثبت و فرستادن برای تأیید منطقه و استان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="82" />
+        <location filename="../desktop/views/records_page.py" line="83" />
         <source>Print the selected diploma's code page…</source>
         <translation>چاپ برگهٔ کد صحت گواهینامهٔ برگزیده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="94" />
+        <location filename="../desktop/views/records_page.py" line="95" />
         <source>Diplomas from the archive</source>
         <translation>گواهینامه‌های بایگانی (بی‌کد صحت)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="110" />
+        <location filename="../desktop/views/records_page.py" line="111" />
         <source>Ask the central server for a confirmation (PDF)…</source>
         <translation>درخواست تأییدیه از سرور مرکزی (PDF)…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="116" />
+        <location filename="../desktop/views/records_page.py" line="117" />
         <source>Identity</source>
         <translation>شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="117" />
+        <location filename="../desktop/views/records_page.py" line="118" />
         <source>National code or id</source>
         <translation>کد ملی یا شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="118" />
+        <location filename="../desktop/views/records_page.py" line="119" />
         <source>Second proof</source>
         <translation>نشانهٔ دوم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="119" />
+        <location filename="../desktop/views/records_page.py" line="120" />
         <source>Academic confirmation</source>
         <translation>تأییدیهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="128" />
-        <location filename="../desktop/views/records_page.py" line="143" />
+        <location filename="../desktop/views/records_page.py" line="129" />
+        <location filename="../desktop/views/records_page.py" line="144" />
         <source>the student's national code or id</source>
         <translation>کد ملی یا شناسهٔ دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="129" />
+        <location filename="../desktop/views/records_page.py" line="130" />
         <source>Get the 19-digit record code and print its slip…</source>
         <translation>گرفتن کد سابقهٔ تحصیلی ۱۹ رقمی و چاپ برگهٔ آن…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="134" />
+        <location filename="../desktop/views/records_page.py" line="135" />
         <source>Academic-record code</source>
         <translation>کد سابقهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="149" />
+        <location filename="../desktop/views/records_page.py" line="150" />
         <source>Print the grade record to check…</source>
         <translation>چاپ سوابق نمره‌ای برای بررسی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="150" />
+        <location filename="../desktop/views/records_page.py" line="151" />
         <source>File the objection</source>
         <translation>ثبت اعتراض</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="155" />
+        <location filename="../desktop/views/records_page.py" line="156" />
         <source>Student</source>
         <translation>دانش‌آموز</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="156" />
+        <location filename="../desktop/views/records_page.py" line="157" />
         <source>Course</source>
         <translation>درس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="157" />
+        <location filename="../desktop/views/records_page.py" line="158" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="158" />
+        <location filename="../desktop/views/records_page.py" line="159" />
         <source>Objection</source>
         <translation>اعتراض</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="159" />
+        <location filename="../desktop/views/records_page.py" line="160" />
         <source>Review window (10 Khordad to 10 Tir)</source>
         <translation>بازهٔ بررسی سوابق نمره‌ای (۱۰ خرداد تا ۱۰ تیر)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="201" />
+        <location filename="../desktop/views/records_page.py" line="202" />
         <source>Filed as entry {n}; the next sync sends it.</source>
         <translation>با شمارهٔ {n} ثبت شد؛ همگام‌سازی بعدی آن را می‌فرستد.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="211" />
+        <location filename="../desktop/views/records_page.py" line="212" />
         <source>Choose a diploma in the table first.</source>
         <translation>نخست گواهینامه‌ای را در جدول برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="213" />
+        <location filename="../desktop/views/records_page.py" line="214" />
         <source>Code page (PDF)</source>
         <translation>برگهٔ کد صحت (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="223" />
+        <location filename="../desktop/views/records_page.py" line="224" />
         <source>Saved {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="226" />
+        <location filename="../desktop/views/records_page.py" line="227" />
         <source>Academic confirmation (PDF)</source>
         <translation>تأییدیهٔ تحصیلی (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="231" />
-        <location filename="../desktop/views/records_page.py" line="260" />
+        <location filename="../desktop/views/records_page.py" line="232" />
+        <location filename="../desktop/views/records_page.py" line="261" />
         <source>Asking the central server…</source>
         <translation>در حال پرسش از سرور مرکزی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="242" />
+        <location filename="../desktop/views/records_page.py" line="243" />
         <source> (the one issued before)</source>
         <translation> (همان تأییدیهٔ پیشین)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="243" />
+        <location filename="../desktop/views/records_page.py" line="244" />
         <source>Confirmation {code} saved to {path}{again}</source>
         <translation>تأییدیهٔ {code} در {path} ذخیره شد{again}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="255" />
+        <location filename="../desktop/views/records_page.py" line="256" />
         <source>Record code slip (PDF)</source>
         <translation>برگهٔ کد سابقهٔ تحصیلی (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="276" />
+        <location filename="../desktop/views/records_page.py" line="277" />
         <source> (had it already)</source>
         <translation> (پیش‌تر گرفته شده بود)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="277" />
+        <location filename="../desktop/views/records_page.py" line="278" />
         <source>Record code {code}{again}; slip saved to {path}</source>
         <translation>کد سابقهٔ تحصیلی {code}{again}؛ برگه در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="290" />
+        <location filename="../desktop/views/records_page.py" line="291" />
         <source>Grade record (PDF)</source>
         <translation>سوابق نمره‌ای (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="301" />
+        <location filename="../desktop/views/records_page.py" line="302" />
         <source>{n} lines saved to {path}</source>
         <translation>{n} ردیف در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/records_page.py" line="315" />
+        <location filename="../desktop/views/records_page.py" line="316" />
         <source>Objection {n} filed; the next sync sends it to the district.</source>
         <translation>اعتراض {n} ثبت شد؛ همگام‌سازی بعدی آن را به منطقه می‌فرستد.</translation>
     </message>
@@ -1307,27 +1307,27 @@ Qt {qt} (PySide6)
 <context>
     <name>RegistrationModel</name>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="51" />
+        <location filename="../desktop/views/repair_page.py" line="52" />
         <source>No.</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="51" />
+        <location filename="../desktop/views/repair_page.py" line="52" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="51" />
+        <location filename="../desktop/views/repair_page.py" line="52" />
         <source>National code</source>
         <translation>کد ملی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="52" />
+        <location filename="../desktop/views/repair_page.py" line="53" />
         <source>Record code</source>
         <translation>کد سابقۀ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="52" />
+        <location filename="../desktop/views/repair_page.py" line="53" />
         <source>Courses</source>
         <translation>دروس</translation>
     </message>
@@ -1335,117 +1335,117 @@ Qt {qt} (PySide6)
 <context>
     <name>RepairPage</name>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="76" />
+        <location filename="../desktop/views/repair_page.py" line="77" />
         <source>Woman</source>
         <translation>زن</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="77" />
+        <location filename="../desktop/views/repair_page.py" line="78" />
         <source>Man</source>
         <translation>مرد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="79" />
+        <location filename="../desktop/views/repair_page.py" line="80" />
         <source>Academic-record code</source>
         <translation>کد سابقهٔ تحصیلی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="80" />
+        <location filename="../desktop/views/repair_page.py" line="81" />
         <source>Identity</source>
         <translation>شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="81" />
+        <location filename="../desktop/views/repair_page.py" line="82" />
         <source>National code or id</source>
         <translation>کد ملی یا شناسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="82" />
+        <location filename="../desktop/views/repair_page.py" line="83" />
         <source>Second proof</source>
         <translation>نشانهٔ دوم</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="83" />
+        <location filename="../desktop/views/repair_page.py" line="84" />
         <source>Gender</source>
         <translation>جنسیت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="84" />
+        <location filename="../desktop/views/repair_page.py" line="85" />
         <source>Show the graduate's record</source>
         <translation>نمایش سابقۀ دانش‌آموخته</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="86" />
+        <location filename="../desktop/views/repair_page.py" line="87" />
         <source>Register for the checked courses</source>
         <translation>ثبت‌نام در درس‌های علامت‌خورده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="91" />
+        <location filename="../desktop/views/repair_page.py" line="92" />
         <source>Register a past graduate (20 to 30 Farvardin)</source>
         <translation>ثبت‌نام دانش‌آموختۀ پیشین (۲۰ تا ۳۰ فروردین)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="95" />
+        <location filename="../desktop/views/repair_page.py" line="96" />
         <source>Final-exam courses of the record (check those to retake):</source>
         <translation>درس‌های امتحان نهایی در سابقه (درس‌هایی را که دوباره امتحان می‌دهد علامت بزنید):</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="110" />
+        <location filename="../desktop/views/repair_page.py" line="111" />
         <source>Print the selected course-selection slip…</source>
         <translation>چاپ نمونه برگ انتخاب واحدِ ردیف برگزیده…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="114" />
+        <location filename="../desktop/views/repair_page.py" line="115" />
         <source>Make the exam's grade sheets</source>
         <translation>ساختن برگه‌های نمرۀ امتحان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="118" />
+        <location filename="../desktop/views/repair_page.py" line="119" />
         <source>Session</source>
         <translation>نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="121" />
+        <location filename="../desktop/views/repair_page.py" line="122" />
         <source>Registered graduates</source>
         <translation>دانش‌آموختگان ثبت‌نام‌شده</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="153" />
+        <location filename="../desktop/views/repair_page.py" line="154" />
         <source>Asking the central server…</source>
         <translation>در حال پرسش از سرور مرکزی…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="168" />
+        <location filename="../desktop/views/repair_page.py" line="169" />
         <source>{course} (grade {level}, {year}): {grade}</source>
         <translation>{course} (پایۀ {level}، {year}): {grade}</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="176" />
+        <location filename="../desktop/views/repair_page.py" line="177" />
         <source>{name}, father {father}: {n} courses in the record.</source>
         <translation>{name}، نام پدر {father}: {n} درس در سابقه.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="199" />
+        <location filename="../desktop/views/repair_page.py" line="200" />
         <source>Registration {n} with {k} courses; print its slip.</source>
         <translation>ثبت‌نام {n} با {k} درس انجام شد؛ نمونه برگ آن را چاپ کنید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="205" />
+        <location filename="../desktop/views/repair_page.py" line="206" />
         <source>Choose a registration in the table first.</source>
         <translation>نخست یک ثبت‌نام را در جدول برگزینید.</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="208" />
+        <location filename="../desktop/views/repair_page.py" line="209" />
         <source>Course-selection slip (PDF)</source>
         <translation>نمونه برگ انتخاب واحد (PDF)</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="217" />
+        <location filename="../desktop/views/repair_page.py" line="218" />
         <source>The slip ({n} courses) saved to {path}</source>
         <translation>نمونه برگ ({n} درس) در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../desktop/views/repair_page.py" line="228" />
+        <location filename="../desktop/views/repair_page.py" line="229" />
         <source>{n} grade sheets ready on the Grades tab: {names}</source>
         <translation>{n} برگۀ نمره در زبانۀ نمره‌ها آماده است: {names}</translation>
     </message>
@@ -1641,112 +1641,112 @@ Qt {qt} (PySide6)
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="62" />
+        <location filename="../desktop/views/statistics_page.py" line="63" />
         <source>The whole school</source>
         <translation>کل مدرسه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="62" />
+        <location filename="../desktop/views/statistics_page.py" line="63" />
         <source>A grade level</source>
         <translation>یک پایه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="63" />
+        <location filename="../desktop/views/statistics_page.py" line="64" />
         <source>A class</source>
         <translation>یک کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="63" />
+        <location filename="../desktop/views/statistics_page.py" line="64" />
         <source>A course of a class</source>
         <translation>یک درسِ کلاس</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="71" />
+        <location filename="../desktop/views/statistics_page.py" line="72" />
         <source>PDF report…</source>
         <translation>گزارش PDF…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="71" />
+        <location filename="../desktop/views/statistics_page.py" line="72" />
         <source>Excel…</source>
         <translation>اکسل…</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="85" />
+        <location filename="../desktop/views/statistics_page.py" line="86" />
         <source>Compare with the district</source>
         <translation>مقایسه با ناحیه</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="88" />
+        <location filename="../desktop/views/statistics_page.py" line="89" />
         <source>Figure</source>
         <translation>شاخص</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="88" />
-        <location filename="../desktop/views/statistics_page.py" line="251" />
-        <location filename="../desktop/views/statistics_page.py" line="257" />
+        <location filename="../desktop/views/statistics_page.py" line="89" />
+        <location filename="../desktop/views/statistics_page.py" line="252" />
+        <location filename="../desktop/views/statistics_page.py" line="258" />
         <source>This session</source>
         <translation>این نوبت</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="89" />
-        <location filename="../desktop/views/statistics_page.py" line="256" />
+        <location filename="../desktop/views/statistics_page.py" line="90" />
+        <location filename="../desktop/views/statistics_page.py" line="257" />
         <source>Session before</source>
         <translation>نوبت پیشین</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="89" />
+        <location filename="../desktop/views/statistics_page.py" line="90" />
         <source>Change</source>
         <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="95" />
-        <location filename="../desktop/views/statistics_page.py" line="248" />
+        <location filename="../desktop/views/statistics_page.py" line="96" />
+        <location filename="../desktop/views/statistics_page.py" line="249" />
         <source>Distribution</source>
         <translation>توزیع نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="96" />
+        <location filename="../desktop/views/statistics_page.py" line="97" />
         <source>Pass rate of each part</source>
         <translation>درصد قبولی هر بخش</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="97" />
+        <location filename="../desktop/views/statistics_page.py" line="98" />
         <source>Beside the session before</source>
         <translation>در کنار نوبت پیشین</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="214" />
+        <location filename="../desktop/views/statistics_page.py" line="215" />
         <source>Not compared with the district yet (the central server answers when the office is online).</source>
         <translation>هنوز با ناحیه مقایسه نشده است (سرور مرکزی هنگامی پاسخ می‌دهد که دفتر به اینترنت وصل باشد).</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="250" />
+        <location filename="../desktop/views/statistics_page.py" line="251" />
         <source>Pass rate (%)</source>
         <translation>درصد قبولی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="258" />
+        <location filename="../desktop/views/statistics_page.py" line="259" />
         <source>This session beside the one before</source>
         <translation>این نوبت در کنار نوبت پیشین</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="265" />
-        <location filename="../desktop/views/statistics_page.py" line="267" />
+        <location filename="../desktop/views/statistics_page.py" line="266" />
+        <location filename="../desktop/views/statistics_page.py" line="268" />
         <source>Students</source>
         <translation>دانش‌آموزان</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="333" />
+        <location filename="../desktop/views/statistics_page.py" line="334" />
         <source>{part}: under the pass mark</source>
         <translation>{part}: زیر نمرهٔ قبولی</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="349" />
+        <location filename="../desktop/views/statistics_page.py" line="350" />
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../desktop/views/statistics_page.py" line="366" />
+        <location filename="../desktop/views/statistics_page.py" line="367" />
         <source>Saved: {path}</source>
         <translation>ذخیره شد: {path}</translation>
     </message>

@@ -27,11 +27,11 @@ from ..services import Actor
 from ..services.certificates import PRINT_ACTION, PRINT_ROLES, issue
 from ..services.school import list_classes
 from ..services.verification import GENUINE, verify_pdf, verify_typed
-from .files import announce, ask_open_file, tell
+from .files import announce, ask_open_file, ask_save_file, tell
 from .import_dialog import RUNNER
 from .printing import ask_printer, print_job
 from .tasks import Task, with_progress
-from .widgets import ask_save_file, error_label
+from .widgets import error_label
 
 TO_PRINTER, TO_PDF, TO_PREVIEW = "printer", "pdf", "preview"
 

@@ -10,7 +10,6 @@ Undo and redo go through the same service, so they are audited too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -58,10 +57,6 @@ class _Edit(QUndoCommand):
     def undo(self) -> None:
         if not self._model._write(self._before, "undo"):
             self.setObsolete(True)
-
-
-# what a grade typed in any digits looks like (a wrong one is refused with its cell)
-_NUMBERISH = re.compile(r"[\s0-9\u06f0-\u06f9\u0660-\u0669.,\u066b/\-\u2212]*")
 
 
 class GradeSheetModel(RowTableModel):
@@ -242,11 +237,13 @@ class GradeSheetModel(RowTableModel):
         edits: list[CellEdit] = []
         block = [line.split("\t") for line in lines]
         for value in (v for cells in block for v in cells):   # words first: is it grades?
-            reason = None if _NUMBERISH.fullmatch(value) else self.validate(value)
-            if reason is not None:   # (a number out of range is named with its cell below)
-                self.refused.emit(self.tr("The pasted text is not grades; nothing was pasted. "
-                                          "{reason}").format(reason=reason))
-                return False
+            try:
+                self.parse(value)
+            except DaftarError as e:   # a number out of range is named with its cell below
+                if e.code == "grade.not_number":
+                    self.refused.emit(self.tr("The pasted text is not grades; nothing was "
+                                              "pasted. {reason}").format(reason=e.message()))
+                    return False
         for r, cells in enumerate(block):
             for c, value in enumerate(cells):
                 row, col = top + r, left + c

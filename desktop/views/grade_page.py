@@ -24,9 +24,10 @@ from ..models.db import Database
 from ..services import DEFAULT_ACTOR, Actor
 from ..services.grades import open_sheet, read_sheet, write_grades
 from ..services.school import get_class, list_courses
+from .files import ask_save_file
 from .grade_model import GradeSheetModel
 from .grade_table import GradeTable
-from .widgets import ask_save_file, error_label
+from .widgets import error_label
 
 
 class GradePage(QWidget):

@@ -32,8 +32,9 @@ from ..services.workbook import (
     plan_grades,
     plan_students,
 )
+from .files import ask_open_file
 from .tasks import Task, TaskRunner, with_progress
-from .widgets import Index, RowTableModel, ask_open_file, error_label
+from .widgets import Index, RowTableModel, error_label
 
 COLOURS = {Action.ADD: "#e6f4ea", Action.CHANGE: "#e8f0fe", Action.REFUSE: "#fde2e1"}
 RUNNER = TaskRunner()

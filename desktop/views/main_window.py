@@ -32,10 +32,10 @@ from ..services import DEFAULT_ACTOR, Actor, statistics
 from ..services.school import get_school, list_classes, list_years
 from ..services.setup import SETUP_ROLES
 from ..services.students import search_students
-from .files import announce
+from .files import announce, ask_save_file
 from .import_dialog import inform  # the office menu's too: no later import to save
 from .student_model import StudentTableModel
-from .widgets import REFUSAL_STYLE, LaterPage, StatusMessage, ask_save_file
+from .widgets import REFUSAL_STYLE, LaterPage, StatusMessage
 
 if TYPE_CHECKING:  # the pages' modules are imported when each page is made
     from .approval_pages import DashboardPage, QueuePage, UsersPage

@@ -33,8 +33,9 @@ from ..domain.text import isolate, to_persian_digits
 from ..domain.verification import format_code
 from ..models.db import Database
 from ..services import Actor, confirmations, legacy, record_codes, review
+from .files import ask_save_file
 from .tasks import Task, TaskRunner
-from .widgets import Index, RowTableModel, ask_save_file, error_label, identity_inputs
+from .widgets import Index, RowTableModel, error_label, identity_inputs
 
 RUNNER = TaskRunner()
 

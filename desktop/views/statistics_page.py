@@ -48,7 +48,8 @@ from ..domain.text import isolate, to_persian_digits
 from ..models.db import Database
 from ..services import statistics
 from ..services.school import list_classes, list_courses
-from .widgets import ask_save_file, error_label
+from .files import ask_save_file
+from .widgets import error_label
 
 SCOPES = ("school", "level", "class", "course")
 

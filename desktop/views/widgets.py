@@ -35,19 +35,6 @@ Index = QModelIndex | QPersistentModelIndex
 REFUSAL_STYLE = "QLabel { color: #b3261e; }"
 
 
-def ask_save_file(parent: QWidget, title: str, name: str, kinds: str = "Excel (*.xlsx)") -> str:
-    """Where to save: the file dialog's answer, empty when cancelled (:mod:`.files`)."""
-    from . import files
-
-    return files.ask_save_file(parent, title, name, kinds)
-
-
-def ask_open_file(parent: QWidget, title: str) -> str:
-    from . import files
-
-    return files.ask_open_file(parent, title)
-
-
 def persian_rows(table: Any) -> None:
     """A table widget's row numbers in Persian digits, as every other table shows them."""
     table.setVerticalHeaderLabels([to_persian_digits(i + 1) for i in range(table.rowCount())])
